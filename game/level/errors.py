@@ -1,0 +1,57 @@
+"""Problems found in a trainer's files, reported as ``FILE:LINE:COL: message``.
+
+Every check in the level pipeline collects :class:`Problem` values instead of
+raising on the first one, so a trainer sees everything wrong at once.
+:class:`LevelError` carries them out of the loader; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong in one file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """The one-line form: ``FILE:LINE:COL: message; hint``."""
+        text = f"{self.file}:{self.line}:{self.col}: {self.message}"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class LevelError(Exception):
+    """A level (or its map) could not be loaded; ``problems`` says why, all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.message))
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class Collector:
+    """Gathers problems for one file; checks call :meth:`add` and go on."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, col: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, max(1, line), max(1, col), message, hint))
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise LevelError(self.problems)

@@ -1,0 +1,232 @@
+"""The plain data a level turns into: what the YAML says, what the map holds,
+and the built scenario the simulation starts from.
+
+Nothing here reads files or imports pygame; all of it is immutable data.
+Cells are addressed as ``(x, y)`` (column, row); numpy grids are indexed
+``grid[y, x]`` with shape ``(height, width)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+#: Object classes a map may use (Tiled "class", or "type" before 1.10).
+ZONE_CLASSES = ("suspected_area", "village", "feature", "team_base")
+#: What a `feature` object can be (its `feature` property).
+FEATURE_KINDS = ("school", "well", "road", "clinic", "water_point", "market", "field")
+#: Layouts for generated ordnance inside a zone.
+LAYOUTS = ("rows", "cluster", "scatter")
+#: Weather that can stop some assets for some days.
+WEATHER_KINDS = ("heat", "rain", "storm", "snow")
+#: Objective kinds a level can ask for.
+OBJECTIVE_KINDS = ("release_zone", "no_casualties", "within_budget", "release_area", "educate_village")
+#: Kinds of scripted events.
+EVENT_KINDS = ("message", "report", "funding", "weather")
+#: The land status of a cell, in the order of their integer codes.
+LAND_STATUSES = ("unknown", "suspected", "confirmed", "cancelled", "reduced", "cleared")
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place in a source file, 1-based, for error messages."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+
+# ---------------------------------------------------------------- the map
+
+
+@dataclass(frozen=True, slots=True)
+class MapObject:
+    """A named object of a Tiled object layer: a zone, village, feature or base.
+
+    ``mask`` is a bool grid ``(height, width)``: the cells whose centres lie
+    inside the object's shape (a point object covers the one cell it is in).
+    """
+
+    name: str
+    kind: str
+    shape: str  # "rectangle", "polygon", "ellipse" or "point"
+    mask: np.ndarray = field(repr=False)
+    properties: dict[str, Any] = field(default_factory=dict)
+    where: Where | None = None
+
+    @property
+    def area_cells(self) -> int:
+        return int(self.mask.sum())
+
+    @property
+    def centre_cell(self) -> tuple[int, int]:
+        ys, xs = np.nonzero(self.mask)
+        if len(xs) == 0:
+            return (0, 0)
+        return (int(round(xs.mean())), int(round(ys.mean())))
+
+
+@dataclass(frozen=True, slots=True)
+class MapData:
+    """A Tiled map reduced to what the game needs (see game/level/tmx_adapter.py).
+
+    ``terrain`` holds indices into ``terrain_names``.
+    """
+
+    path: Path
+    width: int
+    height: int
+    tile_px: int
+    terrain: np.ndarray = field(repr=False)
+    terrain_names: tuple[str, ...]
+    objects: tuple[MapObject, ...]
+
+    def objects_of(self, kind: str) -> tuple[MapObject, ...]:
+        return tuple(o for o in self.objects if o.kind == kind)
+
+    def object_named(self, name: str) -> MapObject | None:
+        for o in self.objects:
+            if o.name == name:
+                return o
+        return None
+
+
+# ------------------------------------------------------- what the YAML says
+
+
+@dataclass(frozen=True, slots=True)
+class TeamStart:
+    type: str
+    count: int = 1
+    base: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedItem:
+    kind: str
+    cell: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemField:
+    """Ordnance generated inside a named zone."""
+
+    zone: str
+    counts: dict[str, int]
+    layout: str = "scatter"
+
+
+@dataclass(frozen=True, slots=True)
+class ClutterSpec:
+    """Scrap metal in a zone, as pieces per 100 m2 on average."""
+
+    zone: str
+    pieces_per_100m2: float
+
+
+@dataclass(frozen=True, slots=True)
+class Returnees:
+    day: int
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class VillageSpec:
+    name: str
+    population: int | None = None
+    returnees: tuple[Returnees, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    kind: str
+    text: str = ""
+    zone: str | None = None
+    by_day: int | None = None
+    area_m2: float | None = None
+    village: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpec:
+    day: int
+    kind: str
+    message: str = ""
+    zone: str | None = None
+    amount_usd: int | None = None
+    weather: str | None = None
+    duration_days: int = 1
+    temperature_c: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LevelSpec:
+    """A validated level file, with the map path resolved and the catalogue merged."""
+
+    path: Path
+    format: int
+    id: str
+    title: str
+    difficulty: int
+    briefing: str
+    imas: tuple[str, ...]
+    map_path: Path
+    cell_size_m: float
+    days: int
+    budget_usd: int
+    seed: int
+    start_teams: tuple[TeamStart, ...]
+    hireable: tuple[str, ...]
+    placed_items: tuple[PlacedItem, ...]
+    item_fields: tuple[ItemField, ...]
+    clutter: tuple[ClutterSpec, ...]
+    villages: tuple[VillageSpec, ...]
+    objectives: tuple[Objective, ...]
+    events: tuple[EventSpec, ...]
+    catalogue: dict[str, Any] = field(repr=False)
+    debrief: str = ""
+    tips: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------- the built scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Village:
+    """A village with its resolved population and centre."""
+
+    name: str
+    cell: tuple[int, int]
+    population: int
+    returnees: tuple[Returnees, ...]
+    mask: np.ndarray = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """Everything the simulation starts from: the level, its map and the truth.
+
+    ``items`` is a structured array with fields ``x``, ``y`` (int16) and
+    ``kind`` (uint8, index into ``item_kinds``): the hidden truth.
+    ``clutter`` is scrap pieces per cell (float32). ``suspected`` is the union
+    of the map's suspected areas (bool). ``seed`` is the one seed of the run.
+    """
+
+    level: LevelSpec
+    map: MapData
+    seed: int
+    items: np.ndarray = field(repr=False)
+    item_kinds: tuple[str, ...]
+    clutter: np.ndarray = field(repr=False)
+    suspected: np.ndarray = field(repr=False)
+    villages: tuple[Village, ...]
+
+    @property
+    def cell_area_m2(self) -> float:
+        return self.level.cell_size_m ** 2
+
+
+ITEM_DTYPE = np.dtype([("x", np.int16), ("y", np.int16), ("kind", np.uint8)])
