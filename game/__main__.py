@@ -1,0 +1,7 @@
+"""``python -m game`` behaves like the ``minerisk`` command."""
+
+import sys
+
+from game.cli import main
+
+sys.exit(main())

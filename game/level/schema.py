@@ -1,0 +1,416 @@
+"""A small declarative schema: checks a YAML node tree and exports JSON Schema.
+
+One description of the level format serves two users: the validator, which
+walks the composed YAML nodes and reports every problem with its line and
+column in words a trainer understands, and the JSON Schema that editors use
+for completion (``minerisk schema``). We keep our own instead of a general
+JSON Schema validator because its messages ("Additional properties are not
+allowed") and locations are not ones a trainer can act on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Collector
+
+Path_ = tuple  # a path into the document: keys and list indices
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def closest(word: str, choices) -> str | None:
+    """The choice most like ``word`` (for "did you mean" hints), if any is close."""
+    choices = [str(c) for c in choices]
+    found = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if found:
+        return found[0]
+    starts = [c for c in choices if len(str(word)) >= 3 and c.startswith(str(word))]
+    return starts[0] if len(starts) == 1 else None
+
+
+def did_you_mean(word: str, choices, what: str = "") -> str:
+    """A hint naming the closest choice, or listing them when none is close."""
+    best = closest(word, choices)
+    if best is not None:
+        return f"did you mean `{best}`?"
+    shown = ", ".join(f"`{c}`" for c in list(choices)[:12])
+    more = ", ..." if len(list(choices)) > 12 else ""
+    return f"{what or 'known values'}: {shown}{more}" if shown else ""
+
+
+def describe(node: yaml.Node) -> str:
+    """How a trainer would name what they wrote."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    value = scalar_value(node)
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"`{node.value}` (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {node.value}"
+    return f"the text `{value}`" if len(str(value)) < 40 else "a long text"
+
+
+def scalar_value(node: yaml.ScalarNode) -> Any:
+    """The Python value of a scalar node (str, int, float, bool, None, date)."""
+    try:
+        return _SCALARS.construct_object(node, deep=False)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return node.value
+
+
+class Context:
+    """Where problems go while one document is checked; also records each path's mark."""
+
+    def __init__(self, collector: Collector):
+        self.collector = collector
+        self.marks: dict[Path_, tuple[int, int]] = {}
+
+    def at(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        line, col = self.at(node)
+        self.collector.add(line, col, message, hint)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """The line and column of the value at ``path`` (or its nearest parent)."""
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+
+_INVALID = object()
+
+
+def _name(path: Path_) -> str:
+    parts = []
+    for p in path:
+        parts.append(f"[{p}]" if isinstance(p, int) else (("." if parts else "") + str(p)))
+    return "".join(parts) or "the document"
+
+
+class Spec:
+    """Base of all schema nodes: ``check`` a node, export ``json_schema``."""
+
+    doc: str = ""
+
+    def check(self, node: yaml.Node, path: Path_, ctx: Context) -> Any:
+        ctx.marks[path] = ctx.at(node)
+        if node.tag not in _STANDARD_TAGS:
+            ctx.error(node, f"{_name(path)}: YAML tag `{node.tag}` is not allowed", "remove the `!tag`")
+            return _INVALID
+        return self._check(node, path, ctx)
+
+    def _check(self, node, path, ctx):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _with_doc(self, schema: dict) -> dict:
+        if self.doc:
+            schema["description"] = self.doc
+        return schema
+
+
+def _scalar(node, path, ctx, kinds: tuple[type, ...], wanted: str, hint: str = ""):
+    if not isinstance(node, yaml.ScalarNode):
+        ctx.error(node, f"{_name(path)} must be {wanted}, not {describe(node)}", hint)
+        return _INVALID
+    value = scalar_value(node)
+    if isinstance(value, str) and float in kinds and node.style is None:
+        try:  # YAML 1.1 reads an unquoted 1e30 as text; a trainer means the number
+            value = float(value.replace("_", ""))
+        except ValueError:
+            pass
+    if isinstance(value, bool) and bool not in kinds:
+        ctx.error(node, f"{_name(path)} must be {wanted}, not {describe(node)}",
+                  hint or "put it in quotes if you mean the text")
+        return _INVALID
+    if not isinstance(value, kinds):
+        ctx.error(node, f"{_name(path)} must be {wanted}, not {describe(node)}", hint)
+        return _INVALID
+    return value
+
+
+@dataclass
+class Int(Spec):
+    minimum: int | None = None
+    maximum: int | None = None
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        value = _scalar(node, path, ctx, (int, float), "a whole number")
+        if value is _INVALID:
+            return value
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                ctx.error(node, f"{_name(path)} is too large ({node.value})",
+                          f"it must be at most {self.maximum:,}" if self.maximum is not None else "")
+                return _INVALID
+            if value != int(value):
+                ctx.error(node, f"{_name(path)} must be a whole number, not {node.value}")
+                return _INVALID
+            value = int(value)
+        return _in_range(value, self.minimum, self.maximum, node, path, ctx)
+
+    def json_schema(self):
+        s = {"type": "integer"}
+        if self.minimum is not None:
+            s["minimum"] = self.minimum
+        if self.maximum is not None:
+            s["maximum"] = self.maximum
+        return self._with_doc(s)
+
+
+@dataclass
+class Bool(Spec):
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        return _scalar(node, path, ctx, (bool,), "true or false")
+
+    def json_schema(self):
+        return self._with_doc({"type": "boolean"})
+
+
+@dataclass
+class Num(Spec):
+    minimum: float | None = None
+    maximum: float | None = None
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        value = _scalar(node, path, ctx, (int, float), "a number")
+        if value is _INVALID:
+            return value
+        if not math.isfinite(value):
+            ctx.error(node, f"{_name(path)} must be a finite number, not {node.value}")
+            return _INVALID
+        return _in_range(value, self.minimum, self.maximum, node, path, ctx)
+
+    def json_schema(self):
+        s = {"type": "number"}
+        if self.minimum is not None:
+            s["minimum"] = self.minimum
+        if self.maximum is not None:
+            s["maximum"] = self.maximum
+        return self._with_doc(s)
+
+
+def _in_range(value, lo, hi, node, path, ctx):
+    if lo is not None and value < lo:
+        what = "negative" if lo == 0 else f"below {lo:,}"
+        ctx.error(node, f"{_name(path)} is {what} ({value:,})", f"it must be at least {lo:,}")
+        return _INVALID
+    if hi is not None and value > hi:
+        ctx.error(node, f"{_name(path)} is too large ({value:,})", f"it must be at most {hi:,}")
+        return _INVALID
+    return value
+
+
+@dataclass
+class Str(Spec):
+    min_length: int = 0
+    max_length: int = 20_000
+    pattern: str | None = None  # a regular expression, also exported to JSON Schema
+    pattern_hint: str = ""
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        value = _scalar(node, path, ctx, (str,), "text", "put it in quotes, e.g. '07.11'")
+        if value is _INVALID:
+            return value
+        if len(value.strip()) < self.min_length:
+            ctx.error(node, f"{_name(path)} is empty", "write some text here")
+            return _INVALID
+        if len(value) > self.max_length:
+            ctx.error(node, f"{_name(path)} is too long ({len(value):,} characters)",
+                      f"keep it under {self.max_length:,}")
+            return _INVALID
+        if self.pattern is not None:
+            import re
+
+            if not re.fullmatch(self.pattern, value):
+                ctx.error(node, f"{_name(path)} `{value}` is not allowed here", self.pattern_hint)
+                return _INVALID
+        return value
+
+    def json_schema(self):
+        s: dict = {"type": "string"}
+        if self.min_length:
+            s["minLength"] = self.min_length
+        s["maxLength"] = self.max_length
+        if self.pattern:
+            s["pattern"] = f"^(?:{self.pattern})$"
+        return self._with_doc(s)
+
+
+@dataclass
+class Enum(Spec):
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+    what: str = "choices"
+
+    def _check(self, node, path, ctx):
+        value = _scalar(node, path, ctx, (str,), f"one of {', '.join(self.choices)}")
+        if value is _INVALID:
+            return value
+        if value not in self.choices:
+            ctx.error(node, f"{_name(path)}: unknown {self.what[:-1] if self.what.endswith('s') else self.what} "
+                      f"`{value}`", did_you_mean(value, self.choices, self.what))
+            return _INVALID
+        return value
+
+    def json_schema(self):
+        return self._with_doc({"type": "string", "enum": list(self.choices)})
+
+
+@dataclass
+class List(Spec):
+    item: Spec = None  # type: ignore[assignment]
+    min_items: int = 0
+    max_items: int = 10_000
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        if not isinstance(node, yaml.SequenceNode):
+            ctx.error(node, f"{_name(path)} must be a list, not {describe(node)}",
+                      "write one `- item` a line, or [a, b]")
+            return _INVALID
+        n = len(node.value)
+        if n < self.min_items:
+            ctx.error(node, f"{_name(path)} needs at least {self.min_items} item{'s' * (self.min_items > 1)}, "
+                      f"has {n}")
+        if n > self.max_items:
+            ctx.error(node, f"{_name(path)} has too many items ({n:,}; at most {self.max_items:,})")
+            return _INVALID
+        out = [self.item.check(child, path + (i,), ctx) for i, child in enumerate(node.value)]
+        return [v for v in out if v is not _INVALID]
+
+    def json_schema(self):
+        s = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            s["minItems"] = self.min_items
+        s["maxItems"] = self.max_items
+        return self._with_doc(s)
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+    default: Any = None
+
+
+@dataclass
+class Obj(Spec):
+    fields: dict[str, Field] = field(default_factory=dict)
+    doc: str = ""
+    title: str = ""
+
+    def _check(self, node, path, ctx):
+        if not isinstance(node, yaml.MappingNode):
+            ctx.error(node, f"{_name(path)} must be a mapping of `key: value` lines, not {describe(node)}")
+            return _INVALID
+        out: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                ctx.error(key_node, f"{_name(path)}: keys must be plain words, not {describe(key_node)}")
+                continue
+            if key in seen:
+                ctx.error(key_node, f"key `{key}` appears twice" + (f" in {_name(path)}" if path else ""),
+                          f"the first one is on line {seen[key].start_mark.line + 1}; keep one")
+                continue
+            seen[key] = key_node
+            if key not in self.fields:
+                ctx.error(key_node, f"unknown key `{key}`" + (f" in {_name(path)}" if path else ""),
+                          did_you_mean(key, self.fields, "keys allowed here"))
+                continue
+            value = self.fields[key].spec.check(value_node, path + (key,), ctx)
+            if value is not _INVALID:
+                out[key] = value
+        missing = [k for k, f in self.fields.items() if f.required and k not in seen]
+        for key in missing:
+            doc = self.fields[key].spec.doc
+            ctx.error(node, f"missing key `{key}`" + (f" in {_name(path)}" if path else ""),
+                      f"add `{key}:` ({doc})" if doc else f"add `{key}:`")
+        for key, f in self.fields.items():
+            if key not in out and key not in seen and not f.required and f.default is not None:
+                out[key] = f.default
+        return out
+
+    def json_schema(self):
+        s = {
+            "type": "object",
+            "properties": {k: f.spec.json_schema() for k, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required:
+            s["required"] = required
+        if self.title:
+            s["title"] = self.title
+        return self._with_doc(s)
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping whose keys are chosen from a list (or free words) and values share a spec."""
+
+    value: Spec = None  # type: ignore[assignment]
+    keys: tuple[str, ...] | None = None
+    what: str = "keys"
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        if not isinstance(node, yaml.MappingNode):
+            ctx.error(node, f"{_name(path)} must be a mapping of `key: value` lines, not {describe(node)}")
+            return _INVALID
+        out = {}
+        for key_node, value_node in node.value:
+            key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                ctx.error(key_node, f"{_name(path)}: keys must be plain words, not {describe(key_node)}")
+                continue
+            if key in out:
+                ctx.error(key_node, f"{_name(path)}: key `{key}` appears twice", "keep one")
+                continue
+            if self.keys is not None and key not in self.keys:
+                ctx.error(key_node, f"{_name(path)}: unknown {self.what[:-1] if self.what.endswith('s') else self.what}"
+                          f" `{key}`", did_you_mean(key, self.keys, self.what))
+                continue
+            value = self.value.check(value_node, path + (key,), ctx)
+            if value is not _INVALID:
+                out[key] = value
+        return out
+
+    def json_schema(self):
+        if self.keys is not None:
+            return self._with_doc({"type": "object", "additionalProperties": False,
+                                   "properties": {k: self.value.json_schema() for k in self.keys}})
+        return self._with_doc({"type": "object", "additionalProperties": self.value.json_schema()})
+
+
+def check_document(spec: Spec, node: yaml.Node, collector: Collector) -> tuple[Any, Context]:
+    """Check a whole document; the value is None when its top level is unusable."""
+    ctx = Context(collector)
+    value = spec.check(node, (), ctx)
+    return (None if value is _INVALID else value), ctx

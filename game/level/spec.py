@@ -1,0 +1,192 @@
+"""Turn a checked level document into a :class:`LevelSpec`, and check what it
+refers to: the map path, zones and villages on the map, days within the level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game import catalogue
+
+from .errors import Collector
+from .model import (ClutterSpec, EventSpec, ItemField, LevelSpec, MapData, Objective, PlacedItem, Returnees,
+                    TeamStart, VillageSpec)
+from .schema import Context, did_you_mean
+
+
+def resolve_map_path(doc: dict, level_path: Path, ctx: Context, out: Collector) -> Path | None:
+    """The map file the level names, if it is a .tmx file inside the level's folder tree."""
+    raw = doc.get("map")
+    if raw is None:
+        return None
+    line, col = ctx.where(("map",))
+    if Path(raw).is_absolute() or raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
+        out.add(line, col, f"map path `{raw}` is absolute", "write it relative to the level file, e.g. maps/valley.tmx")
+        return None
+    root = level_path.parent.resolve()
+    try:
+        target = (root / raw).resolve()
+    except (OSError, RuntimeError, ValueError):
+        out.add(line, col, f"map path `{raw}` cannot be resolved")
+        return None
+    if not target.is_relative_to(root):
+        out.add(line, col, f"map path `{raw}` leaves the level's folder",
+                "keep maps in the level's folder or below it, e.g. maps/valley.tmx")
+        return None
+    if target.suffix.lower() != ".tmx":
+        out.add(line, col, f"map `{raw}` is not a Tiled .tmx file", "save the map in Tiled as .tmx (XML)")
+        return None
+    if not target.is_file():
+        nearby = sorted(p.name for p in target.parent.glob("*.tmx")) if target.parent.is_dir() else []
+        out.add(line, col, f"map file `{raw}` not found",
+                did_you_mean(target.name, nearby, "maps in that folder") if nearby else "check the path")
+        return None
+    return target
+
+
+def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
+    """The LevelSpec of a document the schema accepted (defaults filled in)."""
+    teams = doc["teams"]
+    ordnance = doc.get("ordnance", {})
+    overrides = doc.get("catalogue", {})
+    merged = catalogue.merge(catalogue.load_defaults(), overrides)
+    if "score_weights" in doc:
+        merged["score_weights"] = catalogue.merge(merged.get("score_weights", {}), doc["score_weights"])
+    return LevelSpec(
+        path=level_path,
+        format=doc["format"],
+        id=doc["id"],
+        title=doc["title"].strip(),
+        difficulty=doc["difficulty"],
+        briefing=doc["briefing"].strip(),
+        imas=tuple(doc.get("imas", ())),
+        map_path=map_path,
+        cell_size_m=float(doc["cell_size_m"]),
+        days=doc["days"],
+        budget_usd=doc["budget_usd"],
+        seed=doc["seed"],
+        start_teams=tuple(TeamStart(t["type"], t.get("count", 1), t.get("base")) for t in teams["start"]),
+        hireable=tuple(dict.fromkeys(teams.get("hire", ()))),
+        placed_items=tuple(PlacedItem(i["kind"], (i["cell"][0], i["cell"][1])) for i in ordnance.get("items", ())),
+        item_fields=tuple(ItemField(f["zone"], dict(f["counts"]), f.get("layout", "scatter"))
+                          for f in ordnance.get("fields", ())),
+        clutter=tuple(ClutterSpec(c["zone"], float(c["pieces_per_100m2"])) for c in doc.get("clutter", ())),
+        villages=tuple(VillageSpec(v["name"], v.get("population"),
+                                   tuple(Returnees(r["day"], r["people"]) for r in v.get("returnees", ())))
+                       for v in doc.get("villages", ())),
+        objectives=tuple(Objective(o["kind"], o.get("text", ""), o.get("zone"), o.get("by_day"), o.get("area_m2"),
+                                   o.get("village")) for o in doc.get("objectives", ())),
+        events=tuple(EventSpec(e["day"], e["kind"], e.get("message", ""), e.get("zone"), e.get("amount_usd"),
+                               e.get("weather"), e.get("duration_days", 1), e.get("temperature_c"))
+                     for e in doc.get("events", ())),
+        catalogue=merged,
+        debrief=doc.get("debrief", "").strip(),
+        tips=tuple(doc.get("tips", ())),
+    )
+
+
+MAX_ITEMS = 200_000
+
+
+class _RefChecker:
+    """Checks one document's references; problems go to the level file's collector."""
+
+    def __init__(self, doc: dict, ctx: Context, out: Collector, level_map: MapData, map_shown: str):
+        self.doc, self.ctx, self.out, self.map, self.map_shown = doc, ctx, out, level_map, map_shown
+
+    def error(self, path: tuple, message: str, hint: str = "") -> None:
+        line, col = self.ctx.where(path)
+        self.out.add(line, col, message, hint)
+
+    def object(self, path: tuple, name: str, kinds: tuple[str, ...]) -> None:
+        obj = self.map.object_named(name)
+        wanted = " or ".join(kinds)
+        if obj is None:
+            names = [o.name for o in self.map.objects if o.kind in kinds]
+            self.error(path, f"{wanted.replace('_', ' ')} `{name}` is not an object in {self.map_shown}",
+                       did_you_mean(name, names, f"{wanted} objects there are") if names
+                       else f"the map has no {wanted} objects; draw one in Tiled")
+        elif obj.kind not in kinds:
+            self.error(path, f"`{name}` in {self.map_shown} is a {obj.kind}, not a {wanted}",
+                       f"set its class to {kinds[0]} in Tiled, or name another object")
+
+    def run(self) -> None:
+        d, zone_kinds = self.doc, ("suspected_area", "village", "feature", "team_base")
+        for i, t in enumerate(d.get("teams", {}).get("start", ())):
+            if t.get("base") is not None:
+                self.object(("teams", "start", i, "base"), t["base"], ("team_base",))
+        ordnance = d.get("ordnance", {})
+        total = 0
+        for i, item in enumerate(ordnance.get("items", ())):
+            x, y = item["cell"]
+            total += 1
+            if x >= self.map.width or y >= self.map.height:
+                self.error(("ordnance", "items", i, "cell"), f"cell [{x}, {y}] is outside the map "
+                           f"({self.map.width} x {self.map.height} cells)", "cells count from [0, 0] at the top left")
+        for i, f in enumerate(ordnance.get("fields", ())):
+            self.object(("ordnance", "fields", i, "zone"), f["zone"], zone_kinds)
+            total += sum(f["counts"].values())
+            obj = self.map.object_named(f["zone"])
+            if obj is not None and obj.area_cells == 0:
+                self.error(("ordnance", "fields", i, "zone"), f"zone `{f['zone']}` covers no cell of the map")
+        if total > MAX_ITEMS:
+            self.error(("ordnance",), f"the level places {total:,} items; at most {MAX_ITEMS:,} are allowed")
+        for i, c in enumerate(d.get("clutter", ())):
+            self.object(("clutter", i, "zone"), c["zone"], zone_kinds)
+        seen: dict[str, int] = {}
+        for i, v in enumerate(d.get("villages", ())):
+            self.object(("villages", i, "name"), v["name"], ("village",))
+            if v["name"] in seen:
+                self.error(("villages", i, "name"), f"village `{v['name']}` is listed twice",
+                           f"merge it with entry {seen[v['name']] + 1}")
+            seen.setdefault(v["name"], i)
+        yaml_population = {v["name"]: v.get("population") for v in d.get("villages", ())}
+        for obj in self.map.objects_of("village"):
+            if obj.properties.get("population") is None and yaml_population.get(obj.name) is None:
+                self.error(("villages",) if "villages" in d else (),
+                           f"village `{obj.name}` on the map has no population",
+                           "set its `population` property in Tiled, or add it under `villages:`")
+        self._objectives()
+        self._events()
+
+    def _objectives(self) -> None:
+        needs = {"release_zone": "zone", "release_area": "area_m2", "educate_village": "village"}
+        for i, o in enumerate(self.doc.get("objectives", ())):
+            key = needs.get(o["kind"])
+            if key and key not in o:
+                self.error(("objectives", i), f"objective `{o['kind']}` needs `{key}`")
+            if "zone" in o:
+                self.object(("objectives", i, "zone"), o["zone"], ("suspected_area", "feature", "village"))
+            if "village" in o:
+                self.object(("objectives", i, "village"), o["village"], ("village",))
+
+    def _events(self) -> None:
+        needs = {"report": "zone", "funding": "amount_usd", "weather": "weather", "message": "message"}
+        for i, e in enumerate(self.doc.get("events", ())):
+            key = needs[e["kind"]]
+            if key not in e:
+                self.error(("events", i), f"a `{e['kind']}` event needs `{key}`")
+            if "zone" in e:
+                self.object(("events", i, "zone"), e["zone"], ("suspected_area", "village", "feature"))
+
+
+def check_days(doc: dict, ctx: Context, out: Collector) -> None:
+    """Report days (events, objectives, returnees) after the level's last day."""
+    last = doc.get("days")
+    if last is None:
+        return
+    found = [(("events", i, "day"), e["day"]) for i, e in enumerate(doc.get("events", ()))]
+    found += [(("objectives", i, "by_day"), o.get("by_day")) for i, o in enumerate(doc.get("objectives", ()))]
+    found += [(("villages", i, "returnees", j, "day"), r["day"])
+              for i, v in enumerate(doc.get("villages", ())) for j, r in enumerate(v.get("returnees", ()))]
+    for path, day in found:
+        if day is not None and day > last:
+            line, col = ctx.where(path)
+            out.add(line, col, f"day {day} is after the level's last day ({last})",
+                    "use a day within `days`, or make the level longer")
+
+
+def check_references(doc: dict, ctx: Context, out: Collector, level_map: MapData, map_shown: str) -> None:
+    """Report every reference from the level to its map that does not hold."""
+    _RefChecker(doc, ctx, out, level_map, map_shown).run()

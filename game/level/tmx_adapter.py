@@ -1,0 +1,631 @@
+"""Tiled maps in, our own map types out: the one module that imports pytmx.
+
+:func:`load_map` turns a ``.tmx`` file into :class:`~game.level.model.MapData`
+(a numpy terrain grid read from each tile's ``terrain`` property, and named
+zone objects with a cell mask each) and checks the map conventions a trainer
+must follow in Tiled. Every problem is collected with its ``FILE:LINE:COL`` and
+a hint saying what to do in Tiled, then raised at once as a
+:class:`~game.level.errors.LevelError`; nothing else escapes.
+
+:func:`load_tile_art` gives the renderer plain data (tile grids and where each
+tile's pixels are) so the UI can draw a map without importing pytmx.
+
+Line numbers come from a quick pre-pass with expat, because pytmx does not keep
+them; the pre-pass also catches what pytmx cannot load (templates, property
+names that clash with pytmx attributes, infinite maps) before pytmx sees them.
+Objects must not be rotated: rotated objects are reported, not rotated.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+import sys
+import xml.parsers.expat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from game.level.errors import Collector, LevelError, Problem
+from game.level.model import FEATURE_KINDS, ZONE_CLASSES, MapData, MapObject, Where
+
+
+def _import_pytmx():
+    """Import pytmx without letting it import pygame (it does so only for type
+    hints and its pygame loader, which we never use): simulation and validation
+    must run without SDL. The half-loaded ``pytmx.util_pygame`` is dropped."""
+    block = "pygame" not in sys.modules
+    quiet = logging.getLogger("pytmx.util_pygame")
+    if block:
+        sys.modules["pygame"] = None  # type: ignore[assignment]
+        quiet.disabled = True
+    try:
+        import pytmx
+    finally:
+        if block:
+            del sys.modules["pygame"]
+            sys.modules.pop("pytmx.util_pygame", None)
+            quiet.disabled = False
+    return pytmx
+
+
+pytmx = _import_pytmx()
+
+#: The largest map we accept, in cells each way.
+MAX_CELLS = 2048
+#: Codes in the terrain look-up table for cells that are not a known terrain.
+_EMPTY, _NO_PROPERTY, _UNKNOWN = 255, 254, 253
+
+# Attribute names pytmx sets on its objects: a custom property with one of
+# these names makes pytmx refuse the whole map.
+_COMMON = {"name", "type", "class", "id", "x", "y", "width", "height", "rotation", "visible",
+           "gid", "parent", "properties", "source", "opacity", "offsetx", "offsety"}
+_INSTANCE_ATTRS = {
+    "map": {"filename", "custom_property_filename", "image_loader", "optional_gids",
+            "load_all_tiles", "invert_y", "layers", "tilesets", "tile_properties", "layernames",
+            "objects_by_id", "objects_by_name", "gidmap", "imagemap", "tiledgidmap", "maxgid",
+            "images", "version", "tiledversion", "orientation", "renderorder", "tilewidth",
+            "tileheight", "hexsidelength", "staggeraxis", "staggerindex", "background_color",
+            "nextobjectid", "custom_types"},
+    "tileset": {"offset", "firstgid", "tilewidth", "tileheight", "spacing", "margin",
+                "tilecount", "columns", "trans"},
+    "layer": {"data"},
+    "objectgroup": {"color", "custom_types", "draworder"},
+    "object": {"closed", "template", "custom_types", "points"},
+    "group": set(),
+    "imagelayer": {"trans"},
+}
+_CLASSES = {"map": "TiledMap", "tileset": "TiledTileset", "layer": "TiledTileLayer",
+            "objectgroup": "TiledObjectGroup", "object": "TiledObject",
+            "group": "TiledGroupLayer", "imagelayer": "TiledImageLayer"}
+
+
+def _reserved(tag: str, node_attrs: dict[str, str]) -> set[str]:
+    cls = getattr(pytmx, _CLASSES[tag])
+    public = {n for n in dir(cls) if not n.startswith("_")}
+    return _COMMON | _INSTANCE_ATTRS[tag] | public | set(node_attrs)
+
+
+# ------------------------------------------------------------------ pre-pass
+
+
+@dataclass
+class _Node:
+    """One element of interest from the pre-pass, with its place in the file."""
+
+    tag: str
+    line: int
+    col: int
+    attrs: dict[str, str]
+    in_tileset: bool = False
+    shape: str = "rectangle"
+    parent_line: int = 0
+    props: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class _Scan:
+    """What the pre-pass found in one XML file."""
+
+    root: _Node | None = None
+    tilesets: list[_Node] = field(default_factory=list)
+    tiles: list[_Node] = field(default_factory=list)
+    layers: list[_Node] = field(default_factory=list)
+    objects: list[_Node] = field(default_factory=list)
+    with_props: list[_Node] = field(default_factory=list)
+
+
+_SHAPES = {"polygon": "polygon", "polyline": "polyline", "ellipse": "ellipse",
+           "point": "point", "text": "text"}
+
+
+def _scan(data: bytes, out: Collector, file_label: str) -> _Scan | None:
+    """Parse ``data`` with expat, recording elements with 1-based positions."""
+    scan = _Scan()
+    stack: list[tuple[str, _Node | None]] = []
+    parser = xml.parsers.expat.ParserCreate()
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        line, col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
+        node: _Node | None = None
+        in_tileset = any(t == "tileset" for t, _ in stack)
+        if not stack:
+            node = scan.root = _Node(tag, line, col, attrs)
+        elif tag in ("tileset", "layer", "objectgroup", "object", "group", "imagelayer", "tile"):
+            parent = stack[-1][1]
+            node = _Node(tag, line, col, attrs, in_tileset, parent_line=parent.line if parent else 0)
+            if tag == "tileset":
+                scan.tilesets.append(node)
+            elif tag == "tile" and stack[-1][0] == "tileset":
+                scan.tiles.append(node)
+            elif tag == "layer":
+                scan.layers.append(node)
+            elif tag == "object":
+                scan.objects.append(node)
+                if "gid" in attrs:
+                    node.shape = "tile"
+        elif tag in _SHAPES and stack[-1][0] == "object" and stack[-1][1] is not None:
+            stack[-1][1].shape = _SHAPES[tag]
+        elif tag == "property" and len(stack) >= 2 and stack[-1][0] == "properties":
+            owner = stack[-2][1]
+            if owner is not None and stack[-2][0] != "property":
+                if not owner.props:
+                    scan.with_props.append(owner)
+                owner.props[attrs.get("name", "")] = (attrs.get("value", ""), line, col)
+        stack.append((tag, node))
+
+    def end(tag: str) -> None:
+        stack.pop()
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError as exc:
+        reason = xml.parsers.expat.ErrorString(exc.code)
+        out.add(exc.lineno, exc.offset + 1, f"{file_label} is not valid XML: {reason}",
+                "a Tiled file may have been damaged or edited by hand; re-save it from Tiled")
+        return None
+    return scan
+
+
+def _int_attr(node: _Node, name: str, default: int | None = None) -> int | None:
+    try:
+        return int(float(node.attrs.get(name, default)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+def _check_reserved(scan: _Scan, out: Collector) -> None:
+    for node in scan.with_props:
+        if node.tag not in _CLASSES:
+            continue
+        reserved = _reserved(node.tag, node.attrs)
+        for name, (_value, line, col) in node.props.items():
+            if name in reserved:
+                out.add(line, col, f"custom property '{name}' of this {node.tag} has the name "
+                        "of a built-in Tiled attribute, which the map loader cannot accept",
+                        f"rename the property in Tiled's Properties panel (for example "
+                        f"'{name}_value'); use the built-in field for the object's {name}")
+
+
+def _read(path: Path, out: Collector, what: str) -> bytes | None:
+    if not path.is_file():
+        out.add(1, 1, f"{what} not found: {path}",
+                "check the file name and folder; Tiled maps and tilesets must sit where "
+                "the level (or the map) says")
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        out.add(1, 1, f"{what} could not be read: {exc.strerror or exc}")
+        return None
+
+
+# -------------------------------------------------------------------- shapes
+
+
+def _object_mask(obj: Any, shape: str, width: int, height: int, tile: int) -> np.ndarray:
+    """Cells whose centres lie inside the object's shape (a point covers its cell)."""
+    mask = np.zeros((height, width), dtype=bool)
+    x, y, w, h = float(obj.x), float(obj.y), float(obj.width), float(obj.height)
+    if shape == "point":
+        cx, cy = int(np.floor(x / tile)), int(np.floor(y / tile))
+        if 0 <= cx < width and 0 <= cy < height:
+            mask[cy, cx] = True
+        return mask
+    pts = np.asarray(obj.points, dtype=float) if shape == "polygon" else None
+    if pts is not None:
+        x0, y0 = pts.min(axis=0)
+        x1, y1 = pts.max(axis=0)
+    else:
+        x0, y0, x1, y1 = x, y, x + w, y + h
+    c0, c1 = max(0, int(np.floor(x0 / tile))), min(width, int(np.ceil(x1 / tile)))
+    r0, r1 = max(0, int(np.floor(y0 / tile))), min(height, int(np.ceil(y1 / tile)))
+    if c0 >= c1 or r0 >= r1:
+        return mask
+    px = ((np.arange(c0, c1) + 0.5) * tile)[None, :]
+    py = ((np.arange(r0, r1) + 0.5) * tile)[:, None]
+    if shape == "ellipse":
+        if w <= 0 or h <= 0:
+            return mask
+        inside = ((px - (x + w / 2)) / (w / 2)) ** 2 + ((py - (y + h / 2)) / (h / 2)) ** 2 <= 1.0
+    elif pts is not None:  # even-odd rule, one pass per edge over the bounding box
+        inside = np.zeros((r1 - r0, c1 - c0), dtype=bool)
+        for (ax, ay), (bx, by) in zip(pts, np.roll(pts, -1, axis=0)):
+            if ay == by:
+                continue
+            crosses = (ay > py) != (by > py)
+            x_cut = ax + (py - ay) * (bx - ax) / (by - ay)
+            inside ^= crosses & (px < x_cut)
+    else:
+        inside = (px >= x) & (px <= x + w) & (py >= y) & (py <= y + h)
+    mask[r0:r1, c0:c1] = inside
+    return mask
+
+
+def _outside(obj: Any, shape: str, width: int, height: int, tile: int) -> bool:
+    if shape == "polygon":
+        pts = np.asarray(obj.points, dtype=float)
+        x0, y0 = pts.min(axis=0)
+        x1, y1 = pts.max(axis=0)
+    else:
+        x0, y0 = float(obj.x), float(obj.y)
+        x1, y1 = x0 + float(obj.width), y0 + float(obj.height)
+    return x1 < 0 or y1 < 0 or x0 >= width * tile or y0 >= height * tile
+
+
+# ------------------------------------------------------------------ checking
+
+
+def _suggest(value: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def _check_map_node(root: _Node, out: Collector) -> tuple[int, int, int] | None:
+    """Check the <map> element; return (width, height, tile px) if usable."""
+    if root.tag != "map":
+        out.add(root.line, root.col, f"this is not a Tiled map (the file starts with <{root.tag}>)",
+                "open the .tmx map in Tiled, not a tileset or template")
+        return None
+    ok = True
+    orientation = root.attrs.get("orientation", "orthogonal")
+    if orientation != "orthogonal":
+        out.add(root.line, root.col, f"map orientation is '{orientation}'; only orthogonal maps "
+                "are supported", "in Tiled: Map > Map Properties > Orientation: Orthogonal")
+        ok = False
+    if root.attrs.get("infinite", "0") not in ("0", ""):
+        out.add(root.line, root.col, "the map is infinite; only fixed-size maps are supported",
+                "in Tiled: Map > Map Properties, untick Infinite (then Map > Resize Map)")
+        ok = False
+    width, height = _int_attr(root, "width"), _int_attr(root, "height")
+    tw, th = _int_attr(root, "tilewidth"), _int_attr(root, "tileheight")
+    if not width or not height or width < 1 or height < 1 or not tw or tw < 1:
+        out.add(root.line, root.col, "the map has no valid width, height or tile size",
+                "re-save the map from Tiled")
+        return None
+    if tw != th:
+        out.add(root.line, root.col, f"tiles are {tw} x {th} pixels; they must be square",
+                "in Tiled: Map > Map Properties, set Tile Width and Tile Height equal")
+        ok = False
+    if width > MAX_CELLS or height > MAX_CELLS:
+        out.add(root.line, root.col, f"the map is {width} x {height} cells; the largest "
+                f"supported is {MAX_CELLS} x {MAX_CELLS}",
+                "in Tiled: Map > Resize Map, or use larger cells (cell_size_m in the level)")
+        ok = False
+    return (width, height, tw) if ok else None
+
+
+def _check_tilesets(map_path: Path, scan: _Scan, tile: int, out: Collector,
+                    shown_dir: str) -> dict[str, tuple[Collector, _Scan, _Node]]:
+    """Check every tileset (embedded or .tsx) and return the scans of the .tsx files."""
+    external: dict[str, tuple[Collector, _Scan, _Node]] = {}
+    for ts in scan.tilesets:
+        source = ts.attrs.get("source")
+        node, label = ts, out
+        if source:
+            shown = os.path.normpath(os.path.join(shown_dir, source))
+            label = Collector(shown)
+            data = _read(map_path.parent / source, label, "tileset file")
+            if data is None:
+                out.add(ts.line, ts.col, f"external tileset '{source}' is missing",
+                        "put the .tsx file (and its image) next to the map, or in Tiled "
+                        "fix the path with Map > Replace Tileset")
+                continue
+            sub = _scan(data, label, "the tileset file")
+            if sub is None or sub.root is None:
+                out.extend(label.problems)
+                continue
+            _check_reserved(sub, label)
+            node = sub.root
+            external[source] = (label, sub, ts)
+        tw, th = _int_attr(node, "tilewidth"), _int_attr(node, "tileheight")
+        if tw != tile or th != tile:
+            label.add(node.line, node.col, f"tileset '{node.attrs.get('name', source)}' has "
+                      f"{tw} x {th} pixel tiles but the map uses {tile} x {tile}",
+                      "all tilesets of a map must use the map's square tile size")
+    for label, _sub, _ts in external.values():
+        out.extend(label.problems)
+    return external
+
+
+def _tile_place(tiled_gid: int, scan: _Scan, external: dict, out: Collector) -> tuple[str, int, int, str]:
+    """Where to report a problem about the tile with Tiled gid ``tiled_gid``."""
+    owner = None
+    for ts in scan.tilesets:
+        first = _int_attr(ts, "firstgid", 1) or 1
+        if first <= tiled_gid:
+            owner = ts
+    if owner is None:
+        return out.file, 1, 1, f"tile {tiled_gid}"
+    local = tiled_gid - (_int_attr(owner, "firstgid", 1) or 1)
+    source = owner.attrs.get("source")
+    if source and source in external:
+        collector, sub, _ = external[source]
+        label, tiles, place = collector.file, sub.tiles, sub.root
+    else:
+        label, place = out.file, owner
+        tiles = [t for t in scan.tiles if t.parent_line == owner.line]
+    for t in tiles:
+        if _int_attr(t, "id") == local:
+            place = t
+            break
+    name = place.attrs.get("name") if place.tag == "tileset" else None
+    name = name or (owner.attrs.get("name") or source or "tileset")
+    return label, place.line, place.col, f"tile {local} of tileset '{name}'"
+
+
+_TERRAIN_HINT = ("in Tiled, open the tileset, select the tile and give it a '{p}' property "
+                 "(class terrain_tile); known terrains: {names}")
+
+
+def _terrain_grid(tm: Any, layer: Any, lnode: _Node, scan: _Scan, external: dict,
+                  names: Sequence[str], out: Collector, shown: str) -> np.ndarray:
+    """The terrain index grid from the tiles' ``terrain`` property, via a gid look-up table."""
+    index = {n: i for i, n in enumerate(names)}
+    lut = np.full(max(tm.maxgid, 1), _NO_PROPERTY, dtype=np.uint8)
+    lut[0] = _EMPTY
+    for gid, props in tm.tile_properties.items():
+        if gid < len(lut) and "terrain" in props:
+            lut[gid] = index.get(str(props["terrain"]), _UNKNOWN)
+    gids = np.asarray(layer.data, dtype=np.int64)
+    grid = lut[gids]
+    bad = grid >= _UNKNOWN
+    if not bad.any():
+        return grid
+    listed = ", ".join(names)
+    empty = grid == _EMPTY
+    if empty.any():
+        ys, xs = np.nonzero(empty)
+        more = f" and {len(xs) - 1} more" if len(xs) > 1 else ""
+        out.add(lnode.line, lnode.col, f"cell ({xs[0]}, {ys[0]}) of layer "
+                f"'{lnode.attrs.get('name', '')}' has no tile{more}",
+                "paint every cell of the terrain layer in Tiled (the Bucket Fill tool helps)")
+    for gid in np.unique(gids[bad & ~empty]):
+        tiled = tm.tiledgidmap.get(int(gid), int(gid))
+        label, line, col, what = _tile_place(tiled, scan, external, out)
+        count = int((gids == gid).sum())
+        value = tm.tile_properties.get(int(gid), {}).get("terrain")
+        if value is None:
+            msg = f"{what} has no 'terrain' property (used on {count} cells)"
+            hint = _TERRAIN_HINT.format(p="terrain", names=listed)
+        else:
+            msg = f"{what} has terrain '{value}', which is not a known terrain"
+            hint = _suggest(str(value), names) + f"known terrains: {listed}"
+        out.problems.append(Problem(label, max(1, line), max(1, col), msg, hint))
+    return grid
+
+
+_CLASS_HINT = ("select the object and set its Class (Tiled 1.9+, or Type) in the Properties "
+               "panel to one of: " + ", ".join(ZONE_CLASSES))
+
+
+def _population(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _check_object(obj: Any, node: _Node, kind: str, out: Collector) -> dict[str, Any] | None:
+    """Check one object's class and properties; return its properties if fine."""
+    label = f"object '{obj.name}'" if obj.name else "an object"
+    if kind not in ZONE_CLASSES:
+        if kind:
+            out.add(node.line, node.col, f"{label} has class '{kind}', which is not one of "
+                    + ", ".join(ZONE_CLASSES), _suggest(kind, ZONE_CLASSES) + _CLASS_HINT)
+        else:
+            out.add(node.line, node.col, f"{label} has no class", _CLASS_HINT)
+        return None
+    props = dict(obj.properties)
+    good = True
+    if kind == "village" and "population" in props:
+        pop = _population(props["population"])
+        if pop is None:
+            out.add(node.line, node.col, f"village '{obj.name}' has population "
+                    f"'{props['population']}'; it must be a whole number, 0 or more",
+                    "set the population property (type int) in Tiled, or leave it out "
+                    "and give the population in the level file")
+            good = False
+        else:
+            props["population"] = pop
+    if kind == "feature":
+        feature = props.get("feature")
+        if feature is None:
+            out.add(node.line, node.col, f"feature '{obj.name}' has no 'feature' property",
+                    "add a 'feature' property (class feature in Tiled) with one of: "
+                    + ", ".join(FEATURE_KINDS))
+            good = False
+        elif str(feature) not in FEATURE_KINDS:
+            out.add(node.line, node.col, f"feature '{obj.name}' is a '{feature}', which is not "
+                    "one of " + ", ".join(FEATURE_KINDS),
+                    _suggest(str(feature), FEATURE_KINDS) + "change its 'feature' property")
+            good = False
+    return props if good else None
+
+
+def _objects(tm: Any, scan: _Scan, size: tuple[int, int, int], out: Collector,
+             shown: str) -> list[MapObject]:
+    """Turn the map's objects into :class:`MapObject` values, checking conventions."""
+    width, height, tile = size
+    nodes = [n for n in scan.objects if not n.in_tileset]
+    found: list[MapObject] = []
+    seen: dict[str, _Node] = {}
+    for obj, node in zip(tm.objects, nodes):
+        if "template" in node.attrs:
+            out.add(node.line, node.col, f"object placed from template "
+                    f"'{node.attrs['template']}' cannot be read",
+                    "in Tiled, right-click the object > Detach Template (select all of them "
+                    "first to detach at once)")
+            continue
+        name = (obj.name or "").strip()
+        kind = str(node.attrs.get("type") or node.attrs.get("class") or "").strip()
+        if not name:
+            out.add(node.line, node.col, f"an object of class '{kind or '?'}' has no name",
+                    "select it in Tiled and type a Name in the Properties panel; levels "
+                    "refer to zones by name")
+        elif name in seen:
+            first = seen[name]
+            out.add(node.line, node.col, f"object name '{name}' is used twice (first on "
+                    f"line {first.line})", "give every object of the map its own name")
+        else:
+            seen[name] = node
+        props = _check_object(obj, node, kind, out)
+        if node.shape not in ("rectangle", "polygon", "ellipse", "point"):
+            out.add(node.line, node.col, f"object '{name}' is a {node.shape} object; zones "
+                    "must be rectangles, polygons, ellipses or points",
+                    "redraw it with the Rectangle, Polygon, Ellipse or Point tool")
+            continue
+        if float(node.attrs.get("rotation", 0) or 0) != 0:
+            out.add(node.line, node.col, f"object '{name}' is rotated; rotated objects are "
+                    "not supported", "set Rotation to 0 in the Properties panel; draw a "
+                    "slanted area as a polygon")
+            continue
+        if _outside(obj, node.shape, width, height, tile):
+            out.add(node.line, node.col, f"object '{name}' lies outside the map "
+                    f"({width} x {height} cells)", "move it onto the map in Tiled")
+            continue
+        mask = _object_mask(obj, node.shape, width, height, tile)
+        if not mask.any():
+            out.add(node.line, node.col, f"object '{name}' covers no cell: no cell centre "
+                    "lies inside it", "make it larger, or use a Point object to mark one cell")
+            continue
+        if props is not None and name:
+            found.append(MapObject(name, kind, node.shape, mask, props,
+                                   Where(shown, node.line, node.col)))
+    return found
+
+
+def _pick_layer(tm: Any, scan: _Scan, root: _Node, out: Collector) -> tuple[Any, _Node] | None:
+    layers = [lay for lay in tm.layers if isinstance(lay, pytmx.TiledTileLayer)]
+    pairs = list(zip(layers, scan.layers))
+    for wanted in (lambda n: n == "terrain", lambda n: n.lower() == "terrain"):
+        named = [p for p in pairs if wanted(p[1].attrs.get("name", ""))]
+        if named:
+            return named[0]
+    if len(pairs) == 1:
+        return pairs[0]
+    out.add(root.line, root.col, "the map has no tile layer named 'terrain'"
+            + (f" (it has {len(pairs)} tile layers)" if pairs else ""),
+            "in Tiled's Layers panel, name the ground layer 'terrain' (double-click "
+            "its name to rename it)")
+    return None
+
+
+def _open(path: Path, out: Collector) -> tuple[_Scan, dict, Any, tuple[int, int, int]] | None:
+    """Pre-pass, checks and pytmx load shared by load_map and load_tile_art."""
+    path = Path(path)
+    data = _read(path, out, "map file")
+    if data is None:
+        return None
+    scan = _scan(data, out, "the map file")
+    if scan is None or scan.root is None:
+        return None
+    size = _check_map_node(scan.root, out)
+    if size is None:
+        return None
+    external = _check_tilesets(path, scan, size[2], out, os.path.dirname(out.file))
+    _check_reserved(scan, out)
+    if out.problems:
+        return None
+    try:
+        tm = pytmx.TiledMap(str(path))
+    except Exception as exc:  # pytmx raises bare Exception, ValueError, KeyError, ...
+        out.add(scan.root.line, scan.root.col, f"Tiled map could not be read: {exc}",
+                "open and re-save the map in Tiled; if that does not help, report this map")
+        return None
+    return scan, external, tm, size
+
+
+def load_map(path: Path, terrain_names: Sequence[str], shown_as: str | None = None) -> MapData:
+    """Load a Tiled map for the simulation: terrain grid and named objects.
+
+    ``terrain_names`` are the catalogue's terrain names, in the order the grid's
+    indices refer to; ``shown_as`` is how the file is named in problems.
+    Raises :class:`LevelError` with every problem found.
+    """
+    out = Collector(shown_as if shown_as is not None else str(path))
+    opened = _open(Path(path), out)
+    if opened is None:
+        out.raise_if_any()
+        raise LevelError([Problem(out.file, 1, 1, "Tiled map could not be read")])
+    scan, external, tm, size = opened
+    chosen = _pick_layer(tm, scan, scan.root, out)
+    names = tuple(terrain_names)
+    terrain = None
+    if chosen is not None:
+        terrain = _terrain_grid(tm, chosen[0], chosen[1], scan, external, names, out, out.file)
+    objects = _objects(tm, scan, size, out, out.file)
+    out.raise_if_any()
+    assert terrain is not None
+    return MapData(path=Path(path), width=size[0], height=size[1], tile_px=size[2],
+                   terrain=terrain, terrain_names=names, objects=tuple(objects))
+
+
+# ------------------------------------------------------------------ tile art
+
+
+@dataclass(frozen=True, slots=True)
+class TileSource:
+    """Where one tile's pixels are: an image file and a rectangle in it
+    (``rect`` None means the whole image), with Tiled's flip flags."""
+
+    image: Path
+    rect: tuple[int, int, int, int] | None
+    flip_x: bool = False
+    flip_y: bool = False
+    flip_diagonal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TileArt:
+    """What the renderer needs to draw a map, as plain data (no pytmx, no pygame).
+
+    ``layers`` holds ``(name, grid)`` for each tile layer in drawing order; a
+    grid is int32 ``(height, width)`` of indices into ``tiles``, -1 where empty.
+    """
+
+    tile_px: int
+    width: int
+    height: int
+    layers: tuple[tuple[str, np.ndarray], ...]
+    tiles: tuple[TileSource, ...]
+
+
+def load_tile_art(path: Path) -> TileArt:
+    """Read a map's tile layers and tile images (paths and rectangles only)."""
+    out = Collector(str(path))
+    opened = _open(Path(path), out)
+    if opened is None:
+        out.raise_if_any()
+        raise LevelError([Problem(out.file, 1, 1, "Tiled map could not be read")])
+    _scan_, _external, tm, (width, height, tile) = opened
+    tiles: list[TileSource] = []
+    remap = np.full(len(tm.images) + 1, -1, dtype=np.int32)
+    base = Path(path).resolve().parent
+    for gid, entry in enumerate(tm.images):
+        if not entry:
+            continue
+        source, rect, flags = entry
+        remap[gid] = len(tiles)
+        flags = flags or pytmx.TileFlags(False, False, False)
+        tiles.append(TileSource(
+            (base / source).resolve() if not os.path.isabs(source) else Path(source),
+            tuple(int(v) for v in rect) if rect else None,
+            bool(flags.flipped_horizontally), bool(flags.flipped_vertically),
+            bool(flags.flipped_diagonally)))
+    layers = []
+    for layer in tm.layers:
+        if isinstance(layer, pytmx.TiledTileLayer):
+            gids = np.asarray(layer.data, dtype=np.int64)
+            layers.append((str(layer.name), remap[np.clip(gids, 0, len(remap) - 1)]))
+    return TileArt(tile, width, height, tuple(layers), tuple(tiles))
