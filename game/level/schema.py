@@ -355,6 +355,8 @@ class Obj(Spec):
         for key, f in self.fields.items():
             if key not in out and key not in seen and not f.required and f.default is not None:
                 out[key] = f.default
+        if path and any(f.required and k not in out for k, f in self.fields.items()):
+            return _INVALID  # reported above; later checks skip an entry they cannot use
         return out
 
     def json_schema(self):

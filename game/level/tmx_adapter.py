@@ -53,6 +53,9 @@ def _import_pytmx():
 
 
 pytmx = _import_pytmx()
+# pytmx logs before it raises; we report instead, so keep its log off stderr
+# unless the application configures logging.
+logging.getLogger("pytmx").addHandler(logging.NullHandler())
 
 #: The largest map we accept, in cells each way.
 MAX_CELLS = 2048
@@ -364,7 +367,7 @@ _TERRAIN_HINT = ("in Tiled, open the tileset, select the tile and give it a '{p}
 
 
 def _terrain_grid(tm: Any, layer: Any, lnode: _Node, scan: _Scan, external: dict,
-                  names: Sequence[str], out: Collector, shown: str) -> np.ndarray:
+                  names: Sequence[str], out: Collector, size: tuple[int, int, int]) -> np.ndarray | None:
     """The terrain index grid from the tiles' ``terrain`` property, via a gid look-up table."""
     index = {n: i for i, n in enumerate(names)}
     lut = np.full(max(tm.maxgid, 1), _NO_PROPERTY, dtype=np.uint8)
@@ -372,7 +375,14 @@ def _terrain_grid(tm: Any, layer: Any, lnode: _Node, scan: _Scan, external: dict
     for gid, props in tm.tile_properties.items():
         if gid < len(lut) and "terrain" in props:
             lut[gid] = index.get(str(props["terrain"]), _UNKNOWN)
-    gids = np.asarray(layer.data, dtype=np.int64)
+    try:
+        gids = np.asarray(layer.data, dtype=np.int64)
+    except ValueError:  # ragged rows
+        gids = np.zeros(0, dtype=np.int64)
+    if gids.shape != (size[1], size[0]):
+        out.add(lnode.line, lnode.col, f"layer '{lnode.attrs.get('name', '')}' does not hold "
+                f"{size[0]} x {size[1]} cells like the map", "re-save the map from Tiled")
+        return None
     grid = lut[gids]
     bad = grid >= _UNKNOWN
     if not bad.any():
@@ -540,8 +550,7 @@ def _open(path: Path, out: Collector) -> tuple[_Scan, dict, Any, tuple[int, int,
     try:
         tm = pytmx.TiledMap(str(path))
     except Exception as exc:  # pytmx raises bare Exception, ValueError, KeyError, ...
-        out.add(scan.root.line, scan.root.col, f"Tiled map could not be read: {exc}",
-                "open and re-save the map in Tiled; if that does not help, report this map")
+        out.add(scan.root.line, scan.root.col, f"Tiled map could not be read: {exc}", _RESAVE)
         return None
     return scan, external, tm, size
 
@@ -554,20 +563,33 @@ def load_map(path: Path, terrain_names: Sequence[str], shown_as: str | None = No
     Raises :class:`LevelError` with every problem found.
     """
     out = Collector(shown_as if shown_as is not None else str(path))
-    opened = _open(Path(path), out)
+    try:
+        data = _load(Path(path), tuple(terrain_names), out)
+    except Exception as exc:  # last resort: a trainer sees a problem, never a traceback
+        out.add(1, 1, f"Tiled map could not be read: {exc}", _RESAVE)
+        data = None
+    out.raise_if_any()
+    if data is None:
+        raise LevelError([Problem(out.file, 1, 1, "Tiled map could not be read", _RESAVE)])
+    return data
+
+
+_RESAVE = "open and re-save the map in Tiled; if that does not help, report this map"
+
+
+def _load(path: Path, names: tuple[str, ...], out: Collector) -> MapData | None:
+    opened = _open(path, out)
     if opened is None:
-        out.raise_if_any()
-        raise LevelError([Problem(out.file, 1, 1, "Tiled map could not be read")])
+        return None
     scan, external, tm, size = opened
     chosen = _pick_layer(tm, scan, scan.root, out)
-    names = tuple(terrain_names)
     terrain = None
     if chosen is not None:
-        terrain = _terrain_grid(tm, chosen[0], chosen[1], scan, external, names, out, out.file)
+        terrain = _terrain_grid(tm, chosen[0], chosen[1], scan, external, names, out, size)
     objects = _objects(tm, scan, size, out, out.file)
-    out.raise_if_any()
-    assert terrain is not None
-    return MapData(path=Path(path), width=size[0], height=size[1], tile_px=size[2],
+    if out.problems or terrain is None:
+        return None
+    return MapData(path=path, width=size[0], height=size[1], tile_px=size[2],
                    terrain=terrain, terrain_names=names, objects=tuple(objects))
 
 
@@ -604,11 +626,18 @@ class TileArt:
 def load_tile_art(path: Path) -> TileArt:
     """Read a map's tile layers and tile images (paths and rectangles only)."""
     out = Collector(str(path))
-    opened = _open(Path(path), out)
-    if opened is None:
-        out.raise_if_any()
-        raise LevelError([Problem(out.file, 1, 1, "Tiled map could not be read")])
-    _scan_, _external, tm, (width, height, tile) = opened
+    try:
+        opened = _open(Path(path), out)
+        if opened is not None:
+            return _tile_art(Path(path), opened[2], opened[3])
+    except Exception as exc:  # last resort, as in load_map
+        out.add(1, 1, f"Tiled map could not be read: {exc}", _RESAVE)
+    out.raise_if_any()
+    raise LevelError([Problem(out.file, 1, 1, "Tiled map could not be read", _RESAVE)])
+
+
+def _tile_art(path: Path, tm: Any, size: tuple[int, int, int]) -> TileArt:
+    width, height, tile = size
     tiles: list[TileSource] = []
     remap = np.full(len(tm.images) + 1, -1, dtype=np.int32)
     base = Path(path).resolve().parent

@@ -102,22 +102,26 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 
 def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Parse YAML text into one node tree (marks kept), or the problem that stops it."""
-    loader = _LevelLoader(text)
+    loader = None
     try:
+        loader = _LevelLoader(text)
         node = loader.get_single_node()
     except _Refused as exc:
         return None, [_problem(shown, exc.mark, exc.message, exc.hint)]
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_error(shown, exc, text)]
-    except yaml.YAMLError as exc:  # e.g. a Reader error on control characters
-        mark = getattr(exc, "position", None)
-        return None, [Problem(shown, 1, 1, f"not valid YAML: {exc}", "save the level as plain UTF-8 text")] if mark is None \
-            else [Problem(shown, 1, 1, "the file holds a character YAML does not allow",
-                          "remove control characters; save as plain UTF-8 text")]
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, [Problem(shown, line, col, f"the file holds a control character (#x{exc.character:04x}) "
+                              "that YAML does not allow", "remove it; save the file as plain UTF-8 text")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(shown, 1, 1, f"not valid YAML: {exc}", "save the level as plain UTF-8 text")]
     except RecursionError:
         return None, [Problem(shown, 1, 1, "the file nests too deeply", "a level file needs only a few levels")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, [Problem(shown, 1, 1, "the file holds no YAML document", "start from a level in levels/")]
     return node, []

@@ -1,0 +1,49 @@
+"""Architecture properties that must hold (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BLOCK_PYGAME = """
+import sys
+sys.modules["pygame"] = None   # any `import pygame` now raises ImportError
+import importlib, pkgutil
+import game
+for name in {names!r}:
+    module = importlib.import_module(name)
+    for info in pkgutil.walk_packages(getattr(module, "__path__", []), name + "."):
+        importlib.import_module(info.name)
+print("ok")
+"""
+
+
+def test_headless_packages_import_without_pygame():
+    names = ["game.level", "game.catalogue", "game.cli", "game.commands.validate", "game.commands.levels",
+             "game.commands.schema", "game.bench"]
+    for optional in ("game.sim", "game.policies", "game.scoring"):
+        if (ROOT / optional.replace(".", "/")).exists() or (ROOT / (optional.replace(".", "/") + ".py")).exists():
+            names.append(optional)
+    done = subprocess.run([sys.executable, "-c", BLOCK_PYGAME.format(names=names)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("ok")
+
+
+def test_pytmx_is_imported_by_the_adapter_only():
+    importers = []
+    for path in (ROOT / "game").rglob("*.py"):
+        if re.search(r"^\s*(import pytmx|from pytmx)", path.read_text(encoding="utf-8"), re.MULTILINE):
+            importers.append(path.relative_to(ROOT).as_posix())
+    assert importers == ["game/level/tmx_adapter.py"]
+
+
+def test_no_number_of_the_catalogue_is_hidden_in_the_level_code():
+    """Rates, costs and probabilities come from the catalogue, not from code."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "game" / "level").glob("*.py"))
+    for value in ("240", "800", "5000", "0.98", "0.97", "0.73"):
+        assert not re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", text), value
