@@ -83,7 +83,7 @@ GRASS = (104, 150, 74)
 
 
 def grass(rng, v):
-    s = base(rng, shade(GRASS, (v - 1) * 4), 8, 0.10, -22)
+    s = base(rng, GRASS, 8, 0.10, -22)
     for _ in range(14):
         x, y = rng.integers(0, TILE, 2)
         c = shade(GRASS, int(rng.choice([-30, 22])))
