@@ -5,13 +5,22 @@ refers to: the map path, zones and villages on the map, days within the level.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from game import catalogue
 
 from .errors import Collector
-from .model import (ClutterSpec, EventSpec, ItemField, LevelSpec, MapData, Objective, PlacedItem, Returnees,
-                    TeamStart, VillageSpec)
+from .model import (
+    ClutterSpec,
+    EventSpec,
+    ItemField,
+    LevelSpec,
+    MapData,
+    Objective,
+    PlacedItem,
+    Returnees,
+    TeamStart,
+    VillageSpec,
+)
 from .schema import Context, did_you_mean
 
 

@@ -22,8 +22,7 @@ import difflib
 import logging
 import os
 import sys
-import xml.parsers.expat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -31,6 +30,7 @@ import numpy as np
 
 from game.level.errors import Collector, LevelError, Problem
 from game.level.model import FEATURE_KINDS, ZONE_CLASSES, MapData, MapObject, Where
+from game.level.tmx_scan import Node, Scan, int_attr, read_file, scan_xml
 
 
 def _import_pytmx():
@@ -92,97 +92,7 @@ def _reserved(tag: str, node_attrs: dict[str, str]) -> set[str]:
     return _COMMON | _INSTANCE_ATTRS[tag] | public | set(node_attrs)
 
 
-# ------------------------------------------------------------------ pre-pass
-
-
-@dataclass
-class _Node:
-    """One element of interest from the pre-pass, with its place in the file."""
-
-    tag: str
-    line: int
-    col: int
-    attrs: dict[str, str]
-    in_tileset: bool = False
-    shape: str = "rectangle"
-    parent_line: int = 0
-    props: dict[str, tuple[str, int, int]] = field(default_factory=dict)
-
-
-@dataclass
-class _Scan:
-    """What the pre-pass found in one XML file."""
-
-    root: _Node | None = None
-    tilesets: list[_Node] = field(default_factory=list)
-    tiles: list[_Node] = field(default_factory=list)
-    layers: list[_Node] = field(default_factory=list)
-    objects: list[_Node] = field(default_factory=list)
-    with_props: list[_Node] = field(default_factory=list)
-
-
-_SHAPES = {"polygon": "polygon", "polyline": "polyline", "ellipse": "ellipse",
-           "point": "point", "text": "text"}
-
-
-def _scan(data: bytes, out: Collector, file_label: str) -> _Scan | None:
-    """Parse ``data`` with expat, recording elements with 1-based positions."""
-    scan = _Scan()
-    stack: list[tuple[str, _Node | None]] = []
-    parser = xml.parsers.expat.ParserCreate()
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        line, col = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-        node: _Node | None = None
-        in_tileset = any(t == "tileset" for t, _ in stack)
-        if not stack:
-            node = scan.root = _Node(tag, line, col, attrs)
-        elif tag in ("tileset", "layer", "objectgroup", "object", "group", "imagelayer", "tile"):
-            parent = stack[-1][1]
-            node = _Node(tag, line, col, attrs, in_tileset, parent_line=parent.line if parent else 0)
-            if tag == "tileset":
-                scan.tilesets.append(node)
-            elif tag == "tile" and stack[-1][0] == "tileset":
-                scan.tiles.append(node)
-            elif tag == "layer":
-                scan.layers.append(node)
-            elif tag == "object":
-                scan.objects.append(node)
-                if "gid" in attrs:
-                    node.shape = "tile"
-        elif tag in _SHAPES and stack[-1][0] == "object" and stack[-1][1] is not None:
-            stack[-1][1].shape = _SHAPES[tag]
-        elif tag == "property" and len(stack) >= 2 and stack[-1][0] == "properties":
-            owner = stack[-2][1]
-            if owner is not None and stack[-2][0] != "property":
-                if not owner.props:
-                    scan.with_props.append(owner)
-                owner.props[attrs.get("name", "")] = (attrs.get("value", ""), line, col)
-        stack.append((tag, node))
-
-    def end(tag: str) -> None:
-        stack.pop()
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    try:
-        parser.Parse(data, True)
-    except xml.parsers.expat.ExpatError as exc:
-        reason = xml.parsers.expat.ErrorString(exc.code)
-        out.add(exc.lineno, exc.offset + 1, f"{file_label} is not valid XML: {reason}",
-                "a Tiled file may have been damaged or edited by hand; re-save it from Tiled")
-        return None
-    return scan
-
-
-def _int_attr(node: _Node, name: str, default: int | None = None) -> int | None:
-    try:
-        return int(float(node.attrs.get(name, default)))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
-
-
-def _check_reserved(scan: _Scan, out: Collector) -> None:
+def _check_reserved(scan: Scan, out: Collector) -> None:
     for node in scan.with_props:
         if node.tag not in _CLASSES:
             continue
@@ -193,19 +103,6 @@ def _check_reserved(scan: _Scan, out: Collector) -> None:
                         "of a built-in Tiled attribute, which the map loader cannot accept",
                         f"rename the property in Tiled's Properties panel (for example "
                         f"'{name}_value'); use the built-in field for the object's {name}")
-
-
-def _read(path: Path, out: Collector, what: str) -> bytes | None:
-    if not path.is_file():
-        out.add(1, 1, f"{what} not found: {path}",
-                "check the file name and folder; Tiled maps and tilesets must sit where "
-                "the level (or the map) says")
-        return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        out.add(1, 1, f"{what} could not be read: {exc.strerror or exc}")
-        return None
 
 
 # -------------------------------------------------------------------- shapes
@@ -269,7 +166,7 @@ def _suggest(value: str, choices: Sequence[str]) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
-def _check_map_node(root: _Node, out: Collector) -> tuple[int, int, int] | None:
+def _check_map_node(root: Node, out: Collector) -> tuple[int, int, int] | None:
     """Check the <map> element; return (width, height, tile px) if usable."""
     if root.tag != "map":
         out.add(root.line, root.col, f"this is not a Tiled map (the file starts with <{root.tag}>)",
@@ -285,8 +182,8 @@ def _check_map_node(root: _Node, out: Collector) -> tuple[int, int, int] | None:
         out.add(root.line, root.col, "the map is infinite; only fixed-size maps are supported",
                 "in Tiled: Map > Map Properties, untick Infinite (then Map > Resize Map)")
         ok = False
-    width, height = _int_attr(root, "width"), _int_attr(root, "height")
-    tw, th = _int_attr(root, "tilewidth"), _int_attr(root, "tileheight")
+    width, height = int_attr(root, "width"), int_attr(root, "height")
+    tw, th = int_attr(root, "tilewidth"), int_attr(root, "tileheight")
     if not width or not height or width < 1 or height < 1 or not tw or tw < 1:
         out.add(root.line, root.col, "the map has no valid width, height or tile size",
                 "re-save the map from Tiled")
@@ -303,30 +200,30 @@ def _check_map_node(root: _Node, out: Collector) -> tuple[int, int, int] | None:
     return (width, height, tw) if ok else None
 
 
-def _check_tilesets(map_path: Path, scan: _Scan, tile: int, out: Collector,
-                    shown_dir: str) -> dict[str, tuple[Collector, _Scan, _Node]]:
+def _check_tilesets(map_path: Path, scan: Scan, tile: int, out: Collector,
+                    shown_dir: str) -> dict[str, tuple[Collector, Scan, Node]]:
     """Check every tileset (embedded or .tsx) and return the scans of the .tsx files."""
-    external: dict[str, tuple[Collector, _Scan, _Node]] = {}
+    external: dict[str, tuple[Collector, Scan, Node]] = {}
     for ts in scan.tilesets:
         source = ts.attrs.get("source")
         node, label = ts, out
         if source:
             shown = os.path.normpath(os.path.join(shown_dir, source))
             label = Collector(shown)
-            data = _read(map_path.parent / source, label, "tileset file")
+            data = read_file(map_path.parent / source, label, "tileset file")
             if data is None:
                 out.add(ts.line, ts.col, f"external tileset '{source}' is missing",
                         "put the .tsx file (and its image) next to the map, or in Tiled "
                         "fix the path with Map > Replace Tileset")
                 continue
-            sub = _scan(data, label, "the tileset file")
+            sub = scan_xml(data, label, "the tileset file")
             if sub is None or sub.root is None:
                 out.extend(label.problems)
                 continue
             _check_reserved(sub, label)
             node = sub.root
             external[source] = (label, sub, ts)
-        tw, th = _int_attr(node, "tilewidth"), _int_attr(node, "tileheight")
+        tw, th = int_attr(node, "tilewidth"), int_attr(node, "tileheight")
         if tw != tile or th != tile:
             label.add(node.line, node.col, f"tileset '{node.attrs.get('name', source)}' has "
                       f"{tw} x {th} pixel tiles but the map uses {tile} x {tile}",
@@ -336,16 +233,16 @@ def _check_tilesets(map_path: Path, scan: _Scan, tile: int, out: Collector,
     return external
 
 
-def _tile_place(tiled_gid: int, scan: _Scan, external: dict, out: Collector) -> tuple[str, int, int, str]:
+def _tile_place(tiled_gid: int, scan: Scan, external: dict, out: Collector) -> tuple[str, int, int, str]:
     """Where to report a problem about the tile with Tiled gid ``tiled_gid``."""
     owner = None
     for ts in scan.tilesets:
-        first = _int_attr(ts, "firstgid", 1) or 1
+        first = int_attr(ts, "firstgid", 1) or 1
         if first <= tiled_gid:
             owner = ts
     if owner is None:
         return out.file, 1, 1, f"tile {tiled_gid}"
-    local = tiled_gid - (_int_attr(owner, "firstgid", 1) or 1)
+    local = tiled_gid - (int_attr(owner, "firstgid", 1) or 1)
     source = owner.attrs.get("source")
     if source and source in external:
         collector, sub, _ = external[source]
@@ -354,7 +251,7 @@ def _tile_place(tiled_gid: int, scan: _Scan, external: dict, out: Collector) -> 
         label, place = out.file, owner
         tiles = [t for t in scan.tiles if t.parent_line == owner.line]
     for t in tiles:
-        if _int_attr(t, "id") == local:
+        if int_attr(t, "id") == local:
             place = t
             break
     name = place.attrs.get("name") if place.tag == "tileset" else None
@@ -366,7 +263,7 @@ _TERRAIN_HINT = ("in Tiled, open the tileset, select the tile and give it a '{p}
                  "(class terrain_tile); known terrains: {names}")
 
 
-def _terrain_grid(tm: Any, layer: Any, lnode: _Node, scan: _Scan, external: dict,
+def _terrain_grid(tm: Any, layer: Any, lnode: Node, scan: Scan, external: dict,
                   names: Sequence[str], out: Collector, size: tuple[int, int, int]) -> np.ndarray | None:
     """The terrain index grid from the tiles' ``terrain`` property, via a gid look-up table."""
     index = {n: i for i, n in enumerate(names)}
@@ -426,7 +323,7 @@ def _population(value: Any) -> int | None:
     return None
 
 
-def _check_object(obj: Any, node: _Node, kind: str, out: Collector) -> dict[str, Any] | None:
+def _check_object(obj: Any, node: Node, kind: str, out: Collector) -> dict[str, Any] | None:
     """Check one object's class and properties; return its properties if fine."""
     label = f"object '{obj.name}'" if obj.name else "an object"
     if kind not in ZONE_CLASSES:
@@ -463,13 +360,13 @@ def _check_object(obj: Any, node: _Node, kind: str, out: Collector) -> dict[str,
     return props if good else None
 
 
-def _objects(tm: Any, scan: _Scan, size: tuple[int, int, int], out: Collector,
+def _objects(tm: Any, scan: Scan, size: tuple[int, int, int], out: Collector,
              shown: str) -> list[MapObject]:
     """Turn the map's objects into :class:`MapObject` values, checking conventions."""
     width, height, tile = size
     nodes = [n for n in scan.objects if not n.in_tileset]
     found: list[MapObject] = []
-    seen: dict[str, _Node] = {}
+    seen: dict[str, Node] = {}
     for obj, node in zip(tm.objects, nodes):
         if "template" in node.attrs:
             out.add(node.line, node.col, f"object placed from template "
@@ -515,7 +412,7 @@ def _objects(tm: Any, scan: _Scan, size: tuple[int, int, int], out: Collector,
     return found
 
 
-def _pick_layer(tm: Any, scan: _Scan, root: _Node, out: Collector) -> tuple[Any, _Node] | None:
+def _pick_layer(tm: Any, scan: Scan, root: Node, out: Collector) -> tuple[Any, Node] | None:
     layers = [lay for lay in tm.layers if isinstance(lay, pytmx.TiledTileLayer)]
     pairs = list(zip(layers, scan.layers))
     for wanted in (lambda n: n == "terrain", lambda n: n.lower() == "terrain"):
@@ -531,13 +428,13 @@ def _pick_layer(tm: Any, scan: _Scan, root: _Node, out: Collector) -> tuple[Any,
     return None
 
 
-def _open(path: Path, out: Collector) -> tuple[_Scan, dict, Any, tuple[int, int, int]] | None:
+def _open(path: Path, out: Collector) -> tuple[Scan, dict, Any, tuple[int, int, int]] | None:
     """Pre-pass, checks and pytmx load shared by load_map and load_tile_art."""
     path = Path(path)
-    data = _read(path, out, "map file")
+    data = read_file(path, out, "map file")
     if data is None:
         return None
-    scan = _scan(data, out, "the map file")
+    scan = scan_xml(data, out, "the map file")
     if scan is None or scan.root is None:
         return None
     size = _check_map_node(scan.root, out)

@@ -1,0 +1,1 @@
+"""Message catalogues: every text a player sees passes through one translation function."""

@@ -1,0 +1,1 @@
+"""Scripted players: they give orders through the simulation's public command API."""

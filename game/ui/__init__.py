@@ -1,0 +1,1 @@
+"""The game window (pygame only): reads simulation state, sends commands."""
