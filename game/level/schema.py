@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ import yaml
 
 from .errors import Collector
 
-Path_ = tuple  # a path into the document: keys and list indices
+Path_ = tuple  # a path into the document, e.g. ("teams", "start", 0, "type")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -170,12 +171,7 @@ class Int(Spec):
         return _in_range(value, self.minimum, self.maximum, node, path, ctx)
 
     def json_schema(self):
-        s = {"type": "integer"}
-        if self.minimum is not None:
-            s["minimum"] = self.minimum
-        if self.maximum is not None:
-            s["maximum"] = self.maximum
-        return self._with_doc(s)
+        return self._with_doc(_range_schema("integer", self.minimum, self.maximum))
 
 
 @dataclass
@@ -205,12 +201,16 @@ class Num(Spec):
         return _in_range(value, self.minimum, self.maximum, node, path, ctx)
 
     def json_schema(self):
-        s = {"type": "number"}
-        if self.minimum is not None:
-            s["minimum"] = self.minimum
-        if self.maximum is not None:
-            s["maximum"] = self.maximum
-        return self._with_doc(s)
+        return self._with_doc(_range_schema("number", self.minimum, self.maximum))
+
+
+def _range_schema(kind: str, lo, hi) -> dict:
+    schema = {"type": kind}
+    if lo is not None:
+        schema["minimum"] = lo
+    if hi is not None:
+        schema["maximum"] = hi
+    return schema
 
 
 def _in_range(value, lo, hi, node, path, ctx):
@@ -244,8 +244,6 @@ class Str(Spec):
                       f"keep it under {self.max_length:,}")
             return _INVALID
         if self.pattern is not None:
-            import re
-
             if not re.fullmatch(self.pattern, value):
                 ctx.error(node, f"{_name(path)} `{value}` is not allowed here", self.pattern_hint)
                 return _INVALID

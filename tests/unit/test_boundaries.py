@@ -47,3 +47,12 @@ def test_no_number_of_the_catalogue_is_hidden_in_the_level_code():
     text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "game" / "level").glob("*.py"))
     for value in ("240", "800", "5000", "0.98", "0.97", "0.73"):
         assert not re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", text), value
+
+
+def test_every_python_package_is_installed_by_pyproject():
+    """`pip install .` lists packages by hand (the campaign is mapped in): none may be forgotten."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {p.parent.relative_to(ROOT).as_posix().replace("/", ".") for p in (ROOT / "game").rglob("*.py")}
+    assert found - listed == set()
