@@ -113,8 +113,9 @@ class _RefChecker:
         wanted = " or ".join(kinds)
         if obj is None:
             names = [o.name for o in self.map.objects if o.kind in kinds]
-            self.error(path, f"{wanted.replace('_', ' ')} `{name}` is not an object in {self.map_shown}",
-                       did_you_mean(name, names, f"{wanted} objects there are") if names
+            what = kinds[0].replace("_", " ") if len(kinds) == 1 else "zone"
+            self.error(path, f"{what} `{name}` is not an object in {self.map_shown}",
+                       did_you_mean(name, names, "objects there are") if names
                        else f"the map has no {wanted} objects; draw one in Tiled")
         elif obj.kind not in kinds:
             self.error(path, f"`{name}` in {self.map_shown} is a {obj.kind}, not a {wanted}",

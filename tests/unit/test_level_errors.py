@@ -160,3 +160,36 @@ def test_missing_file_and_folder(tmp_path):
     one(text, "file or folder not found")
     one(text, "no level files (.yaml) in this folder")
     assert levels == []
+
+
+def test_references_to_the_map_and_days(tmp_path):
+    import shutil
+
+    from game.paths import levels_dir
+
+    shutil.copytree(levels_dir() / "maps", tmp_path / "maps")
+    text = (levels_dir() / "01_first_steps.yaml").read_text(encoding="utf-8")
+    text = text.replace("zone: orchard_edge\n      counts", "zone: north_feild\n      counts")
+    text = text.replace("base: base_west}", "base: school}", 1).replace("name: lindenholm", "name: lindenholmm")
+    text = text.replace("by_day: 20", "by_day: 31")
+    probs = problems_of(write(tmp_path, text))
+    assert one(probs, "north_feild").endswith("zone `north_feild` is not an object in maps/tutorial.tmx; objects "
+                                              "there are: `lindenholm`, `north_pasture`, `orchard_edge`, `well_path`,"
+                                              " `school`, `well`, `base_west`")
+    one(probs, "`school` in maps/tutorial.tmx is a feature, not a team_base")
+    one(probs, "village `lindenholmm` is not an object in maps/tutorial.tmx; did you mean `lindenholm`?")
+    one(probs, "day 31 is after the level's last day (30)")
+
+
+def test_a_village_needs_a_population_from_the_map_or_the_level(tmp_path):
+    import shutil
+
+    from game.paths import levels_dir
+
+    shutil.copytree(levels_dir() / "maps", tmp_path / "maps")
+    tmx = tmp_path / "maps" / "tutorial.tmx"
+    tmx.write_text(tmx.read_text().replace('<property name="population" type="int" value="420"/>', ""))
+    text = (levels_dir() / "01_first_steps.yaml").read_text(encoding="utf-8")
+    assert load_level(write(tmp_path, text))  # the level gives the population
+    text = text.replace("    population: 420\n", "")
+    one(problems_of(write(tmp_path, text)), "village `lindenholm` on the map has no population")
