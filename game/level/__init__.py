@@ -49,6 +49,19 @@ def _shown(path: Path) -> str:
 
 
 def _check(path: Path, shown: str) -> _Checked:
+    """Check one level file; a bug of ours becomes a problem to report, never a traceback."""
+    try:
+        return _check_file(path, shown)
+    except (RecursionError, MemoryError):
+        return _Checked(None, None, None, [Problem(shown, 1, 1, "the file is too complex to check",
+                                                   "simplify it, or start from a bundled level")])
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for trainers
+        return _Checked(None, None, None, [Problem(
+            shown, 1, 1, f"Mine Risk could not check this file ({type(exc).__name__}: {exc})",
+            "this is a bug in Mine Risk: please report it with the file attached")])
+
+
+def _check_file(path: Path, shown: str) -> _Checked:
     from .tmx_adapter import load_map  # the one module that reads Tiled files
 
     out = Collector(shown)

@@ -193,3 +193,20 @@ def test_a_village_needs_a_population_from_the_map_or_the_level(tmp_path):
     assert load_level(write(tmp_path, text))  # the level gives the population
     text = text.replace("    population: 420\n", "")
     one(problems_of(write(tmp_path, text)), "village `lindenholm` on the map has no population")
+
+
+def test_a_bug_in_the_checker_is_reported_not_raised(tmp_path, monkeypatch):
+    from game.level import spec
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(spec, "_RefChecker", broken)
+    monkeypatch.setattr("game.level.check_references", broken)
+    import shutil
+
+    from game.paths import levels_dir
+
+    shutil.copytree(levels_dir() / "maps", tmp_path / "maps")
+    path = write(tmp_path, (levels_dir() / "01_first_steps.yaml").read_text(encoding="utf-8"))
+    one(problems_of(path), "could not check this file (ZeroDivisionError: boom); this is a bug in Mine Risk")
