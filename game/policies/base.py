@@ -1,0 +1,91 @@
+"""What every scripted player shares: the decide-a-day interface and block bookkeeping.
+
+A policy sees only what a player sees: the :class:`~game.sim.PlayerView` of
+each day, and the public level (map zones, villages, objectives, the
+catalogue) — never ``scenario.items`` or ``scenario.clutter``. It answers
+with commands, which the runner sends through ``Simulation.apply`` exactly
+as a player's clicks would be.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from game.level.model import Scenario
+from game.sim.grid import LandStatus
+from game.sim.view import PlayerView
+
+
+class Policy:
+    """A scripted player. Subclasses set ``name`` and implement :meth:`decide`."""
+
+    name = "policy"
+
+    def __init__(self, scenario: Scenario):
+        self.level = scenario.level
+        self.map = scenario.map
+        self.villages = scenario.villages
+        self.catalogue: dict[str, Any] = scenario.level.catalogue
+
+    def decide(self, view: PlayerView) -> list:
+        """Today's orders (may be empty)."""
+        raise NotImplementedError
+
+    def settings(self, key: str) -> dict[str, Any]:
+        return self.catalogue.get("policies", {}).get(key, {})
+
+
+class Blocks:
+    """The map cut into square blocks: orders are given block by block, as rectangles.
+
+    ``count(mask)`` sums a bool grid per block, vectorised.
+    """
+
+    def __init__(self, width: int, height: int, size: int):
+        self.size = max(1, int(size))
+        self.width, self.height = width, height
+        self.bx = -(-width // self.size)
+        self.by = -(-height // self.size)
+        ys, xs = np.mgrid[0:height, 0:width]
+        self._block_of_cell = ((ys // self.size) * self.bx + xs // self.size).astype(np.intp)
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        """How many cells of ``mask`` each block holds, as a ``(by, bx)`` grid."""
+        counts = np.bincount(self._block_of_cell[mask], minlength=self.bx * self.by)
+        return counts.reshape(self.by, self.bx)
+
+    def rect(self, bx: int, by: int) -> tuple[int, int, int, int]:
+        s = self.size
+        x, y = bx * s, by * s
+        return (x, y, min(s, self.width - x), min(s, self.height - y))
+
+    def order(self, priority: np.ndarray | None = None) -> list[tuple[int, int]]:
+        """All blocks, by ``priority`` (lower first, then row order)."""
+        cells = [(bx, by) for by in range(self.by) for bx in range(self.bx)]
+        if priority is None:
+            return cells
+        return sorted(cells, key=lambda b: (float(priority[b[1], b[0]]), b[1], b[0]))
+
+
+def hazardous(view: PlayerView) -> np.ndarray:
+    return (view.status == LandStatus.SUSPECTED) | (view.status == LandStatus.CONFIRMED)
+
+
+def village_distance_blocks(blocks: Blocks, villages, cell_size_m: float) -> np.ndarray:
+    """Distance in metres from each block's centre to the nearest village (inf without villages)."""
+    ys = (np.arange(blocks.by) + 0.5) * blocks.size
+    xs = (np.arange(blocks.bx) + 0.5) * blocks.size
+    out = np.full((blocks.by, blocks.bx), np.inf)
+    for v in villages:
+        d = np.hypot(xs[None, :] - v.cell[0], ys[:, None] - v.cell[1]) * cell_size_m
+        out = np.minimum(out, d)
+    return out
+
+
+def affordable(view: PlayerView, extra_per_day: float, one_off: float) -> bool:
+    """Whether the budget pays the programme plus ``extra_per_day`` to the last day, after ``one_off``."""
+    running = sum(t.cost_per_day_usd for t in view.teams if t.deployed)
+    days_left = max(0, view.last_day - view.day + 1)
+    return view.budget_usd - one_off >= (running + extra_per_day) * days_left

@@ -1,0 +1,63 @@
+"""The three players that teach by their mistakes: idle, clear_all and reckless.
+
+- ``idle``: gives no order; the land stays blocked and villagers keep meeting
+  the items.
+- ``clear_all``: full manual clearance of every suspected cell, block by
+  block: safe, slow and expensive.
+- ``reckless``: cancels every suspected cell on day one: fast, and leaves the
+  items under the farmers' feet.
+"""
+
+from __future__ import annotations
+
+from game.sim import commands as c
+from game.sim.view import PlayerView
+
+from .base import Blocks, Policy, affordable, hazardous
+
+
+class IdlePolicy(Policy):
+    name = "idle"
+
+    def decide(self, view: PlayerView) -> list:
+        return []
+
+
+class RecklessPolicy(Policy):
+    name = "reckless"
+
+    def decide(self, view: PlayerView) -> list:
+        if view.day != 1:
+            return []
+        orders: list = [c.Cancel(view.day, (0, 0, view.width, view.height))]
+        orders += [c.StandDown(view.day, t.name) for t in view.teams if t.deployed]
+        return orders
+
+
+class ClearAllPolicy(Policy):
+    name = "clear_all"
+
+    def __init__(self, scenario):
+        super().__init__(scenario)
+        self.blocks = Blocks(self.map.width, self.map.height, int(self.settings("clear_all").get("block_cells", 8)))
+        self.given: set[tuple[int, int]] = set()
+
+    def decide(self, view: PlayerView) -> list:
+        day = view.day
+        orders: list = []
+        if day == 1:
+            orders += [c.StandDown(day, t.name) for t in view.teams if t.deployed and t.type != "manual"]
+        left = self.blocks.count(hazardous(view))
+        todo = [b for b in self.blocks.order() if left[b[1], b[0]] > 0 and b not in self.given]
+        idle = [t for t in view.idle_teams("manual")]
+        if day > 1 and not idle and todo and "manual" in view.hireable:
+            cat = self.catalogue["teams"]["manual"]
+            if affordable(view, float(cat["cost_per_day_usd"]), float(cat["mobilisation_usd"])):
+                orders.append(c.Hire(day, "manual"))
+        for team in idle:
+            if not todo:
+                break
+            block = todo.pop(0)
+            self.given.add(block)
+            orders.append(c.Clear(day, team.name, self.blocks.rect(*block)))
+        return orders

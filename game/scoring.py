@@ -1,0 +1,209 @@
+"""The score card and debrief data: released land weighed against safety.
+
+:func:`score_card` reads an ended :class:`~game.sim.Simulation` (its final
+state, counters, daily series and the truth) and returns a :class:`ScoreCard`.
+Points, thresholds and caps come from the catalogue's ``score_weights``.
+Safety comes first: with a death, or an item left in released land, no grade
+is above ``grade_cap_if_unsafe``; releasing almost nothing
+(``grade_min_release_share``) gets no grade above D.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.sim.grid import HAZARDOUS, RELEASED, LandStatus, area_mask
+from game.sim.simulation import Simulation
+
+GRADES = ("A", "B", "C", "D", "F")
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveResult:
+    kind: str
+    text: str
+    met: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreCard:
+    """What a run achieved and what it cost. ``to_dict`` gives the JSON form (no arrays)."""
+
+    level_id: str
+    seed: int
+    days_played: int
+    end_reason: str
+    released_m2: dict[str, float]  # cancelled, reduced, cleared, total
+    weighted_released_m2: float
+    items_found: dict[str, int]  # by kind
+    items_left_in_released_land: int
+    items_left_in_released_land_by_kind: dict[str, int]
+    items_left_total: int
+    deminers: dict[str, int]  # injured, killed
+    civilians: dict[str, int]
+    spent_usd: float
+    budget_left_usd: float
+    cost_per_m2_released_usd: float | None
+    cost_per_m2_cleared_usd: float | None
+    objectives: tuple[ObjectiveResult, ...]
+    points: dict[str, float]
+    total: float
+    best_possible: float
+    grade: str
+    series: dict[str, tuple] = field(default_factory=dict, repr=False)  # daily, truth included
+    truth_map: np.ndarray | None = field(default=None, repr=False)  # live items per cell at the end
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("truth_map")
+        out.pop("series")
+        out["objectives"] = [asdict(o) for o in self.objectives]
+        return out
+
+
+def score_card(sim: Simulation) -> ScoreCard:
+    """Score an ended run (RuntimeError if it has not ended)."""
+    truth = sim.truth()
+    view = sim.view()
+    state = sim.state
+    g, cat = state.grid, state.catalogue
+    w = cat["score_weights"]
+    area = g.cell_area_m2
+    status = g.status
+    released = np.isin(status, RELEASED)
+    by_status = {name: float((status == code).sum() * area)
+                 for name, code in (("cancelled", LandStatus.CANCELLED), ("reduced", LandStatus.REDUCED),
+                                    ("cleared", LandStatus.CLEARED))}
+    by_status["total"] = sum(by_status.values())
+    weighted = float(g.land_use[released].sum() * area)
+    per_point = float(w["released_m2_per_point"])
+    area_points = 0.0
+    for name, code in (("cancelled", LandStatus.CANCELLED), ("reduced", LandStatus.REDUCED),
+                       ("cleared", LandStatus.CLEARED)):
+        area_points += float(g.land_use[status == code].sum() * area) * float(w[name])
+    area_points *= float(w["released_m2"]) / per_point
+
+    kinds = truth.item_kinds
+    live_released = g.live_items * released
+    left_by_kind: dict[str, int] = {}
+    for row, st in zip(truth.items, truth.item_states):
+        if st == "live" and released[int(row["y"]), int(row["x"])]:
+            k = kinds[int(row["kind"])]
+            left_by_kind[k] = left_by_kind.get(k, 0) + 1
+    left_released = int(live_released.sum())
+    c = state.counters
+    finds = dict(sorted(c.finds.items()))
+    objectives = tuple(_objective(sim, o, view) for o in state.scenario.level.objectives)
+    points = {
+        "released_land": round(area_points, 1),
+        "items_found": float(w["item_found"]) * sum(finds.values()),
+        "objectives": float(w["objective_met"]) * sum(o.met for o in objectives),
+        "deminer_casualties": float(w["deminer_injury"]) * c.deminer_injured + float(w["deminer_death"]) * c.deminer_killed,
+        "civilian_casualties": float(w["civilian_injury"]) * c.civilian_injured
+        + float(w["civilian_death"]) * c.civilian_killed,
+        "items_left_in_released_land": float(w["item_left_in_released_land"]) * left_released,
+    }
+    total = round(sum(points.values()), 1)
+    initially_hazardous = np.isin(g.initial_status, HAZARDOUS)
+    best = float(g.land_use[initially_hazardous].sum() * area) * float(w["released_m2"]) / per_point \
+        + float(w["objective_met"]) * len(objectives)
+    unsafe = c.deminer_killed + c.civilian_killed > 0 or left_released > 0
+    area_best = float(g.land_use[initially_hazardous].sum() * area)
+    too_little = area_best > 0 and weighted < float(w["grade_min_release_share"]) * area_best
+    grade = _grade(total, best, w, unsafe, too_little)
+    spent = float(state.money.spent)
+    cleared = by_status["cleared"]
+    return ScoreCard(
+        level_id=state.scenario.level.id, seed=sim.seed, days_played=int(view.day), end_reason=view.end_reason,
+        released_m2=by_status, weighted_released_m2=weighted, items_found=finds,
+        items_left_in_released_land=left_released, items_left_in_released_land_by_kind=left_by_kind,
+        items_left_total=int(g.live_items.sum()),
+        deminers={"injured": c.deminer_injured, "killed": c.deminer_killed},
+        civilians={"injured": c.civilian_injured, "killed": c.civilian_killed},
+        spent_usd=spent, budget_left_usd=float(state.money.budget),
+        cost_per_m2_released_usd=round(spent / by_status["total"], 2) if by_status["total"] else None,
+        cost_per_m2_cleared_usd=round(spent / cleared, 2) if cleared else None,
+        objectives=objectives, points=points, total=total, best_possible=round(best, 1), grade=grade,
+        series={k: tuple(v) for k, v in state.series.items()}, truth_map=truth.live_items)
+
+
+def _grade(total: float, best: float, w: dict, unsafe: bool, too_little: bool) -> str:
+    thresholds = w["grade_thresholds"]
+    ratio = total / best if best > 0 else 0.0
+    grade = "F"
+    for letter in GRADES[:-1]:
+        if ratio >= float(thresholds[letter]):
+            grade = letter
+            break
+    cap = str(w["grade_cap_if_unsafe"])
+    if unsafe and GRADES.index(grade) < GRADES.index(cap):
+        grade = cap
+    if too_little and GRADES.index(grade) < GRADES.index("D"):
+        grade = "D"  # keeping everyone off the land is not a safe programme, it is no programme
+    return grade
+
+
+def _objective(sim: Simulation, o, view) -> ObjectiveResult:
+    state = sim.state
+    g, c = state.grid, state.counters
+    text = o.text or _default_text(o)
+    if o.kind == "no_casualties":
+        met = c.deminer_injured + c.deminer_killed + c.civilian_injured + c.civilian_killed == 0
+    elif o.kind == "within_budget":
+        met = state.money.budget >= 0 and "budget" not in state.end_reason
+    elif o.kind == "release_zone":
+        mask, _ = area_mask(state.scenario, o.zone)
+        met = False
+        if mask is not None:
+            cells = mask & (g.initial_status != LandStatus.UNKNOWN)
+            if cells.any() and np.isin(g.status[cells], RELEASED).all():
+                met = o.by_day is None or int(g.release_day[cells].max()) <= o.by_day
+    elif o.kind == "release_area":
+        series = state.series.get("released_m2", [])
+        if o.by_day is not None and o.by_day <= len(series):
+            released_then = series[o.by_day - 1]
+        else:  # the level ended before the deadline (or has none): what is released at the end
+            released_then = float(np.isin(g.status, RELEASED).sum() * g.cell_area_m2)
+        met = released_then >= float(o.area_m2 or 0)
+    elif o.kind == "educate_village":
+        v = next((v for v in view.villages if v.name == o.village), None)
+        met = v is not None and v.educated_day > 0 and (o.by_day is None or v.educated_day <= o.by_day)
+    else:
+        met = False
+    return ObjectiveResult(o.kind, text, bool(met))
+
+
+def _default_text(o) -> str:
+    by = f" by day {o.by_day}" if o.by_day else ""
+    return {
+        "no_casualties": "No one hurt",
+        "within_budget": "Stay within the budget",
+        "release_zone": f"Release {o.zone}{by}",
+        "release_area": f"Release {o.area_m2 or 0:,.0f} m2{by}",
+        "educate_village": f"Risk education in {o.village}{by}",
+    }.get(o.kind, o.kind)
+
+
+def format_card(card: ScoreCard) -> str:
+    """The score card as lines of plain text (for the command line)."""
+    r = card.released_m2
+    lines = [
+        f"Level {card.level_id}, seed {card.seed}: {card.days_played} days ({card.end_reason})",
+        f"Released {r['total']:,.0f} m2: cancelled {r['cancelled']:,.0f}, reduced {r['reduced']:,.0f}, "
+        f"cleared {r['cleared']:,.0f} (weighted by land use {card.weighted_released_m2:,.0f})",
+        f"Items found: {sum(card.items_found.values())} "
+        + (f"({', '.join(f'{k} {n}' for k, n in card.items_found.items())})" if card.items_found else ""),
+        f"Items left in released land: {card.items_left_in_released_land}; left anywhere: {card.items_left_total}",
+        f"Deminers injured {card.deminers['injured']}, killed {card.deminers['killed']}; "
+        f"civilians injured {card.civilians['injured']}, killed {card.civilians['killed']}",
+        f"Spent US${card.spent_usd:,.0f}; left US${card.budget_left_usd:,.0f}; cost per m2 released "
+        + (f"US${card.cost_per_m2_released_usd:,.2f}" if card.cost_per_m2_released_usd is not None else "-"),
+    ]
+    for o in card.objectives:
+        lines.append(f"  [{'x' if o.met else ' '}] {o.text}")
+    lines.append("Points: " + ", ".join(f"{k} {v:+,.0f}" for k, v in card.points.items()))
+    lines.append(f"Total {card.total:,.0f} of {card.best_possible:,.0f} possible: grade {card.grade}")
+    return "\n".join(lines)

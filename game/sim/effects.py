@@ -1,0 +1,138 @@
+"""Changes several processors and orders make the same way: release land, find
+an item, record evidence, a casualty, confirm land around a find.
+
+Each function keeps the numpy layers, the esper components and the event log
+in step with one another. Call them with the simulation's world active.
+"""
+
+from __future__ import annotations
+
+import esper
+import numpy as np
+
+from .components import Evidence, EvidenceTruth, Ordnance
+from .grid import HAZARDOUS, LandStatus, disc_mask
+from .state import SimState
+from .view import EvidenceView, FindView
+
+_CONFIRMABLE = np.array([LandStatus.UNKNOWN, LandStatus.SUSPECTED, LandStatus.CANCELLED, LandStatus.REDUCED],
+                        dtype=np.int8)
+STATUS_NAMES = {int(s): s.name.lower() for s in LandStatus}
+
+
+def release(state: SimState, flat_cells: np.ndarray, status: LandStatus) -> int:
+    """Give cells a released status (cancelled, reduced, cleared); their signs come down. Returns m2 count."""
+    g = state.grid
+    if len(flat_cells) == 0:
+        return 0
+    g.status.flat[flat_cells] = status
+    g.release_day.flat[flat_cells] = state.day
+    g.marked.flat[flat_cells] = False
+    g.indication.flat[flat_cells] = False
+    g.prepared.flat[flat_cells] = False
+    return len(flat_cells)
+
+
+def live_items_in(state: SimState, flat_cells: np.ndarray) -> list[int]:
+    """Entities of the live items lying in these cells, in a stable order."""
+    if len(flat_cells) == 0:
+        return []
+    hits = flat_cells[state.grid.live_items.flat[flat_cells] > 0]
+    out: list[int] = []
+    for cell in hits.tolist():
+        for ent in state.cell_items.get(cell, ()):
+            if esper.component_for_entity(ent, Ordnance).state == "live":
+                out.append(ent)
+    return out
+
+
+def remove_item(state: SimState, ent: int, new_state: str, by: str) -> Ordnance:
+    """An item stops being live: found, destroyed by a machine, or triggered."""
+    item = esper.component_for_entity(ent, Ordnance)
+    item.state, item.day, item.by = new_state, state.day, by
+    state.grid.live_items[item.y, item.x] -= 1
+    if not state.rules.person_triggers[state.rules.item_kinds.index(item.kind)]:
+        state.grid.live_vehicle_only[item.y, item.x] -= 1
+    if new_state in ("found", "destroyed_by_machine"):
+        state.counters.finds[item.kind] = state.counters.finds.get(item.kind, 0) + 1
+        state.finds.append(FindView(item.kind, item.x, item.y, state.day, by))
+    return item
+
+
+def add_evidence(state: SimState, kind: str, x: int, y: int, source: str, real: bool) -> int:
+    g = state.grid
+    x = int(min(max(x, 0), g.width - 1))
+    y = int(min(max(y, 0), g.height - 1))
+    state.evidence.append(EvidenceView(kind, x, y, state.day, source))
+    return esper.create_entity(Evidence(kind, x, y, state.day, source), EvidenceTruth(real))
+
+
+def confirm_around(state: SimState, x: int, y: int, radius_m: float, within: np.ndarray | None = None) -> int:
+    """Unknown, suspected, cancelled or reduced land within ``radius_m`` of a find becomes confirmed."""
+    g = state.grid
+    ys, xs, inside = disc_mask(g, x, y, radius_m)
+    if within is not None:
+        inside = inside & within[ys, xs]
+    window = g.status[ys, xs]
+    change = inside & np.isin(window, _CONFIRMABLE)
+    window[change] = LandStatus.CONFIRMED
+    g.release_day[ys, xs][change] = -1
+    return int(change.sum())
+
+
+def hazardous(status: np.ndarray) -> np.ndarray:
+    return np.isin(status, HAZARDOUS)
+
+
+def casualty(state: SimState, who: str, rng: np.random.Generator, death_share: float, text_subject: str,
+             place: tuple[int, int], secret_cause: str = "", **data) -> bool:
+    """One person hurt; returns True if killed. ``who`` is "deminer" or "civilian"."""
+    killed = bool(rng.random() < death_share)
+    c = state.counters
+    if who == "deminer":
+        if killed:
+            c.deminer_killed += 1
+        else:
+            c.deminer_injured += 1
+    else:
+        if killed:
+            c.civilian_killed += 1
+        else:
+            c.civilian_injured += 1
+    outcome = "was killed" if killed else "was injured"
+    how = f" {data['how']}" if data.get("how") else ""
+    state.log.add(state.day, "accident" if who == "deminer" else "incident", f"{text_subject} {outcome}{how}.",
+                  who=who, killed=killed, x=place[0], y=place[1], **data)
+    return killed
+
+
+def end_task(state: SimState, task_ent: int, text: str = "", **data) -> None:
+    """A task is over (done or stopped): free its team, delete it, tell the player."""
+    from .components import Task, Team  # local: components has no dependency on effects
+
+    task = esper.component_for_entity(task_ent, Task)
+    if task.team is not None and esper.entity_exists(task.team):
+        team = esper.component_for_entity(task.team, Team)
+        if team.task == task_ent:
+            team.task = None
+    if text:
+        state.log.add(state.day, f"{task.kind}_done", text, area=task.label, **data)
+    esper.delete_entity(task_ent, immediate=True)
+
+
+def accident_check(state: SimState, team, item: Ordnance, excavating: bool) -> bool:
+    """Whether working on (or past) an item hurts one of ``team``'s deminers; records the casualty and
+    stands the team down for the investigation. Returns True on an accident."""
+    safety = state.catalogue["safety"]
+    share = float(safety["share_while_excavating"])
+    p = float(safety["casualties_per_item_removed"]) * state.rules.pace_factor(team.pace, "accident")
+    p *= share if excavating else (1.0 - share)
+    rng = state.rng["safety"]
+    if rng.random() >= p:
+        return False
+    death_share = float(safety["death_share_with_medic" if team.has_medic else "death_share_without_medic"])
+    how = "while excavating a signal" if excavating else "while searching"
+    casualty(state, "deminer", rng, death_share, f"A deminer of {team.name}", (item.x, item.y),
+             team=team.name, how=how)
+    team.out_until_day = max(team.out_until_day, state.day + 1 + int(safety["accident_stop_days"]))
+    return True

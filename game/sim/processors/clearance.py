@@ -1,0 +1,116 @@
+"""ClearanceProcessor: manual, dog and machine teams work through their areas.
+
+Reads: ``Team``, ``Task`` (kind "clearance"), ``Ordnance``. Writes: ``Task``,
+``Ordnance`` (found, destroyed by a machine), ``Team.out_until_day`` (machine
+damage, accidents), the grid's status (cleared; confirmed where a dog
+indicated), ``prepared`` (machine-worked, needs follow-up) and
+``indication`` layers, deminer casualties.
+
+- manual: detects each item with its catalogue probability (a rushed pace
+  raises the miss chance); missed items stay in land that is now "cleared".
+- dog: indicates items with ``sensitivity``, plus false indications; indicated
+  cells stay confirmed until a manual team checks them, the rest is cleared.
+- machine: destroys items except ``left_dangerous``; an AT mine damages it
+  for ``at_damage_days``; land stays as it was, marked "prepared", until a
+  manual or dog team follows up.
+"""
+
+from __future__ import annotations
+
+import esper
+import numpy as np
+
+from ..area_work import advance, capacity, finished
+from ..components import Ordnance, Task, Team
+from ..effects import accident_check, end_task, live_items_in, release, remove_item
+from ..grid import LandStatus
+from ..state import SimState
+
+
+class ClearanceProcessor(esper.Processor):
+    def process(self, state: SimState) -> None:
+        for task_ent, task in sorted(esper.get_component(Task), key=lambda p: p[0]):
+            if task.kind != "clearance" or task.team is None:
+                continue
+            team = esper.component_for_entity(task.team, Team)
+            cells = advance(task, capacity(state, team))
+            if len(cells):
+                cat = state.rules.team(team.type)
+                if cat.get("needs_follow_up"):
+                    self._machine(state, team, task, cells)
+                elif cat.get("needs_check"):
+                    self._dog(state, team, task, cells)
+                else:
+                    self._manual(state, team, task, cells)
+            if finished(task):
+                end_task(state, task_ent, f"{team.name} finished work on {task.label}: {task.finds} item(s) "
+                         f"found.", team=team.name, finds=task.finds)
+
+    def _manual(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
+        rng = state.rng["clearance"]
+        detect = state.rules.detection(team.type)
+        miss_factor = state.rules.pace_factor(team.pace, "miss")
+        for ent in live_items_in(state, cells):
+            item = esper.component_for_entity(ent, Ordnance)
+            p_miss = (1.0 - detect[state.rules.item_kinds.index(item.kind)]) * miss_factor
+            if rng.random() < p_miss:
+                state.log.add(state.day, "missed", f"{team.name} missed an item.", secret=True, team=team.name,
+                              x=item.x, y=item.y, item_kind=item.kind)
+                accident_check(state, team, item, excavating=False)
+                continue
+            remove_item(state, ent, "found", team.name)
+            task.finds += 1
+            state.log.add(state.day, "find", f"{team.name} found and destroyed an item ({item.kind}).",
+                          team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+            accident_check(state, team, item, excavating=True)
+        release(state, cells, LandStatus.CLEARED)
+
+    def _dog(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
+        rng = state.rng["clearance"]
+        cat = state.rules.team(team.type)
+        sensitivity = 1.0 - (1.0 - float(cat["sensitivity"])) * state.rules.pace_factor(team.pace, "miss")
+        g = state.grid
+        indicated: list[int] = []
+        for ent in live_items_in(state, cells):
+            item = esper.component_for_entity(ent, Ordnance)
+            if rng.random() < sensitivity:
+                indicated.append(item.y * g.width + item.x)
+            else:
+                state.log.add(state.day, "missed", f"{team.name} passed an item without indicating.",
+                              secret=True, team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+        precision = float(cat["indication_precision"])
+        area_ha = len(cells) * g.cell_area_m2 / 1e4
+        n_false = rng.poisson(area_ha * float(cat["false_indications_per_ha"])
+                              + len(indicated) * (1.0 - precision) / precision)
+        false_cells = cells[rng.integers(0, len(cells), size=int(n_false))].tolist()
+        release(state, cells, LandStatus.CLEARED)
+        marks = np.unique(np.array(indicated + false_cells, dtype=np.int64))
+        if len(marks):
+            g.status.flat[marks] = LandStatus.CONFIRMED
+            g.release_day.flat[marks] = -1
+            g.indication.flat[marks] = True
+            state.log.add(state.day, "indication", f"{team.name}'s dogs indicated {len(marks)} place(s); a "
+                          f"manual team must check them.", team=team.name, places=int(len(marks)))
+
+    def _machine(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
+        rng = state.rng["clearance"]
+        cat = state.rules.team(team.type)
+        left = float(cat["left_dangerous"])
+        for ent in live_items_in(state, cells):
+            item = esper.component_for_entity(ent, Ordnance)
+            if state.rules.is_anti_vehicle[state.rules.item_kinds.index(item.kind)]:
+                remove_item(state, ent, "destroyed_by_machine", team.name)
+                task.finds += 1
+                days = int(cat["at_damage_days"])
+                team.out_until_day = max(team.out_until_day, state.day + 1 + days)
+                state.log.add(state.day, "machine_damaged", f"{team.name} set off an anti-vehicle mine and is "
+                              f"out of action for {days} days.", team=team.name, x=item.x, y=item.y)
+            elif rng.random() < left:
+                state.log.add(state.day, "missed", f"{team.name} left an item live.", secret=True,
+                              team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+            else:
+                remove_item(state, ent, "destroyed_by_machine", team.name)
+                task.finds += 1
+                state.log.add(state.day, "find", f"{team.name} destroyed an item ({item.kind}).",
+                              team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+        state.grid.prepared.flat[cells] = True

@@ -1,0 +1,53 @@
+"""QualityAssuranceProcessor: inspectors sample released land (IMAS 09.20).
+
+Reads: ``Task`` (kind "quality_assurance"), ``SampledCells``, ``Ordnance``.
+Writes: ``Task``, ``Ordnance`` (an item QA finds), the grid's status: a find
+sends the area's released land back to suspected, confirmed around the find.
+Rate, sample share and detection: ``tasks.quality_assurance``.
+"""
+
+from __future__ import annotations
+
+import esper
+import numpy as np
+
+from ..area_work import advance, finished
+from ..components import Ordnance, SampledCells, Task
+from ..effects import confirm_around, end_task, live_items_in, remove_item
+from ..grid import RELEASED, LandStatus
+from ..state import SimState
+
+
+class QualityAssuranceProcessor(esper.Processor):
+    def process(self, state: SimState) -> None:
+        qa = state.catalogue["tasks"]["quality_assurance"]
+        rate = float(qa["rate_m2_per_day"])
+        detect = state.rules.detection(qa["detection_as"])
+        for task_ent, (task, sampled) in sorted(esper.get_components(Task, SampledCells), key=lambda p: p[0]):
+            if task.kind != "quality_assurance":
+                continue
+            before = task.done
+            cells = advance(task, rate)
+            searched = cells[sampled.searched[before:task.done]]
+            if self._inspect(state, task, searched, detect):
+                end_task(state, task_ent, f"Quality assurance found a missed item in {task.label}: its released "
+                         f"land goes back to suspected.", failed=True)
+            elif finished(task):
+                end_task(state, task_ent, f"Quality assurance of {task.label} passed.", failed=False)
+
+    def _inspect(self, state: SimState, task: Task, cells: np.ndarray, detect: np.ndarray) -> bool:
+        rng = state.rng["quality_assurance"]
+        for ent in live_items_in(state, cells):
+            item = esper.component_for_entity(ent, Ordnance)
+            if rng.random() >= detect[state.rules.item_kinds.index(item.kind)]:
+                continue
+            remove_item(state, ent, "found", "quality assurance")
+            g = state.grid
+            back = task.cells[np.isin(g.status.flat[task.cells], RELEASED)]
+            g.status.flat[back] = LandStatus.SUSPECTED
+            g.release_day.flat[back] = -1
+            confirm_around(state, item.x, item.y, float(state.rules.team("technical_survey")["cha_radius_m"]))
+            state.log.add(state.day, "find", f"Quality assurance found an item ({item.kind}) in released land.",
+                          x=item.x, y=item.y, item_kind=item.kind, by="quality assurance")
+            return True
+        return False

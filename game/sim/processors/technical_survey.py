@@ -1,0 +1,65 @@
+"""TechnicalSurveyProcessor: search lanes over suspected land; confirm around finds, reduce the rest.
+
+The searched cells (``SampledCells``, chosen with the order) are diagonal lanes
+covering ``sample_share`` of the area, plus the cells around known evidence
+(targeted investigation).
+
+Reads: ``Team``, ``Task`` (kind "technical_survey"), ``SampledCells``,
+``Ordnance``. Writes: ``Task``, ``Ordnance`` (found items), the grid's status
+(confirmed within ``cha_radius_m`` of a find, inside the task or not; task cells still suspected
+at the end become reduced), deminer casualties.
+"""
+
+from __future__ import annotations
+
+import esper
+import numpy as np
+
+from ..area_work import advance, capacity, finished
+from ..components import Ordnance, SampledCells, Task, Team
+from ..effects import accident_check, confirm_around, end_task, live_items_in, release, remove_item
+from ..grid import LandStatus
+from ..state import SimState
+
+
+class TechnicalSurveyProcessor(esper.Processor):
+    def process(self, state: SimState) -> None:
+        for task_ent, (task, sampled) in sorted(esper.get_components(Task, SampledCells), key=lambda p: p[0]):
+            if task.kind != "technical_survey" or task.team is None:
+                continue
+            team = esper.component_for_entity(task.team, Team)
+            before = task.done
+            cells = advance(task, capacity(state, team))
+            if len(cells):
+                searched = cells[sampled.searched[before:task.done]]
+                self._search(state, team, task, searched)
+            if finished(task):
+                self._finish(state, task_ent, task, team)
+
+    def _search(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
+        rng = state.rng["technical_survey"]
+        cat = state.rules.team(team.type)
+        detect = state.rules.detection(team.type)
+        miss_factor = state.rules.pace_factor(team.pace, "miss")
+        for ent in live_items_in(state, cells):
+            item = esper.component_for_entity(ent, Ordnance)
+            p_miss = (1.0 - detect[state.rules.item_kinds.index(item.kind)]) * miss_factor
+            if rng.random() < p_miss:
+                state.log.add(state.day, "missed", f"{team.name} missed an item in a search lane.", secret=True,
+                              team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+                accident_check(state, team, item, excavating=False)
+                continue
+            remove_item(state, ent, "found", team.name)
+            task.finds += 1
+            confirm_around(state, item.x, item.y, float(cat["cha_radius_m"]))
+            state.log.add(state.day, "find", f"{team.name} found an item ({item.kind}); the land around it "
+                          f"is a confirmed hazardous area.", team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+            accident_check(state, team, item, excavating=True)
+
+    def _finish(self, state: SimState, task_ent: int, task: Task, team: Team) -> None:
+        still = task.cells[state.grid.status.flat[task.cells] == LandStatus.SUSPECTED]
+        release(state, still, LandStatus.REDUCED)
+        m2 = len(still) * state.grid.cell_area_m2
+        end_task(state, task_ent, f"{team.name} finished the technical survey of {task.label}: {task.finds} "
+                 f"find(s); {m2:,.0f} m2 reduced.", team=team.name, finds=task.finds, reduced_m2=m2)
+

@@ -1,0 +1,68 @@
+"""The catalogue's numbers, arranged for fast use by the processors.
+
+Everything comes from ``scenario.level.catalogue`` (defaults merged with the
+level's overrides); nothing here invents a number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from game.level.model import Scenario
+
+#: What each kind of order needs a team to do (the catalogue's ``works_on``).
+WORK_OF_ORDER = {"survey": "survey", "technical_survey": "technical_survey", "clearance": "clearance",
+                 "education": "village"}
+
+
+class Rules:
+    """Catalogue lookups for one scenario: team figures, terrain multipliers, detection by kind."""
+
+    def __init__(self, scenario: Scenario):
+        self.catalogue: dict[str, Any] = scenario.level.catalogue
+        self.teams: dict[str, dict[str, Any]] = self.catalogue["teams"]
+        self.item_kinds = scenario.item_kinds
+        self._terrain_names = scenario.map.terrain_names
+        self._multipliers: dict[str, np.ndarray] = {}
+        ordnance = self.catalogue["ordnance"]
+        self.person_triggers = np.array(["person" in ordnance.get(k, {}).get("triggered_by", ["person"])
+                                         for k in self.item_kinds], dtype=bool)
+        self.is_anti_vehicle = np.array([ordnance.get(k, {}).get("class") == "at" for k in self.item_kinds],
+                                        dtype=bool)
+
+    def team(self, team_type: str) -> dict[str, Any]:
+        return self.teams[team_type]
+
+    def terrain_multiplier(self, team_type: str) -> np.ndarray:
+        """Speed multiplier per terrain index for a team type (1 where terrain does not matter)."""
+        if team_type not in self._multipliers:
+            column = self.teams[team_type].get("terrain_speed")
+            terrain = self.catalogue["terrain"]
+            values = [float(terrain.get(name, {}).get(column, 1.0)) if column else 1.0
+                      for name in self._terrain_names]
+            self._multipliers[team_type] = np.array(values or [1.0], dtype=np.float64)
+        return self._multipliers[team_type]
+
+    def detection(self, team_type: str) -> np.ndarray:
+        """Probability of detecting an item, per item kind index."""
+        table = self.teams[team_type].get("detection", {})
+        return np.array([float(table.get(k, 1.0)) for k in self.item_kinds], dtype=np.float64)
+
+    def false_alarm_m2(self, team_type: str) -> float:
+        """Open-ground m2 of work one scrap signal costs a detector team (0 if it has no detectors)."""
+        t = self.teams[team_type]
+        if "false_alarm_minutes" not in t:
+            return 0.0
+        minutes_a_day = float(t["deminers"]) * float(t["field_hours_per_day"]) * 60.0
+        return float(t["false_alarm_minutes"]) * float(t["rate_m2_per_day"]) / minutes_a_day
+
+    def pace_factor(self, pace: str, what: str) -> float:
+        """Speed, accident or miss factor of a pace ("sop" is 1)."""
+        if pace != "rushed":
+            return 1.0
+        return float(self.catalogue["safety"][f"rushed_{what}_factor"])
+
+    def weather(self, kind: str) -> dict[str, Any]:
+        return self.catalogue["weather"].get(kind, self.catalogue["weather"]["clear"])

@@ -1,0 +1,83 @@
+"""Everything a day of simulation works on, handed to every processor.
+
+:class:`SimState` holds the scenario, the rules, the grid layers, money, the
+weather, the random streams and the event log. esper holds the entities; the
+active esper world is the simulation's own while processors run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.level.model import Scenario
+
+from .events import EventLog
+from .grid import Grid
+from .rules import Rules
+from .view import EvidenceView, FindView
+
+#: Independent random streams, one per part of the world, so a change in one
+#: part never shifts the draws of another. Labels are fixed forever.
+STREAMS = ("survey", "technical_survey", "clearance", "safety", "civilians", "events", "quality_assurance")
+
+
+def make_streams(seed: int) -> dict[str, np.random.Generator]:
+    """Sub-streams of the run's one seed (the truth uses spawn key 0, the simulation 1)."""
+    root = np.random.SeedSequence(entropy=int(seed), spawn_key=(1,))
+    return {name: np.random.default_rng(child) for name, child in zip(STREAMS, root.spawn(len(STREAMS)))}
+
+
+@dataclass
+class Money:
+    budget: float  # what is left
+    spent: float = 0.0
+    funding: float = 0.0  # added (or removed) by events
+
+
+@dataclass
+class Weather:
+    kind: str = "clear"
+    temperature_c: float = 0.0
+    until_day: int = 0  # the kind lasts until this day (exclusive)
+
+
+@dataclass
+class Counters:
+    """Running totals kept for the score card and the daily series."""
+
+    deminer_injured: int = 0
+    deminer_killed: int = 0
+    civilian_injured: int = 0
+    civilian_killed: int = 0
+    finds: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class SimState:
+    scenario: Scenario
+    rules: Rules
+    grid: Grid
+    log: EventLog
+    rng: dict[str, np.random.Generator]
+    money: Money
+    weather: Weather
+    counters: Counters
+    cell_items: dict[int, list[int]]  # flat cell -> item entities (live or not)
+    day: int = 1
+    ended: bool = False
+    end_reason: str = ""
+    team_numbers: dict[str, int] = field(default_factory=dict)
+    series: dict[str, list[Any]] = field(default_factory=dict)
+    finds: list[FindView] = field(default_factory=list)  # what the player saw found, in order
+    evidence: list[EvidenceView] = field(default_factory=list)  # what the player knows, in order
+
+    @property
+    def catalogue(self) -> dict[str, Any]:
+        return self.rules.catalogue
+
+    @property
+    def last_day(self) -> int:
+        return int(self.scenario.level.days)
