@@ -3,8 +3,9 @@
 :func:`score_card` reads an ended :class:`~game.sim.Simulation` (its final
 state, counters, daily series and the truth) and returns a :class:`ScoreCard`.
 Points, thresholds and caps come from the catalogue's ``score_weights``.
-Safety comes first: with a death, or an item left in released land, no grade
-is above ``grade_cap_if_unsafe``; releasing almost nothing
+Safety comes first: with a death, or an item left in land released without
+clearance (cancelled or reduced), no grade is above ``grade_cap_if_unsafe``;
+items a clearance team missed cost ``item_missed_in_cleared_land`` each; releasing almost nothing
 (``grade_min_release_share``) gets no grade above D.
 """
 
@@ -41,6 +42,7 @@ class ScoreCard:
     items_found: dict[str, int]  # by kind
     items_left_in_released_land: int
     items_left_in_released_land_by_kind: dict[str, int]
+    items_left_by_release: dict[str, int]  # live items in cancelled, reduced and cleared land
     items_left_total: int
     deminers: dict[str, int]  # injured, killed
     civilians: dict[str, int]
@@ -94,6 +96,10 @@ def score_card(sim: Simulation) -> ScoreCard:
             k = kinds[int(row["kind"])]
             left_by_kind[k] = left_by_kind.get(k, 0) + 1
     left_released = int(live_released.sum())
+    left_by_release = {name: int(g.live_items[status == code].sum())
+                       for name, code in (("cancelled", LandStatus.CANCELLED), ("reduced", LandStatus.REDUCED),
+                                          ("cleared", LandStatus.CLEARED))}
+    left_by_decision = left_by_release["cancelled"] + left_by_release["reduced"]
     c = state.counters
     finds = dict(sorted(c.finds.items()))
     objectives = tuple(_objective(sim, o, view) for o in state.scenario.level.objectives)
@@ -104,13 +110,17 @@ def score_card(sim: Simulation) -> ScoreCard:
         "deminer_casualties": float(w["deminer_injury"]) * c.deminer_injured + float(w["deminer_death"]) * c.deminer_killed,
         "civilian_casualties": float(w["civilian_injury"]) * c.civilian_injured
         + float(w["civilian_death"]) * c.civilian_killed,
-        "items_left_in_released_land": float(w["item_left_in_released_land"]) * left_released,
+        "items_left_in_released_land": float(w["item_left_in_released_land"]) * left_by_decision
+        + float(w["item_missed_in_cleared_land"]) * left_by_release["cleared"],
     }
     total = round(sum(points.values()), 1)
     initially_hazardous = np.isin(g.initial_status, HAZARDOUS)
     best = float(g.land_use[initially_hazardous].sum() * area) * float(w["released_m2"]) / per_point \
         + float(w["objective_met"]) * len(objectives)
-    unsafe = c.deminer_killed + c.civilian_killed > 0 or left_released > 0
+    # Land released without clearance while it still held items is the mistake
+    # the game teaches against: it caps the grade. Items a clearance team missed
+    # (detection is never perfect) cost points but are residual risk, not a decision.
+    unsafe = c.deminer_killed + c.civilian_killed > 0 or left_by_decision > 0
     area_best = float(g.land_use[initially_hazardous].sum() * area)
     too_little = area_best > 0 and weighted < float(w["grade_min_release_share"]) * area_best
     grade = _grade(total, best, w, unsafe, too_little)
@@ -120,6 +130,7 @@ def score_card(sim: Simulation) -> ScoreCard:
         level_id=state.scenario.level.id, seed=sim.seed, days_played=int(view.day), end_reason=view.end_reason,
         released_m2=by_status, weighted_released_m2=weighted, items_found=finds,
         items_left_in_released_land=left_released, items_left_in_released_land_by_kind=left_by_kind,
+        items_left_by_release=left_by_release,
         items_left_total=int(g.live_items.sum()),
         deminers={"injured": c.deminer_injured, "killed": c.deminer_killed},
         civilians={"injured": c.civilian_injured, "killed": c.civilian_killed},

@@ -1,4 +1,5 @@
-"""Generate the bundled Tiled maps: levels/maps/{tutorial,valley,sector}.tmx.
+"""Generate the bundled Tiled maps: levels/maps/{tutorial,valley,sector}.tmx here, and
+the campaign maps {fields,school_road,battle,returnees}.tmx in tools/maps_campaign.py.
 
 Fictional geography (river, roads, fields, villages, forest, rocky hills) from
 value noise with fixed seeds, painted with the tiles of terrain.tsx (run
@@ -389,7 +390,10 @@ def main() -> int:
 
     write_project()
 
-    for name, make in (("tutorial", tutorial), ("valley", valley), ("sector", sector)):
+    # the campaign maps (fields, school_road, battle, returnees)
+    from maps_campaign import CAMPAIGN
+
+    for name, make in (("tutorial", tutorial), ("valley", valley), ("sector", sector)) + CAMPAIGN:
         world = make()
         path = OUT / f"{name}.tmx"
         path.write_text(world.tmx(), encoding="utf-8")

@@ -31,6 +31,9 @@ class Rules:
                                          for k in self.item_kinds], dtype=bool)
         self.is_anti_vehicle = np.array([ordnance.get(k, {}).get("class") == "at" for k in self.item_kinds],
                                         dtype=bool)
+        self._low_metal = {k: ordnance.get(k, {}).get("metal") == "low" for k in self.item_kinds}
+        terrain = self.catalogue["terrain"]
+        self._magnetic = [bool(terrain.get(name, {}).get("magnetic_soil", False)) for name in self._terrain_names]
 
     def team(self, team_type: str) -> dict[str, Any]:
         return self.teams[team_type]
@@ -49,6 +52,18 @@ class Rules:
         """Probability of detecting an item, per item kind index."""
         table = self.teams[team_type].get("detection", {})
         return np.array([float(table.get(k, 1.0)) for k in self.item_kinds], dtype=np.float64)
+
+    def p_detect(self, team_type: str, kind: str, terrain_index: int) -> float:
+        """Probability that a team of this type detects an item of ``kind`` on this terrain.
+
+        A low-metal item in magnetic soil is found with the team's
+        ``detection_low_metal_magnetic_soil`` instead, when that is lower.
+        """
+        team = self.teams[team_type]
+        p = float(team.get("detection", {}).get(kind, 1.0))
+        if self._low_metal.get(kind) and 0 <= terrain_index < len(self._magnetic) and self._magnetic[terrain_index]:
+            p = min(p, float(team.get("detection_low_metal_magnetic_soil", p)))
+        return p
 
     def false_alarm_m2(self, team_type: str) -> float:
         """Open-ground m2 of work one scrap signal costs a detector team (0 if it has no detectors)."""

@@ -48,11 +48,10 @@ class ClearanceProcessor(esper.Processor):
 
     def _manual(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]
-        detect = state.rules.detection(team.type)
         miss_factor = state.rules.pace_factor(team.pace, "miss")
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
-            p_miss = (1.0 - detect[state.rules.item_kinds.index(item.kind)]) * miss_factor
+            p_miss = (1.0 - state.rules.p_detect(team.type, item.kind, int(state.grid.terrain[item.y, item.x]))) * miss_factor
             if rng.random() < p_miss:
                 state.log.add(state.day, "missed", f"{team.name} missed an item.", secret=True, team=team.name,
                               x=item.x, y=item.y, item_kind=item.kind)

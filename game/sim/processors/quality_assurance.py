@@ -22,24 +22,23 @@ class QualityAssuranceProcessor(esper.Processor):
     def process(self, state: SimState) -> None:
         qa = state.catalogue["tasks"]["quality_assurance"]
         rate = float(qa["rate_m2_per_day"])
-        detect = state.rules.detection(qa["detection_as"])
         for task_ent, (task, sampled) in sorted(esper.get_components(Task, SampledCells), key=lambda p: p[0]):
             if task.kind != "quality_assurance":
                 continue
             before = task.done
             cells = advance(task, rate)
             searched = cells[sampled.searched[before:task.done]]
-            if self._inspect(state, task, searched, detect):
+            if self._inspect(state, task, searched, qa["detection_as"]):
                 end_task(state, task_ent, f"Quality assurance found a missed item in {task.label}: its released "
                          f"land goes back to suspected.", failed=True)
             elif finished(task):
                 end_task(state, task_ent, f"Quality assurance of {task.label} passed.", failed=False)
 
-    def _inspect(self, state: SimState, task: Task, cells: np.ndarray, detect: np.ndarray) -> bool:
+    def _inspect(self, state: SimState, task: Task, cells: np.ndarray, detect_as: str) -> bool:
         rng = state.rng["quality_assurance"]
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
-            if rng.random() >= detect[state.rules.item_kinds.index(item.kind)]:
+            if rng.random() >= state.rules.p_detect(detect_as, item.kind, int(state.grid.terrain[item.y, item.x])):
                 continue
             remove_item(state, ent, "found", "quality assurance")
             g = state.grid
