@@ -2,7 +2,7 @@
 
 1. Non-technical survey of every suspected area (nearest villages first).
 2. A block of surveyed suspected land with no evidence within
-   ``evidence_buffer_m`` is cancelled; a block holding direct evidence (a
+   ``evidence_buffer_m``, in a suspected area that holds no evidence at all, is cancelled; a block holding direct evidence (a
    sign, an accident) is confirmed (any block near evidence is, without a
    technical survey team); other blocks near evidence go to
    technical survey (lanes; finds confirm, the rest is reduced).
@@ -91,12 +91,17 @@ class LandReleasePolicy(Policy):
         for i in np.flatnonzero(ready).tolist():
             b = self.order[i]
             bx, by = b
-            if near[by, bx] == 0:
+            if b in self.ts_given:
+                # technical survey found items here: treat the rest of the block as hazardous
+                if b not in self.ts_busy(view):
+                    orders.append(c.Confirm(day, self.blocks.rect(bx, by)))
+                    conf_count[by, bx] += 1
+            elif near[by, bx] == 0:
                 orders.append(c.Cancel(day, self.blocks.rect(bx, by)))
             elif direct[by, bx] > 0 or not has_ts:
                 orders.append(c.Confirm(day, self.blocks.rect(bx, by)))
                 conf_count[by, bx] += direct[by, bx]
-            elif b not in self.ts_given:
+            else:
                 ts_queue.append(b)
         for team in view.idle_teams("technical_survey"):
             if ts_queue:
@@ -138,6 +143,14 @@ class LandReleasePolicy(Policy):
                 orders.append(c.Hire(day, "manual"))
         return orders
 
+    def ts_busy(self, view: PlayerView) -> set[tuple[int, int]]:
+        """Blocks a technical survey is still working on."""
+        if getattr(self, "_ts_busy_day", None) != view.day:
+            areas = {t.area for t in view.tasks if t.kind == "technical_survey"}
+            self._ts_busy = {b for b in self.ts_given if c.describe_area(self.blocks.rect(*b)) in areas}
+            self._ts_busy_day = view.day
+        return self._ts_busy
+
     def _near_evidence(self, view: PlayerView) -> tuple[np.ndarray, np.ndarray]:
         """Cells within the buffer of any known evidence (a box around each point), and the cells of
         direct evidence (a sign, an accident, a report) that confirm land at once."""
@@ -147,6 +160,12 @@ class LandReleasePolicy(Policy):
             ys = np.array([e.y for e in evidence], dtype=np.intp)
             direct = np.array([e.kind in DIRECT_EVIDENCE for e in evidence], dtype=bool)
             self._near = box_near(view.height, view.width, xs, ys, self.buffer)
+            # a suspected area with evidence anywhere in it is not cancelled piecemeal:
+            # all of it goes to technical survey (IMAS 08.10: cancel only without evidence)
+            points = box_near(view.height, view.width, xs, ys, 0)
+            for zone in self.zones:
+                if (zone.mask & points).any():
+                    self._near = self._near | zone.mask
             self._direct = box_near(view.height, view.width, xs[direct], ys[direct], 0)
             self._evidence_seen = len(evidence)
         return self._near, self._direct

@@ -6,8 +6,8 @@ covering ``sample_share`` of the area, plus the cells around known evidence
 
 Reads: ``Team``, ``Task`` (kind "technical_survey"), ``SampledCells``,
 ``Ordnance``. Writes: ``Task``, ``Ordnance`` (found items), the grid's status
-(confirmed within ``cha_radius_m`` of a find, inside the task or not; task cells still suspected
-at the end become reduced), deminer casualties.
+(confirmed within ``cha_radius_m`` of a find, inside the task or not; when the task found
+nothing, its cells still suspected become reduced), deminer casualties.
 """
 
 from __future__ import annotations
@@ -56,9 +56,17 @@ class TechnicalSurveyProcessor(esper.Processor):
             accident_check(state, team, item, excavating=True)
 
     def _finish(self, state: SimState, task_ent: int, task: Task, team: Team) -> None:
+        """No find: the land still suspected is reduced. Finds: the land around them is already
+        confirmed; the rest stays suspected, because lanes that found items do not show the rest is
+        clear (the player decides: confirm it, or survey it again)."""
         still = task.cells[state.grid.status.flat[task.cells] == LandStatus.SUSPECTED]
+        if task.finds:
+            m2 = len(still) * state.grid.cell_area_m2
+            end_task(state, task_ent, f"{team.name} finished the technical survey of {task.label}: "
+                     f"{task.finds} find(s); the land around them is confirmed, {m2:,.0f} m2 is still "
+                     f"suspected.", team=team.name, finds=task.finds, reduced_m2=0.0)
+            return
         release(state, still, LandStatus.REDUCED)
         m2 = len(still) * state.grid.cell_area_m2
-        end_task(state, task_ent, f"{team.name} finished the technical survey of {task.label}: {task.finds} "
-                 f"find(s); {m2:,.0f} m2 reduced.", team=team.name, finds=task.finds, reduced_m2=m2)
-
+        end_task(state, task_ent, f"{team.name} finished the technical survey of {task.label}: no find; "
+                 f"{m2:,.0f} m2 reduced.", team=team.name, finds=0, reduced_m2=m2)

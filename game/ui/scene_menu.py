@@ -1,0 +1,148 @@
+"""The main menu: the campaign in order (difficulty, best grade, locked or open),
+continue a saved game, settings, glossary, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import _
+from game.level.campaign import list_levels
+from game.paths import levels_dir
+from game.ui import theme as th
+from game.ui.savegame import read_save
+from game.ui.scene import Scene
+from game.ui.widgets import Button, column, panel, text_block
+
+
+class MenuScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.levels = list_levels(levels_dir())
+        self.ids = [lv.id for lv in self.levels]
+        self.index = 0
+        for i in range(len(self.levels)):
+            if self.app.progress.unlocked(self.ids, i):
+                self.index = i
+        self.saved = read_save()
+        self.note = ""
+
+    def unlocked(self, i: int) -> bool:
+        return self.app.progress.unlocked(self.ids, i)
+
+    def open_level(self, i: int | None = None) -> None:
+        i = self.index if i is None else i
+        if not (0 <= i < len(self.levels)):
+            return
+        self.index = i
+        if not self.unlocked(i):
+            self.note = _("Finish the level before to open this one.")
+            return
+        from game.ui.scene_briefing import BriefingScene
+
+        scene = BriefingScene.create(self.app, self.levels[i].path)
+        if scene is None:
+            self.note = _("This level could not be loaded; run `minerisk validate` for details.")
+            return
+        self.app.push(scene)
+
+    def continue_game(self) -> None:
+        if self.saved is None:
+            self.note = _("There is no saved game.")
+            return
+        from game.ui.scene_play import PlayScene
+
+        scene = PlayScene.resume(self.app, self.saved)
+        if scene is None:
+            self.note = _("The saved game could not be resumed (its level is missing or changed).")
+            return
+        self.app.push(scene)
+
+    def settings(self) -> None:
+        from game.ui.scene_settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def glossary(self) -> None:
+        from game.ui.scene_glossary import GlossaryScene
+
+        self.app.push(GlossaryScene(self.app))
+
+    def handle(self, event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_DOWN, pygame.K_s) and self.levels:
+                self.index = (self.index + 1) % len(self.levels)
+                return
+            if event.key in (pygame.K_UP, pygame.K_w) and self.levels:
+                self.index = (self.index - 1) % len(self.levels)
+                return
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.open_level()
+                return
+            if event.key == pygame.K_ESCAPE:
+                self.app.quit()
+                return
+        super().handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        w, h = surface.get_size()
+        self.saved = self.saved if self.saved is not None else None
+        surface.fill(th.BG)
+        title = t.text(_("Mine Risk"), 40, th.ACCENT, bold=True)
+        surface.blit(title, (t.px(40), t.px(26)))
+        sub = t.text(_("Release land by evidence. Keep people safe."), 16, th.TEXT_DIM)
+        surface.blit(sub, (t.px(44), t.px(26) + title.get_height()))
+        top = t.px(26) + title.get_height() + sub.get_height() + t.px(24)
+        self.bar.clear()
+        # the campaign
+        list_rect = pygame.Rect(t.px(40), top, min(w - t.px(340), t.px(720)), h - top - t.px(40))
+        panel(surface, list_rect, t, alpha=255)
+        surface.blit(t.text(_("Campaign"), 18, th.TEXT, bold=True), (list_rect.x + t.px(14), list_rect.y + t.px(10)))
+        hint = t.text(_("↑/↓ choose · Enter play"), 13, th.TEXT_DIM)
+        surface.blit(hint, (list_rect.right - hint.get_width() - t.px(14), list_rect.y + t.px(14)))
+        y = list_rect.y + t.px(46)
+        row_h = t.px(58)
+        for i, lv in enumerate(self.levels):
+            row = pygame.Rect(list_rect.x + t.px(10), y, list_rect.w - t.px(20), row_h - t.px(6))
+            open_ = self.unlocked(i)
+            b = self.bar.add(Button("", lambda i=i: self.open_level(i), None, "Enter",
+                                    _("Play this level") if open_ else _("Locked"), hidden=True))
+            b.rect = row
+            bg = (64, 58, 30) if i == self.index else th.PANEL_LIGHT
+            pygame.draw.rect(surface, bg, row, border_radius=t.px(5))
+            if i == self.index:
+                pygame.draw.rect(surface, th.ACCENT, row, 2, border_radius=t.px(5))
+            colour = th.TEXT if open_ else th.TEXT_DIM
+            surface.blit(t.text(f"{i + 1}. {lv.title}", 17, colour, bold=True), (row.x + t.px(12), row.y + t.px(6)))
+            stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
+            info = _("Difficulty {stars}").format(stars=stars)
+            surface.blit(t.text(info, 13, th.TEXT_DIM), (row.x + t.px(14), row.y + t.px(30)))
+            grade = self.app.progress.best_grades.get(lv.id)
+            right = _("Best grade: {grade}").format(grade=grade) if grade else (
+                _("Not played yet") if open_ else _("Locked: finish the level before"))
+            img = t.text(right, 14, th.GOOD if grade else (th.TEXT_DIM if open_ else th.BAD))
+            surface.blit(img, (row.right - img.get_width() - t.px(12), row.y + t.px(18)))
+            y += row_h
+        # the side buttons
+        saved = self.saved
+        cont_label = _("Continue (day {day})").format(day=saved.day) if saved else _("Continue")
+        buttons = [
+            Button(_("Play"), self.open_level, None, "Enter", _("Open the briefing of the chosen level")),
+            Button(cont_label, self.continue_game, pygame.K_c, "C", _("Resume your saved game"),
+                   enabled=saved is not None),
+            Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size and hints")),
+            Button(_("Glossary"), self.glossary, pygame.K_g, "G", _("The words of mine action")),
+            Button(_("Quit"), self.app.quit, pygame.K_q, "Q", _("Close the game")),
+        ]
+        for b in buttons:
+            self.bar.add(b)
+        bx = list_rect.right + t.px(30)
+        bw = min(t.px(240), w - bx - t.px(30))
+        column(buttons, bx, top, bw, t.px(42), t.px(10))
+        self.bar.draw(surface, t, 16)
+        if self.note:
+            text_block(surface, t, self.note, pygame.Rect(bx, top + 5 * t.px(52) + t.px(10), bw, t.px(120)),
+                       14, th.ACCENT)
+        foot = t.text(_("An offline game about humanitarian mine action. No data leaves this computer."), 12,
+                      th.TEXT_DIM)
+        surface.blit(foot, (t.px(40), h - t.px(28)))

@@ -1,0 +1,114 @@
+"""Colours, fonts and sizes of the interface, scaled by the player's UI scale.
+
+Fonts come from ``assets/fonts`` (DejaVu Sans, shipped with the game); the
+pygame default font is the fallback. :class:`Theme` caches one font object per
+size and renders text through :func:`game.i18n._` callers (it never
+translates by itself: pass translated text).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+from game.paths import assets_dir
+
+BG = (24, 28, 33)
+PANEL = (36, 42, 50)
+PANEL_LIGHT = (50, 58, 68)
+BORDER = (88, 100, 114)
+TEXT = (232, 234, 236)
+TEXT_DIM = (160, 168, 178)
+ACCENT = (242, 178, 51)  # warning orange, also focus
+GOOD = (110, 200, 120)
+BAD = (232, 90, 80)
+INFO = (110, 170, 235)
+SELECT = (255, 235, 120)
+
+#: Land status colours (RGBA, drawn with hatching; see game/ui/overlays.py).
+STATUS_STYLE = {
+    "suspected": ((245, 160, 40, 150), "diagonal"),
+    "confirmed": ((225, 40, 40, 170), "cross"),
+    "cancelled": ((170, 255, 150, 130), "dots"),
+    "reduced": ((60, 210, 220, 130), "horizontal"),
+    "cleared": ((100, 150, 255, 120), "solid"),
+}
+
+
+def font_path(bold: bool = False) -> Path | None:
+    path = assets_dir() / "fonts" / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=64)
+def _font(size: int, bold: bool) -> pygame.font.Font:
+    path = font_path(bold)
+    return pygame.font.Font(str(path) if path else None, size)
+
+
+class Theme:
+    """Sizes in logical pixels times the UI scale (1, 1.5 or 2)."""
+
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+
+    def px(self, value: float) -> int:
+        return max(1, int(round(value * self.scale)))
+
+    def font(self, size: int = 15, bold: bool = False) -> pygame.font.Font:
+        return _font(self.px(size), bold)
+
+    @property
+    def line(self) -> int:
+        return self.font().get_linesize()
+
+    def text(self, text: str, size: int = 15, colour=TEXT, bold: bool = False) -> pygame.Surface:
+        return _render(text, self.px(size), colour, bold)
+
+    def fit_text(self, text: str, width: int, size: int = 15, colour=TEXT, bold: bool = False) -> pygame.Surface:
+        """Text at the largest size up to ``size`` whose width fits ``width`` pixels (down to 8 px)."""
+        px = self.px(size)
+        while px > 8 and _font(px, bold).size(text)[0] > width:
+            px -= 1
+        return _render(text, px, colour, bold)
+
+
+@lru_cache(maxsize=2048)
+def _render(text: str, size: int, colour, bold: bool) -> pygame.Surface:
+    return _font(size, bold).render(text, True, colour)
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Break text into lines that fit ``width`` pixels (blank lines kept as paragraph breaks)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        cur = words[0]
+        for w in words[1:]:
+            trial = f"{cur} {w}"
+            if font.size(trial)[0] <= width:
+                cur = trial
+            else:
+                lines.append(cur)
+                cur = w
+        lines.append(cur)
+    return lines
+
+
+def money(value: float) -> str:
+    return f"US${value:,.0f}"
+
+
+def area(m2: float) -> str:
+    return f"{m2 / 1e6:,.2f} km²" if m2 >= 1e6 else f"{m2:,.0f} m²"
+
+
+def reset_caches() -> None:
+    """Forget fonts and rendered texts (they die with pygame's font module; a new App starts clean)."""
+    _font.cache_clear()
+    _render.cache_clear()
