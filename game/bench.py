@@ -74,8 +74,16 @@ def _simulation(repeats: int) -> dict:
     return bench_simulation(repeats)
 
 
+def _frames(repeats: int) -> dict:
+    """Play-scene frame times on the largest map, every overlay on, the simulation at 8x."""
+    from game.ui.bench_ui import bench_frames
+
+    return bench_frames(100 * repeats)  # frames, not runs: a frame is a short thing to time
+
+
 BENCHMARKS: dict[str, Callable[[int], dict]] = {
     "load": bench_load,
     "validate_all": bench_validate_all,
     "simulation": _simulation,
+    "frames": _frames,
 }

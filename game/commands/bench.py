@@ -45,8 +45,9 @@ def run(args) -> int:
 def _print(name: str, figures: dict) -> None:
     parts = []
     for key, value in figures.items():
+        if isinstance(value, float) and key.endswith("_s") and not key.endswith("per_s"):
+            key, value = key[:-2] + "_ms", value * 1000
         if isinstance(value, float):
-            value = f"{value * 1000:.1f} ms" if key.endswith("_s") and value < 10 else f"{value:.3g}"
-            key = key[:-2] if key.endswith("_s") else key
+            value = f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
         parts.append(f"{key}={value}")
     print(f"{name:<14} " + "  ".join(parts))

@@ -523,10 +523,11 @@ class TileArt:
 def load_tile_art(path: Path) -> TileArt:
     """Read a map's tile layers and tile images (paths and rectangles only)."""
     out = Collector(str(path))
+    path = Path(path).resolve()  # pytmx joins image sources to the map's folder as given
     try:
-        opened = _open(Path(path), out)
+        opened = _open(path, out)
         if opened is not None:
-            return _tile_art(Path(path), opened[2], opened[3])
+            return _tile_art(path, opened[2], opened[3])
     except Exception as exc:  # last resort, as in load_map
         out.add(1, 1, f"Tiled map could not be read: {exc}", _RESAVE)
     out.raise_if_any()

@@ -415,3 +415,11 @@ def test_tiled_project_lists_the_model():
     assert types["terrain_kind"]["values"] == list(NAMES)
     assert all(types[c]["useAs"] == ["object"] for c in ZONE_CLASSES)
     assert types["terrain_tile"]["useAs"] == ["tile"]
+
+
+def test_tile_art_image_paths_exist_when_the_map_path_is_relative(monkeypatch):
+    from game.paths import levels_dir
+
+    monkeypatch.chdir(levels_dir().parent)
+    art = load_tile_art(Path(levels_dir().name) / "maps" / "tutorial.tmx")
+    assert art.tiles and all(Path(t.image).is_file() for t in art.tiles)
