@@ -224,7 +224,12 @@ def _cancel(state: SimState, cmd: c.Cancel) -> Outcome:
 
 
 def _confirm(state: SimState, cmd: c.Confirm) -> Outcome:
-    mask = _status_in(state, _mask(state, cmd.area), [LandStatus.UNKNOWN, LandStatus.SUSPECTED])
+    # The suspected land in the area is confirmed; an area with no suspected land at all
+    # confirms unknown land instead (a hazardous area found outside any report).
+    area = _mask(state, cmd.area)
+    mask = _status_in(state, area, [LandStatus.SUSPECTED])
+    if not mask.any():
+        mask = _status_in(state, area, [LandStatus.UNKNOWN])
     if not mask.any():
         raise Rejected(f"no unknown or suspected land in {c.describe_area(cmd.area)} to confirm")
     state.grid.status[mask] = LandStatus.CONFIRMED
