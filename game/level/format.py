@@ -13,7 +13,7 @@ from typing import Any
 
 from game import catalogue
 
-from .model import EVENT_KINDS, LAYOUTS, OBJECTIVE_KINDS, WEATHER_KINDS
+from .model import EVENT_KINDS, LAYOUTS, OBJECTIVE_KINDS, TUTORIAL_ORDERS, TUTORIAL_WAITS, WEATHER_KINDS
 from .schema import Bool, Enum, Field, Int, List, MapOf, Num, Obj, Spec, Str
 
 FORMAT_VERSION = 1
@@ -112,6 +112,16 @@ def level_schema() -> Obj:
         "duration_days": Field(Int(minimum=1, maximum=365), default=1),
         "temperature_c": Field(Num(minimum=-60, maximum=60)),
     })
+    tutorial_step = Obj(fields={
+        "say": Field(Str(min_length=1, max_length=2000, doc="the prompt shown to the student"), required=True),
+        "wait_for": Field(Enum(choices=TUTORIAL_WAITS, what="things to wait for",
+                               doc="continue: a click on Next; select_team; order (an accepted order); "
+                                   "task_done; day (a day is reached); level_end"), default="continue"),
+        "order": Field(Enum(choices=TUTORIAL_ORDERS, what="orders")),
+        "team": Field(Str(min_length=1, max_length=100, doc="a team name such as nts-1")),
+        "zone": Field(ZONE_NAME),
+        "day": Field(Int(minimum=1, maximum=MAX_DAY)),
+    })
     catalogue_overrides = _override_spec(
         {k: defaults[k] for k in ("teams", "tasks", "terrain", "clutter", "safety", "civilians") if k in defaults},
         "catalogue")
@@ -149,6 +159,8 @@ def level_schema() -> Obj:
         "villages": Field(List(item=village, max_items=1000)),
         "objectives": Field(List(item=objective, max_items=50)),
         "events": Field(List(item=event, max_items=10_000)),
+        "tutorial": Field(List(item=tutorial_step, max_items=100,
+                               doc="a guided level: prompts that wait for the student's action")),
         "catalogue": Field(catalogue_overrides),
         "score_weights": Field(score),
     }

@@ -26,6 +26,11 @@ WEATHER_KINDS = ("heat", "rain", "storm", "snow")
 OBJECTIVE_KINDS = ("release_zone", "no_casualties", "within_budget", "release_area", "educate_village")
 #: Kinds of scripted events.
 EVENT_KINDS = ("message", "report", "funding", "weather")
+#: What a tutorial step waits for before the next one shows.
+TUTORIAL_WAITS = ("continue", "select_team", "order", "task_done", "day", "level_end")
+#: Orders a tutorial step can ask for.
+TUTORIAL_ORDERS = ("survey", "technical_survey", "clear", "mark", "cancel", "confirm", "educate", "hire",
+                   "quality_assurance", "end_level")
 #: The land status of a cell, in the order of their integer codes.
 LAND_STATUSES = ("unknown", "suspected", "confirmed", "cancelled", "reduced", "cleared")
 
@@ -163,6 +168,18 @@ class EventSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class TutorialStep:
+    """One prompt of a guided level: what to say, and what the student must do to go on."""
+
+    say: str
+    wait_for: str = "continue"
+    order: str | None = None
+    team: str | None = None
+    zone: str | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LevelSpec:
     """A validated level file, with the map path resolved and the catalogue merged."""
 
@@ -189,6 +206,7 @@ class LevelSpec:
     catalogue: dict[str, Any] = field(repr=False)
     debrief: str = ""
     tips: tuple[str, ...] = ()
+    tutorial: tuple[TutorialStep, ...] = ()
 
 
 # ------------------------------------------------------- the built scenario

@@ -19,6 +19,7 @@ from .model import (
     PlacedItem,
     Returnees,
     TeamStart,
+    TutorialStep,
     VillageSpec,
 )
 from .schema import Context, did_you_mean
@@ -92,6 +93,8 @@ def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
         catalogue=merged,
         debrief=doc.get("debrief", "").strip(),
         tips=tuple(doc.get("tips", ())),
+        tutorial=tuple(TutorialStep(t["say"].strip(), t.get("wait_for", "continue"), t.get("order"), t.get("team"),
+                                    t.get("zone"), t.get("day")) for t in doc.get("tutorial", ())),
     )
 
 
@@ -159,6 +162,16 @@ class _RefChecker:
                            "set its `population` property in Tiled, or add it under `villages:`")
         self._objectives()
         self._events()
+        self._tutorial()
+
+    def _tutorial(self) -> None:
+        needs = {"order": "order", "day": "day"}
+        for i, step in enumerate(self.doc.get("tutorial", ())):
+            key = needs.get(step.get("wait_for", "continue"))
+            if key and key not in step:
+                self.error(("tutorial", i), f"a tutorial step that waits for `{step['wait_for']}` needs `{key}`")
+            if "zone" in step:
+                self.object(("tutorial", i, "zone"), step["zone"], ("suspected_area", "village", "feature"))
 
     def _objectives(self) -> None:
         needs = {"release_zone": "zone", "release_area": "area_m2", "educate_village": "village"}
@@ -188,6 +201,7 @@ def check_days(doc: dict, ctx: Context, out: Collector) -> None:
         return
     found = [(("events", i, "day"), e["day"]) for i, e in enumerate(doc.get("events", ()))]
     found += [(("objectives", i, "by_day"), o.get("by_day")) for i, o in enumerate(doc.get("objectives", ()))]
+    found += [(("tutorial", i, "day"), t.get("day")) for i, t in enumerate(doc.get("tutorial", ()))]
     found += [(("villages", i, "returnees", j, "day"), r["day"])
               for i, v in enumerate(doc.get("villages", ())) for j, r in enumerate(v.get("returnees", ()))]
     for path, day in found:
