@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from game.atomic import write_atomic
 
 REPLAY_FORMAT = 1
 
@@ -65,7 +66,7 @@ def run(args) -> int:
 
 
 def save_replay(path: Path, record: dict) -> None:
-    """Write a replay atomically (temp file in the same folder, then os.replace).
+    """Write a replay atomically (see game/atomic.py).
 
     The level path is stored relative to the replay's folder when it can be.
     """
@@ -75,14 +76,4 @@ def save_replay(path: Path, record: dict) -> None:
         record["level"] = os.path.relpath(level, path.resolve().parent)
     except ValueError:  # another drive on Windows
         record["level"] = str(level)
-    text = json.dumps(record, indent=1) + "\n"
-    folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, json.dumps(record, indent=1) + "\n")
