@@ -309,6 +309,25 @@ class List(Spec):
         return self._with_doc(s)
 
 
+def _entries(node, path, ctx) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
+    """The ``(key, key node, value node)`` of a mapping, reporting keys that are not words or repeat."""
+    if not isinstance(node, yaml.MappingNode):
+        ctx.error(node, f"{_name(path)} must be a mapping of `key: value` lines, not {describe(node)}")
+        return None
+    entries, first = [], {}
+    for key_node, value_node in node.value:
+        key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str):
+            ctx.error(key_node, f"{_name(path)}: keys must be plain words, not {describe(key_node)}")
+        elif key in first:
+            ctx.error(key_node, f"key `{key}` appears twice" + (f" in {_name(path)}" if path else ""),
+                      f"the first one is on line {first[key].start_mark.line + 1}; keep one")
+        else:
+            first[key] = key_node
+            entries.append((key, key_node, value_node))
+    return entries
+
+
 @dataclass
 class Field:
     spec: Spec
@@ -323,21 +342,12 @@ class Obj(Spec):
     title: str = ""
 
     def _check(self, node, path, ctx):
-        if not isinstance(node, yaml.MappingNode):
-            ctx.error(node, f"{_name(path)} must be a mapping of `key: value` lines, not {describe(node)}")
+        entries = _entries(node, path, ctx)
+        if entries is None:
             return _INVALID
         out: dict[str, Any] = {}
-        seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                ctx.error(key_node, f"{_name(path)}: keys must be plain words, not {describe(key_node)}")
-                continue
-            if key in seen:
-                ctx.error(key_node, f"key `{key}` appears twice" + (f" in {_name(path)}" if path else ""),
-                          f"the first one is on line {seen[key].start_mark.line + 1}; keep one")
-                continue
-            seen[key] = key_node
+        seen = {key for key, _, _ in entries}
+        for key, key_node, value_node in entries:
             if key not in self.fields:
                 ctx.error(key_node, f"unknown key `{key}`" + (f" in {_name(path)}" if path else ""),
                           did_you_mean(key, self.fields, "keys allowed here"))
@@ -381,18 +391,11 @@ class MapOf(Spec):
     doc: str = ""
 
     def _check(self, node, path, ctx):
-        if not isinstance(node, yaml.MappingNode):
-            ctx.error(node, f"{_name(path)} must be a mapping of `key: value` lines, not {describe(node)}")
+        entries = _entries(node, path, ctx)
+        if entries is None:
             return _INVALID
         out = {}
-        for key_node, value_node in node.value:
-            key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                ctx.error(key_node, f"{_name(path)}: keys must be plain words, not {describe(key_node)}")
-                continue
-            if key in out:
-                ctx.error(key_node, f"{_name(path)}: key `{key}` appears twice", "keep one")
-                continue
+        for key, key_node, value_node in entries:
             if self.keys is not None and key not in self.keys:
                 ctx.error(key_node, f"{_name(path)}: unknown {self.what[:-1] if self.what.endswith('s') else self.what}"
                           f" `{key}`", did_you_mean(key, self.keys, self.what))
