@@ -4,7 +4,8 @@
 state, counters, daily series and the truth) and returns a :class:`ScoreCard`.
 Points, thresholds and caps come from the catalogue's ``score_weights``.
 Safety comes first: with a death, or an item left in land released without
-clearance (cancelled or reduced), no grade is above ``grade_cap_if_unsafe``;
+clearance (cancelled or reduced) -- counting the items civilians set off there
+during the level -- no grade is above ``grade_cap_if_unsafe``;
 items a clearance team missed cost ``item_missed_in_cleared_land`` each; releasing almost nothing
 (``grade_min_release_share``) gets no grade above D.
 """
@@ -55,6 +56,7 @@ class ScoreCard:
     total: float
     best_possible: float
     grade: str
+    incidents_on_released_land: dict[str, int] = field(default_factory=dict)  # by release kind
     series: dict[str, tuple] = field(default_factory=dict, repr=False)  # daily, truth included
     truth_map: np.ndarray | None = field(default=None, repr=False)  # live items per cell at the end
 
@@ -99,8 +101,12 @@ def score_card(sim: Simulation) -> ScoreCard:
     left_by_release = {name: int(g.live_items[status == code].sum())
                        for name, code in (("cancelled", LandStatus.CANCELLED), ("reduced", LandStatus.REDUCED),
                                           ("cleared", LandStatus.CLEARED))}
-    left_by_decision = left_by_release["cancelled"] + left_by_release["reduced"]
     c = state.counters
+    # an item a civilian set off on released land was left there too: the incident confirms the land
+    # around it again, but the release decision was wrong all the same
+    on_released = {name: int(c.incidents_on_released.get(name, 0)) for name in ("cancelled", "reduced", "cleared")}
+    left_by_decision = left_by_release["cancelled"] + left_by_release["reduced"] \
+        + on_released["cancelled"] + on_released["reduced"]
     finds = dict(sorted(c.finds.items()))
     objectives = tuple(_objective(sim, o, view) for o in state.scenario.level.objectives)
     points = {
@@ -111,7 +117,7 @@ def score_card(sim: Simulation) -> ScoreCard:
         "civilian_casualties": float(w["civilian_injury"]) * c.civilian_injured
         + float(w["civilian_death"]) * c.civilian_killed,
         "items_left_in_released_land": float(w["item_left_in_released_land"]) * left_by_decision
-        + float(w["item_missed_in_cleared_land"]) * left_by_release["cleared"],
+        + float(w["item_missed_in_cleared_land"]) * (left_by_release["cleared"] + on_released["cleared"]),
     }
     total = round(sum(points.values()), 1)
     initially_hazardous = np.isin(g.initial_status, HAZARDOUS)
@@ -138,7 +144,7 @@ def score_card(sim: Simulation) -> ScoreCard:
         cost_per_m2_released_usd=round(spent / by_status["total"], 2) if by_status["total"] else None,
         cost_per_m2_cleared_usd=round(spent / cleared, 2) if cleared else None,
         objectives=objectives, points=points, total=total, best_possible=round(best, 1), grade=grade,
-        series={k: tuple(v) for k, v in state.series.items()}, truth_map=truth.live_items)
+        incidents_on_released_land=on_released, series={k: tuple(v) for k, v in state.series.items()}, truth_map=truth.live_items)
 
 
 def _grade(total: float, best: float, w: dict, unsafe: bool, too_little: bool) -> str:

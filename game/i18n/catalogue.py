@@ -2,7 +2,8 @@
 
 Every literal passed to ``_()`` or ``ngettext()`` under ``game/ui`` and
 ``game/commands/play.py`` is collected (with the ``ast`` module, so no
-external gettext tools are needed), written to
+external gettext tools are needed), with the teaching texts of
+``game/content`` (key messages, glossary, quiz), written to
 ``game/i18n/en/LC_MESSAGES/minerisk.po`` and compiled to ``minerisk.mo``.
 """
 
@@ -45,7 +46,23 @@ def messages() -> dict[str, list[str]]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
                     where = f"{path.relative_to(GAME_DIR.parent).as_posix()}:{node.lineno}"
                     found.setdefault(arg.value, []).append(where)
+    for text, where in content_texts():
+        found.setdefault(text, []).append(where)
     return dict(sorted(found.items()))
+
+
+def content_texts() -> list[tuple[str, str]]:
+    """The player-facing texts of game/content (shown through ``_`` by the UI), with their file."""
+    from game import content
+
+    out = [(m.text, "game/content/eore.yaml") for m in content.key_messages()]
+    for term in content.glossary():
+        out += [(term.term, "game/content/glossary.yaml"), (term.name, "game/content/glossary.yaml"),
+                (term.text, "game/content/glossary.yaml")]
+    for q in content.quiz():
+        out += [(q.question, "game/content/quiz.yaml"), (q.explain, "game/content/quiz.yaml")]
+        out += [(a.text, "game/content/quiz.yaml") for a in q.answers]
+    return [(text, where) for text, where in out if text]
 
 
 def _quote(text: str) -> str:

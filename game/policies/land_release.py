@@ -1,16 +1,29 @@
-"""``land_release``: the IMAS way, evidence first.
+"""``land_release``: the IMAS way, evidence first, as a programme manager would run it.
 
-1. Non-technical survey of every suspected area (nearest villages first).
-2. A block of surveyed suspected land with no evidence within
-   ``evidence_buffer_m``, in a suspected area that holds no evidence at all, is cancelled; a block holding direct evidence (a
-   sign, an accident) is confirmed (any block near evidence is, without a
-   technical survey team); other blocks near evidence go to
-   technical survey (lanes; finds confirm, the rest is reduced).
-3. Confirmed land is cleared by manual teams (dogs help where they can;
-   their indications are checked by manual teams).
-4. Confirmed land near a village is marked; every village gets risk education.
-5. Teams with nothing left to do are stood down; manual teams are hired
-   while the budget pays them to the end.
+1. Non-technical survey of every suspected area (areas named by an objective
+   first, then the nearest to villages).
+2. Once a suspected area is fully surveyed, its blocks with no evidence within
+   ``evidence_buffer_m`` (and in an area holding no evidence at all) are
+   cancelled. An area with evidence anywhere in it goes whole to technical
+   survey (IMAS 08.10: cancel only without evidence).
+3. Technical survey works outwards from the evidence, block by block: a block
+   whose lanes find nothing is reduced; every find confirms the suspected land
+   within ``fade_out_m`` of it ("mines come in groups"), and a block that
+   found items is searched once more before the rest of it is confirmed.
+   Without a technical survey team, land near evidence is confirmed.
+4. Confirmed land is cleared: machines prepare open ground they can work, dogs
+   search what suits them, manual teams follow up (machine-prepared land,
+   dog indications) and take the rest. Blocks on an objective's area or near
+   villages come first.
+5. Confirmed land and land with evidence near a village are marked at once;
+   every village gets risk education (a team is hired if none is there), the
+   villages expecting returnees or with most people first, again when it wears off.
+6. Quality assurance samples reduced, then cleared land, while the budget pays for it.
+7. Teams with nothing left to do are stood down; clearance teams are hired
+   while the budget pays them to the last day and the backlog needs them.
+
+Every order goes through ``Simulation.apply`` like a player's; the policy sees
+only the :class:`~game.sim.PlayerView` and the public level.
 """
 
 from __future__ import annotations
@@ -23,9 +36,8 @@ from game.sim.view import PlayerView
 
 from .base import Blocks, Policy, affordable, village_distance_blocks
 
-
-#: Evidence that confirms the land it lies in without a technical survey first.
-DIRECT_EVIDENCE = ("visible_sign", "past_accident", "report")
+#: Kinds of clearance team, in the order they are given work each day.
+CLEARANCE_TEAMS = ("machine", "dog", "manual")
 
 
 class LandReleasePolicy(Policy):
@@ -35,25 +47,68 @@ class LandReleasePolicy(Policy):
         super().__init__(scenario)
         cfg = self.settings("land_release")
         cell = float(self.level.cell_size_m)
+        self.cell = cell
         self.blocks = Blocks(self.map.width, self.map.height, int(cfg.get("block_cells", 8)))
-        self.buffer = int(round(float(cfg.get("evidence_buffer_m", 60)) / cell))
+        self.buffer = int(round(float(cfg.get("evidence_buffer_m", 50)) / cell))
+        self.fade = max(0, int(round(float(cfg.get("fade_out_m", 50)) / cell)))
+        self.ts_passes = int(cfg.get("ts_passes", 2))
         self.mark_radius_m = float(cfg.get("mark_radius_m", 1000))
-        self.hire_max = int(cfg.get("hire_max", 2))
-        self.distance = village_distance_blocks(self.blocks, self.villages, cell)
-        self.order = self.blocks.order(self.distance)
-        zones = self.map.objects_of("suspected_area")
-        self.zones = sorted(zones, key=lambda z: self._zone_distance(z, cell))
+        self.hire_max = {k: int(v) for k, v in (cfg.get("hire_max") or {}).items()} \
+            if isinstance(cfg.get("hire_max"), dict) else {"manual": int(cfg.get("hire_max", 2))}
+        self.machine_min_m2 = float(cfg.get("machine_min_backlog_m2", 20000))
+        self.dog_min_m2 = float(cfg.get("dog_min_backlog_m2", 8000))
+        self.qa = bool(cfg.get("quality_assurance", True))
+        self.eore = bool(cfg.get("risk_education", True))
+        self.hire_eore = bool(cfg.get("hire_eore", True))
+        self.reserve_days = int(cfg.get("qa_reserve_days", 20))
+        h, w = self.map.height, self.map.width
+        # priority of each block: objective areas first (by deadline), then distance to the nearest village
+        priority = village_distance_blocks(self.blocks, self.villages, cell)
+        self.distance = priority.copy()
+        self.objective_zones: list[tuple[int, str]] = []
+        for o in self.level.objectives:
+            if o.kind == "release_zone" and o.zone and self.map.object_named(o.zone) is not None:
+                self.objective_zones.append((o.by_day or 10_000, o.zone))
+                counts = self.blocks.count(np.asarray(self.map.object_named(o.zone).mask, dtype=bool))
+                priority = np.where(counts > 0, np.minimum(priority, -1e6 + (o.by_day or 10_000)), priority)
+        self.priority = priority
+        self.order = self.blocks.order(priority)
+        self._oy = np.array([b[1] for b in self.order], dtype=np.intp)
+        self._ox = np.array([b[0] for b in self.order], dtype=np.intp)
+        zones = list(self.map.objects_of("suspected_area"))
+        self.zones = sorted(zones, key=lambda z: (0 if self._serves_objective(z) else 1,
+                                                  self._zone_distance(z, cell)))
+        self.zone_masks = {z.name: np.asarray(z.mask, dtype=bool) for z in self.zones}
+        self.zones_done: set[str] = set()
         self.surveys_given: set[str] = set()
-        self.ts_given: set[tuple[int, int]] = set()
-        self.clear_given: dict[tuple[int, int], int] = {}
-        self.marked_given: set[tuple[int, int]] = set()
-        self.educated: set[str] = set()
-        self.hired = 0
+        self.ts_pass: dict[tuple[int, int], int] = {}
+        self.ts_running: dict[tuple[int, int], int] = {}  # block -> day the pass started
+        self.marked_given: dict[tuple[int, int], int] = {}
+        self.qa_given: set[tuple[int, int]] = set()
+        self.finds_seen = 0
+        self.hired: dict[str, int] = {}
         self.stood_down: set[str] = set()
         self._evidence_seen = -1
-        self._near = self._direct = np.zeros((self.map.height, self.map.width), dtype=bool)
-        self._order_y = np.array([b[1] for b in self.order], dtype=np.intp)
-        self._order_x = np.array([b[0] for b in self.order], dtype=np.intp)
+        self._near = np.zeros((h, w), dtype=bool)
+        self._points = (np.zeros(0, np.intp), np.zeros(0, np.intp))
+        self._done_mask = np.zeros((h, w), dtype=bool)
+        self._workable_cache: dict[str, np.ndarray] = {}
+        # scrap metal the level says lies in some areas (visible on the ground): detectors crawl there,
+        # dogs (which smell explosives, not metal) search it instead of technical survey lanes
+        scrap = np.zeros((h, w), dtype=bool)
+        for spec in self.level.clutter:
+            obj = self.map.object_named(spec.zone)
+            if obj is not None and spec.pieces_per_100m2 >= float(cfg.get("dog_scrap_min_per_100m2", 10)):
+                scrap |= np.asarray(obj.mask, dtype=bool)
+        self.scrap_blocks = self.blocks.count(scrap) * 2 >= self.blocks.size ** 2
+        self._dog_queue: list[tuple[int, int]] = []
+
+    def _serves_objective(self, zone) -> bool:
+        for _, name in self.objective_zones:
+            target = self.map.object_named(name)
+            if name == zone.name or (target is not None and (np.asarray(target.mask) & np.asarray(zone.mask)).any()):
+                return True
+        return False
 
     def _zone_distance(self, zone, cell: float) -> float:
         x, y = zone.centre_cell
@@ -62,130 +117,299 @@ class LandReleasePolicy(Policy):
     # ---------------------------------------------------------------- a day
 
     def decide(self, view: PlayerView) -> list:
-        day = view.day
-        orders: list = []
         self._ordered: set[str] = set()
+        orders: list = []
         status = view.status
         suspected = status == LandStatus.SUSPECTED
-        confirmed = status == LandStatus.CONFIRMED
-        sus_count = self.blocks.count(suspected)
-        unsurveyed = self.blocks.count(suspected & ~view.surveyed)
-        near_mask, direct_mask = self._near_evidence(view)
-        near = self.blocks.count(suspected & near_mask)
-        direct = self.blocks.count(suspected & direct_mask)
-        conf_count = self.blocks.count(confirmed & self._workable(view, "manual"))
+        near = self._near_evidence(view)
+        orders += self._fade_out(view, suspected)
+        if orders:  # confirmed land changes the picture: recount from today's view next time
+            suspected = suspected & ~self._confirmed_today
+        orders += self._survey(view, suspected)
+        orders += self._cancel_and_ts(view, suspected, near)
+        confirmed = (status == LandStatus.CONFIRMED) | self._confirmed_today
+        orders += self._clear(view, confirmed)
+        orders += self._mark(view, confirmed | (suspected & near))
+        orders += self._educate(view)
+        orders += self._quality_assurance(view)
+        orders += self._manage(view, confirmed, suspected)
+        return orders
 
-        # 1. survey
-        zones_left = [z for z in self.zones if z.name not in self.surveys_given]
+    # ------------------------------------------------------------ evidence
+
+    def _near_evidence(self, view: PlayerView) -> np.ndarray:
+        """Cells within the buffer of any evidence or find, and whole suspected areas that hold one."""
+        n = len(view.evidence) + len(view.finds)
+        if n != self._evidence_seen:
+            pts = list(view.evidence) + list(view.finds)
+            xs = np.array([p.x for p in pts], dtype=np.intp)
+            ys = np.array([p.y for p in pts], dtype=np.intp)
+            self._points = (xs, ys)
+            near = box_near(view.height, view.width, xs, ys, self.buffer)
+            points = box_near(view.height, view.width, xs, ys, 0)
+            for zone in self.zones:
+                mask = self.zone_masks[zone.name]
+                if (mask & points).any():
+                    near |= mask
+            self._near = near
+            self._evidence_seen = n
+        return self._near
+
+    def _fade_out(self, view: PlayerView, suspected: np.ndarray) -> list:
+        """Every new find confirms the suspected land within ``fade_out_m`` of it."""
+        self._confirmed_today = np.zeros_like(suspected)
+        finds = view.finds[self.finds_seen:]
+        self.finds_seen = len(view.finds)
+        orders = []
+        r = self.fade
+        for f in finds:
+            x0, y0 = max(0, f.x - r), max(0, f.y - r)
+            x1, y1 = min(view.width, f.x + r + 1), min(view.height, f.y + r + 1)
+            if (suspected[y0:y1, x0:x1] & ~self._confirmed_today[y0:y1, x0:x1]).any():
+                orders.append(c.Confirm(view.day, (x0, y0, x1 - x0, y1 - y0)))
+                self._confirmed_today[y0:y1, x0:x1] |= suspected[y0:y1, x0:x1]
+        return orders
+
+    # --------------------------------------------------------------- survey
+
+    def _survey(self, view: PlayerView, suspected: np.ndarray) -> list:
+        orders = []
+        for zone in self.zones:
+            if zone.name in self.zones_done:
+                continue
+            mask = self.zone_masks[zone.name]
+            if not (mask & suspected & ~view.surveyed).any():
+                busy = any(t.kind == "survey" and t.area == zone.name for t in view.tasks)
+                if not busy:
+                    self.zones_done.add(zone.name)
+                    self._done_mask |= mask
+        left = [z for z in self.zones if z.name not in self.surveys_given and z.name not in self.zones_done]
         for team in view.idle_teams("nts"):
-            if zones_left:
-                zone = zones_left.pop(0)
-                self.surveys_given.add(zone.name)
-                self._ordered.add(team.name)
-                orders.append(c.Survey(day, team.name, zone.name))
-        # 2. cancel what the survey found no evidence for; queue the rest for technical survey
-        ts_queue = []
+            if not left:
+                break
+            zone = left.pop(0)
+            self.surveys_given.add(zone.name)
+            self._ordered.add(team.name)
+            orders.append(c.Survey(view.day, team.name, zone.name))
+        self._zones_left = len(left)
+        return orders
+
+    # ---------------------------------------------- cancel, technical survey
+
+    def _cancel_and_ts(self, view: PlayerView, suspected: np.ndarray, near: np.ndarray) -> list:
+        day = view.day
+        orders = []
+        blocks = self.blocks
+        oy, ox = self._oy, self._ox
+        sus_count = blocks.count(suspected)
+        not_ready = blocks.count(suspected & ~self._done_mask)
+        near_count = blocks.count(suspected & near)
+        ts_areas = {t.area for t in view.tasks if t.kind == "technical_survey"}
+        for b in list(self.ts_running):
+            if c.describe_area(blocks.rect(*b)) not in ts_areas:
+                del self.ts_running[b]
         has_ts = any(t.type == "technical_survey" and t.deployed for t in view.teams)
-        oy, ox = self._order_y, self._order_x
-        ready = (sus_count[oy, ox] > 0) & (unsurveyed[oy, ox] == 0)
+        ready = (sus_count[oy, ox] > 0) & (not_ready[oy, ox] == 0)
+        queue = []
         for i in np.flatnonzero(ready).tolist():
             b = self.order[i]
             bx, by = b
-            if b in self.ts_given:
-                # technical survey found items here: treat the rest of the block as hazardous
-                if b not in self.ts_busy(view):
-                    orders.append(c.Confirm(day, self.blocks.rect(bx, by)))
-                    conf_count[by, bx] += 1
-            elif near[by, bx] == 0:
-                orders.append(c.Cancel(day, self.blocks.rect(bx, by)))
-            elif direct[by, bx] > 0 or not has_ts:
-                orders.append(c.Confirm(day, self.blocks.rect(bx, by)))
-                conf_count[by, bx] += direct[by, bx]
+            if b in self.ts_running:
+                continue
+            if near_count[by, bx] == 0:
+                orders.append(c.Cancel(day, blocks.rect(bx, by)))
+            elif not has_ts or self.ts_pass.get(b, 0) >= self.ts_passes:
+                orders.append(c.Confirm(day, blocks.rect(bx, by)))
+                self._confirmed_today |= self._rect_mask(view, blocks.rect(bx, by)) & suspected
             else:
-                ts_queue.append(b)
+                queue.append(b)
+        self._ts_left = len(queue) + len(self.ts_running)
+        self._ts_queue_scrap = 0
+        if queue:
+            # work outwards from the evidence: nearest blocks to a piece of evidence first
+            xs, ys = self._points
+            if len(xs):
+                s = blocks.size
+                def dist(b):
+                    cx, cy = b[0] * s + s / 2, b[1] * s + s / 2
+                    return float(np.min(np.hypot(xs - cx, ys - cy)))
+                queue.sort(key=lambda b: (self.priority[b[1], b[0]] < -1e5, -dist(b)), reverse=True)
+        dogs = any(t.type == "dog" and t.deployed for t in view.teams)
+        self._dog_queue = [b for b in queue if dogs and self.scrap_blocks[b[1], b[0]]]
+        queue = [b for b in queue if not (dogs and self.scrap_blocks[b[1], b[0]])]
         for team in view.idle_teams("technical_survey"):
-            if ts_queue:
-                b = ts_queue.pop(0)
-                self.ts_given.add(b)
-                self._ordered.add(team.name)
-                orders.append(c.TechnicalSurvey(day, team.name, self.blocks.rect(*b)))
-        # 3. clear confirmed land
-        busy = {t.area for t in view.tasks if t.kind in ("clearance", "technical_survey")}
-        clear_queue = [self.order[i] for i in np.flatnonzero(conf_count[oy, ox] > 0).tolist()
-                       if self.clear_given.get(self.order[i], 0) < 3
-                       and c.describe_area(self.blocks.rect(*self.order[i])) not in busy]
-        for team_type in ("manual", "dog"):
-            for team in view.idle_teams(team_type):
-                if not clear_queue:
-                    break
-                b = clear_queue.pop(0)
-                self.clear_given[b] = self.clear_given.get(b, 0) + 1
-                self._ordered.add(team.name)
-                orders.append(c.Clear(day, team.name, self.blocks.rect(*b)))
-        # 4. mark confirmed land near villages; educate every village
-        for i in np.flatnonzero((conf_count[oy, ox] > 0) & (self.distance[oy, ox] <= self.mark_radius_m)).tolist():
-            b = self.order[i]
-            if b not in self.marked_given:
-                self.marked_given.add(b)
-                orders.append(c.Mark(day, self.blocks.rect(*b)))
-        for team in view.idle_teams("eore"):
-            village = next((v for v in view.villages if v.name not in self.educated), None)
-            if village is not None:
-                self.educated.add(village.name)
-                self._ordered.add(team.name)
-                orders.append(c.Educate(day, team.name, village.name))
-        # 5. manage the teams
-        orders += self._stand_down(view, day, len(zones_left), len(ts_queue), bool(sus_count.any()))
-        if clear_queue and self.hired < self.hire_max and "manual" in view.hireable and day > 1:
-            cat = self.catalogue["teams"]["manual"]
-            if affordable(view, float(cat["cost_per_day_usd"]), float(cat["mobilisation_usd"])):
-                self.hired += 1
-                orders.append(c.Hire(day, "manual"))
+            if not queue:
+                break
+            b = queue.pop(0)
+            self.ts_pass[b] = self.ts_pass.get(b, 0) + 1
+            self.ts_running[b] = day
+            self._ordered.add(team.name)
+            orders.append(c.TechnicalSurvey(day, team.name, blocks.rect(*b)))
         return orders
 
-    def ts_busy(self, view: PlayerView) -> set[tuple[int, int]]:
-        """Blocks a technical survey is still working on."""
-        if getattr(self, "_ts_busy_day", None) != view.day:
-            areas = {t.area for t in view.tasks if t.kind == "technical_survey"}
-            self._ts_busy = {b for b in self.ts_given if c.describe_area(self.blocks.rect(*b)) in areas}
-            self._ts_busy_day = view.day
-        return self._ts_busy
+    @staticmethod
+    def _rect_mask(view: PlayerView, rect) -> np.ndarray:
+        x, y, w, h = rect
+        m = np.zeros((view.height, view.width), dtype=bool)
+        m[y:y + h, x:x + w] = True
+        return m
 
-    def _near_evidence(self, view: PlayerView) -> tuple[np.ndarray, np.ndarray]:
-        """Cells within the buffer of any known evidence (a box around each point), and the cells of
-        direct evidence (a sign, an accident, a report) that confirm land at once."""
-        evidence = view.evidence
-        if len(evidence) != self._evidence_seen:
-            xs = np.array([e.x for e in evidence], dtype=np.intp)
-            ys = np.array([e.y for e in evidence], dtype=np.intp)
-            direct = np.array([e.kind in DIRECT_EVIDENCE for e in evidence], dtype=bool)
-            self._near = box_near(view.height, view.width, xs, ys, self.buffer)
-            # a suspected area with evidence anywhere in it is not cancelled piecemeal:
-            # all of it goes to technical survey (IMAS 08.10: cancel only without evidence)
-            points = box_near(view.height, view.width, xs, ys, 0)
-            for zone in self.zones:
-                if (zone.mask & points).any():
-                    self._near = self._near | zone.mask
-            self._direct = box_near(view.height, view.width, xs[direct], ys[direct], 0)
-            self._evidence_seen = len(evidence)
-        return self._near, self._direct
+    # ------------------------------------------------------------ clearance
 
     def _workable(self, view: PlayerView, team_type: str) -> np.ndarray:
         """Cells a team type can work on (terrain multiplier above 0), from the public map and catalogue."""
-        column = self.catalogue["teams"][team_type].get("terrain_speed")
-        terrain = self.catalogue["terrain"]
-        ok = np.array([float(terrain.get(n, {}).get(column, 1.0)) > 0 if column else True
-                       for n in view.terrain_names] or [True])
-        return ok[view.terrain]
+        if team_type not in self._workable_cache:
+            column = self.catalogue["teams"][team_type].get("terrain_speed")
+            terrain = self.catalogue["terrain"]
+            ok = np.array([float(terrain.get(n, {}).get(column, 1.0)) > 0 if column else True
+                           for n in view.terrain_names] or [True])
+            self._workable_cache[team_type] = ok[view.terrain]
+        return self._workable_cache[team_type]
 
-    def _stand_down(self, view: PlayerView, day: int, zones_left: int, ts_left: int, any_suspected: bool) -> list:
+    def _clear(self, view: PlayerView, confirmed: np.ndarray) -> list:
+        day = view.day
         orders = []
+        blocks = self.blocks
+        oy, ox = self._oy, self._ox
+        busy = {t.area for t in view.tasks if t.kind in ("clearance", "technical_survey")}
+        manual_ok = self._workable(view, "manual")
+        need = {
+            "manual": blocks.count(confirmed & manual_ok),
+            "dog": blocks.count(confirmed & self._workable(view, "dog") & ~view.indication),
+            "machine": blocks.count(confirmed & self._workable(view, "machine") & ~view.prepared),
+        }
+        self._backlog = {k: float(v.sum()) * view.cell_size_m ** 2 for k, v in need.items()}
+        total = blocks.count(confirmed)
+        given: set[tuple[int, int]] = set()
+        # dogs search suspected scrap-heavy blocks with evidence first (they work as technical survey there)
+        dog_teams = view.idle_teams("dog")
+        for b in self._dog_queue:
+            if not dog_teams:
+                break
+            if c.describe_area(blocks.rect(*b)) in busy:
+                continue
+            team = dog_teams.pop(0)
+            given.add(b)
+            self._ordered.add(team.name)
+            orders.append(c.Clear(day, team.name, blocks.rect(*b)))
+        for team_type in CLEARANCE_TEAMS:
+            teams = dog_teams if team_type == "dog" else view.idle_teams(team_type)
+            if not teams:
+                continue
+            counts = need[team_type][oy, ox]
+            if team_type == "manual":
+                candidates = np.flatnonzero(counts > 0)
+            else:  # dogs and machines take blocks that mostly suit them
+                candidates = np.flatnonzero((counts > 0) & (counts * 2 >= total[oy, ox]))
+            for i in candidates.tolist():
+                if not teams:
+                    break
+                b = self.order[i]
+                if b in given or c.describe_area(blocks.rect(*b)) in busy:
+                    continue
+                team = teams.pop(0)
+                given.add(b)
+                self._ordered.add(team.name)
+                orders.append(c.Clear(day, team.name, blocks.rect(*b)))
+        return orders
+
+    # ---------------------------------------------------- marking, education
+
+    def _mark(self, view: PlayerView, hazard: np.ndarray) -> list:
+        orders = []
+        oy, ox = self._oy, self._ox
+        counts = self.blocks.count(hazard & ~view.marked)
+        for i in np.flatnonzero((counts[oy, ox] > 0) & (self.distance[oy, ox] <= self.mark_radius_m)).tolist():
+            b = self.order[i]
+            if view.day - self.marked_given.get(b, -100) >= 10:
+                self.marked_given[b] = view.day
+                orders.append(c.Mark(view.day, self.blocks.rect(*b)))
+        return orders
+
+    def _educate(self, view: PlayerView) -> list:
+        if not self.eore or not view.villages:
+            return []
+        orders = []
+        day = view.day
+        busy = {t.area for t in view.tasks if t.kind == "education"}
+        # villages whose people are not (or soon no longer) educated, returnees and large villages first
+        returning = {v.name: min((r.day for r in v.returnees if r.day >= day), default=10_000)
+                     for v in self.villages}
+        todo = sorted((v for v in view.villages if v.educated_until_day <= day + 3 and v.name not in busy
+                       and v.educated_until_day <= view.last_day),
+                      key=lambda v: (returning.get(v.name, 10_000), -v.population))
+        teams = view.idle_teams("eore")
+        for team in teams:
+            if not todo:
+                break
+            v = todo.pop(0)
+            self._ordered.add(team.name)
+            orders.append(c.Educate(day, team.name, v.name))
+        self._eore_todo = len(todo) + len(busy)
+        has_eore = any(t.type == "eore" and t.deployed for t in view.teams)
+        if (not has_eore and self.hire_eore and "eore" in view.hireable and self.hired.get("eore", 0) < 1
+                and todo and self._hire_ok(view, "eore")):
+            self.hired["eore"] = 1
+            orders.append(c.Hire(day, "eore"))
+        return orders
+
+    # ------------------------------------------------------ quality assurance
+
+    def _quality_assurance(self, view: PlayerView) -> list:
+        if not self.qa or any(t.kind == "quality_assurance" for t in view.tasks):
+            return []
+        cost = float(self.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
+        # keep a reserve: QA never takes the money clearance teams need to the end
+        if not affordable(view, cost * 1.0, cost * self.reserve_days):
+            return []
+        status = view.status
+        oy, ox = self._oy, self._ox
+        for code in (LandStatus.REDUCED, LandStatus.CLEARED):
+            counts = self.blocks.count(status == code)
+            for i in np.flatnonzero(counts[oy, ox] > 0).tolist():
+                b = self.order[i]
+                if (b, int(code)) in self.qa_given:
+                    continue
+                self.qa_given.add((b, int(code)))
+                return [c.QualityAssurance(view.day, self.blocks.rect(*b))]
+        return []
+
+    # ---------------------------------------------------------- the teams
+
+    def _hire_ok(self, view: PlayerView, team_type: str) -> bool:
+        cat = self.catalogue["teams"][team_type]
+        return affordable(view, float(cat["cost_per_day_usd"]), float(cat["mobilisation_usd"]))
+
+    def _manage(self, view: PlayerView, confirmed: np.ndarray, suspected: np.ndarray) -> list:
+        day = view.day
+        orders = []
+        backlog = self._backlog
+        surveys_over = self._zones_left == 0
+        all_done = len(self.zones_done) == len(self.zones)
         for team in view.idle_teams():
-            done = ((team.type == "nts" and zones_left == 0)
-                    or (team.type == "technical_survey" and ts_left == 0 and not any_suspected)
-                    or (team.type == "eore" and len(self.educated) >= len(view.villages))
-                    or (team.type == "machine"))
-            if done and team.name not in self.stood_down and team.name not in self._ordered:
+            if team.name in self._ordered or team.name in self.stood_down:
+                continue
+            t = team.type
+            done = ((t == "nts" and surveys_over)
+                    or (t == "technical_survey" and all_done and self._ts_left == 0)
+                    or (t == "eore" and all(v.educated_until_day > view.last_day for v in view.villages))
+                    or (t in ("machine", "dog") and all_done and self._ts_left == 0 and not self._dog_queue))
+            if done:
                 self.stood_down.add(team.name)
                 orders.append(c.StandDown(day, team.name))
+        if day <= 1:
+            return orders
+        days_left = max(1, view.last_day - day)
+        rates = {k: float(self.catalogue["teams"][k].get("rate_m2_per_day", 0)) for k in CLEARANCE_TEAMS}
+        deployed = {k: sum(1 for t in view.teams if t.deployed and t.type == k) for k in CLEARANCE_TEAMS}
+        # a machine for a large open backlog, a dog for a mid one, manual teams for what is left to do
+        for team_type, minimum in (("machine", self.machine_min_m2), ("dog", self.dog_min_m2), ("manual", 0.0)):
+            if team_type not in view.hireable or self.hired.get(team_type, 0) >= self.hire_max.get(team_type, 0):
+                continue
+            capacity = deployed[team_type] * rates[team_type] * days_left * 0.5
+            if backlog[team_type] > max(minimum, capacity) and not view.idle_teams(team_type) \
+                    and self._hire_ok(view, team_type):
+                self.hired[team_type] = self.hired.get(team_type, 0) + 1
+                orders.append(c.Hire(day, team_type))
+                break
         return orders

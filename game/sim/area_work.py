@@ -27,6 +27,8 @@ def cell_costs(state: SimState, team_type: str, flat_cells: np.ndarray) -> np.nd
     mult = rules.terrain_multiplier(team_type)[g.terrain.flat[flat_cells]]
     cost = g.cell_area_m2 / mult
     per_signal = rules.false_alarm_m2(team_type)
+    # a sampling team (technical survey) only meets the scrap in the lanes it searches
+    per_signal *= float(rules.team(team_type).get("sample_share", 1.0))
     if per_signal:
         cost = cost + g.clutter.flat[flat_cells] * per_signal
     follow_up = rules.team(team_type).get("works_on") == "clearance" and not rules.team(team_type).get(

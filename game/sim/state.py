@@ -53,6 +53,8 @@ class Counters:
     civilian_injured: int = 0
     civilian_killed: int = 0
     finds: dict[str, int] = field(default_factory=dict)
+    # items civilians set off on released land, by how it was released (cancelled, reduced, cleared)
+    incidents_on_released: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -15,6 +15,8 @@ from pathlib import Path
 import pygame
 
 from game.i18n import _, set_language
+from game.ui import icons
+from game.ui.sound import Sounds
 from game.ui.storage import Progress, Settings
 from game.ui.theme import BG, Theme, reset_caches
 
@@ -33,6 +35,9 @@ class App:
         pygame.display.init()
         pygame.font.init()
         reset_caches()
+        icons.reset()
+        self.sounds = Sounds(self.settings.sound)
+        self.tip_index = 0  # the next risk-education tip of the loading screen
         pygame.key.set_repeat(300, 40)
         self.screen = pygame.display.set_mode(size or self.settings.window, pygame.RESIZABLE)
         pygame.display.set_caption(_("Mine Risk"))
@@ -78,6 +83,22 @@ class App:
         self.theme = Theme(scale)
         self.settings.save()
 
+    def toggle_sound(self) -> None:
+        """Mute or unmute the sound effects (F9 anywhere, or the settings screen); saved at once."""
+        self.settings.sound = self.sounds.toggle()
+        self.settings.save()
+
+    def next_tip(self) -> str:
+        """The next risk-education key message, in turn (loading screens show one each)."""
+        from game.content import key_messages
+
+        messages = key_messages()
+        if not messages:
+            return ""
+        text = messages[self.tip_index % len(messages)].text
+        self.tip_index += 1
+        return _(text)
+
     def quit(self) -> None:
         self.running = False
 
@@ -107,6 +128,9 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE:
             self.settings.window = (max(320, event.w), max(240, event.h))
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+            self.toggle_sound()
+            return
         if self.scene is not None:
             self.scene.handle(event)
 
@@ -132,6 +156,7 @@ class App:
             if close:
                 close()
         self.settings.save()
+        self.sounds.close()
         return 0
 
 

@@ -2,8 +2,10 @@
 
 Each point says what the player did and what it led to, tied to a
 risk-education message or an IMAS principle ("You cancelled 2,500 m² that no
-survey covered: 2 items were still there" -> IMAS 08.10). Pure logic: reads
-the final player view, the truth and the score card; no pygame.
+survey covered: 2 items were still there" -> IMAS 08.10). :func:`eore_messages`
+picks the EORE key messages (game/content/eore.yaml) that match what happened.
+Pure logic: reads the final player view, the truth and the score card; no
+pygame.
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game import content
 from game.i18n import _, ngettext
 from game.level.model import LAND_STATUSES
 
 CODE = {name: i for i, name in enumerate(LAND_STATUSES)}
+#: What happened in a run, most important first, with the icon the debrief shows beside its message.
+HAPPENINGS = (("civilian_incident", "civilian_incident"), ("deminer_accident", "accident"),
+              ("released_with_items", "uxo"), ("technical_survey_find", "technical_survey"),
+              ("item_found", "find"), ("community_report", "community_report"), ("marking", "marking_sign"),
+              ("evidence", "evidence"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +118,25 @@ def learning_points(view, truth, card, orders: list[dict], limit: int = 5) -> li
                 _("You released {m2:,.0f} m² with nobody hurt and no item left behind.").format(m2=total),
                 _("This is land release as IMAS 07.11 intends: evidence, not fear, decides."), good=True))
     return out[:limit]
+
+
+def eore_messages(tags: set[str], limit: int = 3) -> list[tuple[str, str]]:
+    """Risk-education key messages that fit what happened (``tags`` from ``GameLink.happenings``),
+    most important first, no message twice: (icon name, translated text). Without any tag, the
+    message about reporting."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for tag, icon in HAPPENINGS:
+        if tag not in tags:
+            continue
+        for m in content.messages_for(tag):
+            if m.id not in seen:
+                seen.add(m.id)
+                out.append((icon, _(m.text)))
+                break
+        if len(out) >= limit:
+            break
+    if not out:
+        general = [m for m in content.key_messages() if m.id == "report"] or list(content.key_messages()[:1])
+        out = [("community_report", _(m.text)) for m in general]
+    return out

@@ -1,5 +1,7 @@
 """Draws a level's map: the cached picture, then what moves (teams, evidence, finds, tasks, villages).
 
+The markers themselves (icons, labels) are drawn by :mod:`game.ui.map_markers`.
+
 :class:`MapRenderer` owns the terrain art, the cached :class:`MapPicture`, the
 camera and the overlay switches. Per frame it blits the visible part of the
 picture (one opaque blit) and draws the few dynamic markers that are in view.
@@ -13,14 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 import pygame
 
+from game.ui import map_markers as markers
 from game.ui import theme as th
 from game.ui.camera import Camera
+from game.ui.map_markers import TEAM_COLOURS, TEAM_LETTER  # noqa: F401  (re-exported)
 from game.ui.overlays import MapPicture
 from game.ui.terrain_art import TerrainArt, zoom_levels
-
-TEAM_COLOURS = {"nts": (80, 160, 255), "technical_survey": (60, 210, 210), "manual": (250, 210, 60),
-                "dog": (230, 140, 60), "machine": (190, 120, 240), "eore": (120, 230, 120)}
-TEAM_LETTER = {"nts": "N", "technical_survey": "T", "manual": "M", "dog": "D", "machine": "X", "eore": "E"}
 
 
 @dataclass
@@ -36,6 +36,8 @@ class Overlays:
 
 
 class MapRenderer:
+    """One level's map on screen: terrain art, the cached picture, the camera and what is drawn over it."""
+
     def __init__(self, map_path, map_data, land_use: np.ndarray):
         self.map = map_data
         self.art = TerrainArt(map_path)
@@ -43,6 +45,14 @@ class MapRenderer:
         self.camera = Camera(map_data.width, map_data.height, zoom_levels(map_data.width, map_data.height))
         self.overlays = Overlays()
         self._outlines: dict[tuple, tuple[pygame.Surface, tuple[int, int]]] = {}
+        #: suspected areas, named on the map: (label, centre cell)
+        self.zone_labels = [(o.name.replace("_", " "), o.centre_cell) for o in map_data.objects
+                            if o.kind == "suspected_area"]
+        #: places drawn with an icon (features, team bases): (icon name, centre cell)
+        self.places = [(o.properties.get("feature", ""), o.centre_cell) for o in map_data.objects
+                       if o.kind == "feature"]
+        self.places += [("team_base", o.centre_cell) for o in map_data.objects if o.kind == "team_base"]
+        self._bounds = (0, 0, 0, 0)
 
     def update(self, view) -> int:
         """Take a new player view (status and marks); returns how many cells changed."""
@@ -70,42 +80,32 @@ class MapRenderer:
         prev_clip = surface.get_clip()
         surface.set_clip(cam.viewport)
         surface.blit(picture, dest, src)
+        self._bounds = cam.visible_cells()
         view = link.view
-        if o.villages:
-            self._draw_villages(surface, theme, link)
+        if o.status:
+            markers.draw_zone_labels(self, surface, theme)
         if o.teams:
             self._draw_tasks(surface, theme, link)
+        if o.villages:
+            markers.draw_places(self, surface, theme, link)
         if o.evidence:
-            self._draw_evidence(surface, theme, view)
+            markers.draw_evidence(self, surface, theme, view)
         if truth is not None and o.truth:
-            self._draw_truth(surface, theme, truth, view)
+            markers.draw_truth(self, surface, theme, truth, view)
         if o.teams:
-            self._draw_teams(surface, theme, link, selected_team)
+            markers.draw_teams(self, surface, theme, link, selected_team)
         surface.set_clip(prev_clip)
 
-    def in_view(self, x: int, y: int) -> bool:
-        x0, y0, x1, y1 = self.camera.visible_cells()
-        return x0 <= x < x1 and y0 <= y < y1
+    def in_view(self, x: int, y: int, margin: int = 0) -> bool:
+        """Whether a cell is in view (``margin`` cells around it count, for markers wider than a cell)."""
+        x0, y0, x1, y1 = self._bounds  # the cells in view this frame
+        return x0 - margin <= x < x1 + margin and y0 - margin <= y < y1 + margin
 
-    def _centre(self, cell) -> tuple[int, int]:
+    def centre(self, cell) -> tuple[int, int]:
+        """Screen centre of a cell."""
         sx, sy = self.camera.cell_to_screen(cell)
         half = self.camera.cell_px // 2
         return sx + half, sy + half
-
-    def _draw_villages(self, surface, theme, link) -> None:
-        for v in link.view.villages:
-            c = self._centre(v.cell)
-            r = theme.px(7)
-            pygame.draw.polygon(surface, (250, 245, 230), [(c[0] - r, c[1]), (c[0], c[1] - r), (c[0] + r, c[1]),
-                                                           (c[0] + r, c[1] + r), (c[0] - r, c[1] + r)])
-            pygame.draw.polygon(surface, (40, 40, 40), [(c[0] - r, c[1]), (c[0], c[1] - r), (c[0] + r, c[1]),
-                                                        (c[0] + r, c[1] + r), (c[0] - r, c[1] + r)], 1)
-            label = v.name.capitalize() + (" ✓" if v.educated else "")
-            img = theme.text(label, 13, th.TEXT, bold=True)
-            bg = pygame.Rect(0, 0, img.get_width() + 6, img.get_height() + 2)
-            bg.midtop = (c[0], c[1] + r + 2)
-            surface.fill((20, 20, 20), bg)
-            surface.blit(img, (bg.x + 3, bg.y + 1))
 
     def outline(self, key, mask: np.ndarray, colour) -> tuple[pygame.Surface, tuple[int, int]] | None:
         """A cached outline of a cell mask at the current zoom: (surface, top-left cell)."""
@@ -153,76 +153,11 @@ class MapRenderer:
                 colour = TEAM_COLOURS.get(t.type, th.TEXT)
                 self.draw_area(surface, link, _area_of(t.task_area), colour, key=("task", t.task_area))
 
-    def _draw_evidence(self, surface, theme, view) -> None:
-        z = self.camera.cell_px
-        r = max(3, min(z // 2, theme.px(6)))
-        for e in view.evidence:
-            if not self.in_view(e.x, e.y):
-                continue
-            c = self._centre((e.x, e.y))
-            pts = [(c[0], c[1] - r), (c[0] + r, c[1]), (c[0], c[1] + r), (c[0] - r, c[1])]
-            pygame.draw.polygon(surface, (255, 230, 0), pts)
-            pygame.draw.polygon(surface, (0, 0, 0), pts, 1)
-        for f in view.finds:
-            if not self.in_view(f.x, f.y):
-                continue
-            c = self._centre((f.x, f.y))
-            pygame.draw.circle(surface, (0, 0, 0), c, r + 1)
-            pygame.draw.circle(surface, (255, 255, 255), c, r - 1)
-            pygame.draw.line(surface, (0, 0, 0), (c[0] - r + 2, c[1]), (c[0] + r - 2, c[1]), 2)
-
-    def _draw_truth(self, surface, theme, truth, view) -> None:
-        z = self.camera.cell_px
-        r = max(3, min(z // 2, theme.px(6)))
-        released = view.status >= 3
-        for row, state in zip(truth.items, truth.item_states):
-            x, y = int(row["x"]), int(row["y"])
-            if not self.in_view(x, y):
-                continue
-            c = self._centre((x, y))
-            if state == "live":
-                danger = bool(released[y, x])
-                colour = (255, 0, 255) if danger else (220, 30, 30)
-                pygame.draw.circle(surface, colour, c, r + (2 if danger else 0))
-                pygame.draw.circle(surface, (0, 0, 0), c, r + (2 if danger else 0), 1)
-            else:
-                pygame.draw.circle(surface, (40, 40, 40), c, max(2, r - 2))
-
-    def _draw_teams(self, surface, theme, link, selected: str | None) -> None:
-        stacked: dict[tuple[int, int], int] = {}
-        r = theme.px(10)
-        for i, t in enumerate(link.teams()):
-            cell = link.team_cell(t)
-            n = stacked.get(cell, 0)
-            stacked[cell] = n + 1
-            c = self._centre(cell)
-            c = (c[0] + (n % 4) * (2 * r + 2) - r, c[1] + (n // 4) * (2 * r + 2))
-            colour = TEAM_COLOURS.get(t.type, th.TEXT)
-            if t.name == selected:
-                pygame.draw.circle(surface, th.SELECT, c, r + theme.px(4), theme.px(3))
-            pygame.draw.circle(surface, colour, c, r)
-            pygame.draw.circle(surface, (0, 0, 0), c, r, 2)
-            label = f"{TEAM_LETTER.get(t.type, '?')}{i + 1}"
-            img = theme.text(label, 11, (0, 0, 0), bold=True)
-            surface.blit(img, img.get_rect(center=c))
-            if not t.available:
-                pygame.draw.line(surface, th.BAD, (c[0] - r, c[1] - r), (c[0] + r, c[1] + r), 3)
-
     def team_at(self, link, pos, theme) -> str | None:
         """The team whose marker is under a screen point."""
         if not self.overlays.teams:
             return None
-        stacked: dict[tuple[int, int], int] = {}
-        r = theme.px(10)
-        for t in link.teams():
-            cell = link.team_cell(t)
-            n = stacked.get(cell, 0)
-            stacked[cell] = n + 1
-            c = self._centre(cell)
-            c = (c[0] + (n % 4) * (2 * r + 2) - r, c[1] + (n // 4) * (2 * r + 2))
-            if (pos[0] - c[0]) ** 2 + (pos[1] - c[1]) ** 2 <= (r + 2) ** 2:
-                return t.name
-        return None
+        return markers.team_at(self, link, pos, theme)
 
 
 def _area_of(label: str):

@@ -2,7 +2,8 @@
 
 :class:`MapPicture` keeps one opaque surface per zoom holding the terrain, the
 land-use tint, the land status (colour *and* a hatching pattern per status, so
-it reads without colour vision) and marked perimeters. When a new day changes
+it reads without colour vision) and marked perimeters (a red line, and small
+mine-marking signs along it where the zoom leaves room). When a new day changes
 some cells, only those cells (and their neighbours, for perimeter lines) are
 redrawn; toggling an overlay or changing zoom rebuilds it once. A frame then
 blits the visible part: one opaque blit whatever the number of overlays.
@@ -14,10 +15,15 @@ import numpy as np
 import pygame
 
 from game.level.model import LAND_STATUSES
+from game.ui import icons
 from game.ui import theme as th
 from game.ui.terrain_art import TerrainArt
 
 MARK_COLOUR = (230, 30, 30)
+#: Marking signs are drawn on marked land's edge from this zoom (pixels a cell) up, about this far apart.
+SIGN_ZOOM = 12
+SIGN_SPACING_PX = 48
+SIGN_MAX_PX = 26
 LAND_USE_TINT = (255, 236, 120, 70)
 #: above this many changed cells a full rebuild is quicker than cell by cell
 FULL_REBUILD_CELLS = 30000
@@ -140,9 +146,12 @@ class MapPicture:
         pad = np.pad(m, 1)
         width = max(1, z // 6)
         inner = m & sel
+        edge_all = np.zeros_like(m)
         for dy, dx, edge in ((-1, 0, "top"), (1, 0, "bottom"), (0, -1, "left"), (0, 1, "right")):
             nb = pad[1 + dy:1 + dy + self.h, 1 + dx:1 + dx + self.w]
-            ys, xs = np.nonzero(inner & ~nb)
+            on_edge = m & ~nb
+            edge_all |= on_edge
+            ys, xs = np.nonzero(on_edge & sel)
             for x, y in zip(xs.tolist(), ys.tolist()):
                 x0, y0 = x * z, y * z
                 if edge == "top":
@@ -154,3 +163,24 @@ class MapPicture:
                 else:
                     rect = (x0 + z - width, y0, width, z)
                 surf.fill(MARK_COLOUR, rect)
+        if z >= SIGN_ZOOM and inner.any():
+            self._draw_signs(edge_all, sel)
+
+    def _draw_signs(self, edge_all: np.ndarray, sel: np.ndarray) -> None:
+        """Small mine-marking signs on marked land's edge, one per block of about 48 pixels, each inside its
+        cell. Chosen from the whole edge, so redrawing a few cells puts the same signs back."""
+        z = self._zoom
+        sign = icons.icon("marking_sign", min(z - 2, SIGN_MAX_PX))
+        if sign is None:
+            return
+        k = max(1, round(SIGN_SPACING_PX / z))
+        ys, xs = np.nonzero(edge_all)
+        if len(xs) == 0:
+            return
+        blocks = (ys // k) * (self.w // k + 1) + xs // k
+        _u, first = np.unique(blocks, return_index=True)
+        xs, ys = xs[first], ys[first]
+        keep = sel[ys, xs]
+        off = (z - sign.get_width()) // 2
+        self._surface.fblits([(sign, (x * z + off, y * z + off)) for x, y in zip(xs[keep].tolist(),
+                                                                                 ys[keep].tolist())])

@@ -8,6 +8,7 @@ import pygame
 
 from game.i18n import _
 from game.level.model import LAND_STATUSES
+from game.ui import icons
 from game.ui import theme as th
 from game.ui.overlays import hatch_pattern
 from game.ui.widgets import Button
@@ -33,24 +34,31 @@ def draw_top_bar(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     casualties = sum(int(v.series[k][-1]) for k in ("deminer_casualties", "civilian_casualties")
                      if v.series.get(k))
     finds = len(v.finds)
+    weather = icons.WEATHER_ICONS.get(v.weather)
     parts = [
-        (_("Day {day}/{last}").format(day=v.day, last=v.last_day), th.TEXT),
-        (_("{n} days left").format(n=max(0, v.last_day - v.day + 1)), th.TEXT_DIM),
-        (_("Budget {money}").format(money=th.money(v.budget_usd)), th.GOOD if v.budget_usd > 0 else th.BAD),
-        (_("Released {total}").format(total=th.area(c + r + cl)), th.TEXT),
+        (_("Day {day}/{last}").format(day=v.day, last=v.last_day), th.TEXT, weather),
+        (_("{n} days left").format(n=max(0, v.last_day - v.day + 1)), th.TEXT_DIM, None),
+        (_("Budget {money}").format(money=th.money(v.budget_usd)), th.GOOD if v.budget_usd > 0 else th.BAD,
+         "funding"),
+        (_("Released {total}").format(total=th.area(c + r + cl)), th.TEXT, "cancel"),
+        (_("Finds {n}").format(n=finds), th.ACCENT, "find"),
+        (_("Casualties {n}").format(n=casualties), th.BAD if casualties else th.TEXT_DIM, "accident"),
         (_("(cancelled {c} · reduced {r} · cleared {cl})").format(c=th.area(c), r=th.area(r), cl=th.area(cl)),
-         th.TEXT_DIM),
-        (_("Finds {n}").format(n=finds), th.ACCENT),
-        (_("Casualties {n}").format(n=casualties), th.BAD if casualties else th.TEXT_DIM),
+         th.TEXT_DIM, None),  # last: the first to go when the bar is narrow
     ]
     x = rect.x + theme.px(8)
     y = rect.centery
-    for text, colour in parts:
+    size = theme.px(22)
+    for text, colour, icon_name in parts:
         img = theme.text(text, 14, colour, bold=colour is th.TEXT)
-        if x + img.get_width() > scene.speed_left - theme.px(8):
+        ic = icons.icon(icon_name, size) if icon_name else None
+        extra = size + theme.px(3) if ic is not None else 0
+        if x + extra + img.get_width() > scene.speed_left - theme.px(8):
             break
-        surface.blit(img, (x, y - img.get_height() // 2))
-        x += img.get_width() + theme.px(12)
+        if ic is not None:
+            surface.blit(ic, (x, y - size // 2))
+        surface.blit(img, (x + extra, y - img.get_height() // 2))
+        x += extra + img.get_width() + theme.px(12)
 
 
 def speed_buttons(scene, rect: pygame.Rect) -> None:

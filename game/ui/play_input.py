@@ -97,7 +97,10 @@ class PlayInput:
                 self.renderer.camera.centre_on(self.link.team_cell(team))
             return True
         if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.confirm_order()
+            if self.draft is None and self.tutorial is not None:
+                self.tutorial_next()
+            else:
+                self.confirm_order()
             return True
         return False
 
@@ -121,7 +124,9 @@ class PlayInput:
     def _mouse(self, event) -> None:
         cam = self.renderer.camera
         if event.type == pygame.MOUSEWHEEL:
-            if cam.viewport.collidepoint(self.mouse_pos):
+            if self.team_list_rect.collidepoint(self.mouse_pos):
+                self.team_scroll = max(0, self.team_scroll - event.y)
+            elif cam.viewport.collidepoint(self.mouse_pos):
                 cam.zoom_at(1 if event.y > 0 else -1, self.mouse_pos)
         elif event.type == pygame.MOUSEBUTTONDOWN and cam.viewport.collidepoint(event.pos):
             if event.button == 1:

@@ -6,9 +6,12 @@ play scene, which is the only place orders are sent from.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game.i18n import _
+from game.ui import icons
 from game.ui import theme as th
 from game.ui.map_renderer import TEAM_COLOURS, TEAM_LETTER
 from game.ui.order_draft import ACTION_INFO, AREA_ACTIONS, TEAM_ACTIONS
@@ -29,7 +32,7 @@ def team_status(scene, t) -> str:
 
 
 def draw_panel(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    theme, link = scene.theme, scene.link
+    theme = scene.theme
     panel(surface, rect, theme, alpha=255)
     pad = theme.px(8)
     x, w = rect.x + pad, rect.w - 2 * pad
@@ -38,36 +41,63 @@ def draw_panel(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     hint = theme.text(_("1-9 or click · Tab next"), 12, th.TEXT_DIM)
     surface.blit(hint, (rect.right - pad - hint.get_width(), y + theme.px(2)))
     y += theme.line + theme.px(2)
-    row_h = theme.px(20)
-    teams = link.teams()
-    max_rows = max(3, min(len(teams), (rect.h // 3) // row_h))
-    for i, t in enumerate(teams[:max_rows]):
-        row = pygame.Rect(x, y, w, row_h - 2)
-        selected = t.name == scene.selected
-        b = scene.bar.add(Button("", lambda n=t.name: scene.select_team(n), None,
-                                 str(i + 1) if i < 9 else "", link.team_type_name(t.type), hidden=True))
-        b.rect = row
-        if selected:
-            pygame.draw.rect(surface, (70, 64, 30), row, border_radius=theme.px(3))
-            pygame.draw.rect(surface, th.SELECT, row, 1, border_radius=theme.px(3))
-        chip = pygame.Rect(row.x + 2, row.y + 2, row_h - 6, row_h - 6)
-        pygame.draw.rect(surface, TEAM_COLOURS.get(t.type, th.TEXT), chip, border_radius=theme.px(3))
-        letter = theme.text(TEAM_LETTER.get(t.type, "?"), 11, (0, 0, 0), bold=True)
-        surface.blit(letter, letter.get_rect(center=chip.center))
-        label = theme.text(f"{i + 1}. {t.name}" + (" »" if t.pace == "rushed" else ""), 13, th.TEXT)
-        name_w = min(label.get_width(), row.w * 3 // 5)
-        surface.blit(label, (chip.right + theme.px(6), row.y + 1), pygame.Rect(0, 0, name_w, row_h))
-        status = theme.text(team_status(scene, t), 12, th.TEXT_DIM if t.task_kind is None else th.INFO)
-        sx = max(chip.right + theme.px(14) + name_w, row.right - theme.px(4) - status.get_width())
-        surface.blit(status, (sx, row.y + 2), pygame.Rect(0, 0, row.right - theme.px(4) - sx, row_h))
-        y += row_h
-    if len(teams) > max_rows:
-        surface.blit(theme.text(_("… {n} more (Tab)").format(n=len(teams) - max_rows), 12, th.TEXT_DIM), (x, y))
-        y += row_h
+    y = _team_list(scene, surface, x, y, w, rect.h)
     y += theme.px(6)
     y = _action_buttons(scene, surface, x, y, w)
     y = _order_box(scene, surface, pygame.Rect(x, y, w, rect.bottom - y))
     _news(scene, surface, pygame.Rect(x, y, w, rect.bottom - y - pad))
+
+
+def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:
+    """The deployed teams, one row each (icon, number, name, task); scrolls with the mouse wheel."""
+    theme, link = scene.theme, scene.link
+    row_h = theme.px(24)
+    teams = link.teams()
+    rows = max(3, min(len(teams), (panel_h // 3) // row_h))
+    names = [t.name for t in teams]
+    if scene.selected != scene._list_selected and scene.selected in names:  # keep a new selection in sight
+        scene._list_selected = scene.selected
+        i = names.index(scene.selected)
+        if i < scene.team_scroll:
+            scene.team_scroll = i
+        elif i >= scene.team_scroll + rows:
+            scene.team_scroll = i - rows + 1
+    scene.team_scroll = max(0, min(scene.team_scroll, len(teams) - rows))
+    first = scene.team_scroll
+    scene.team_list_rect = pygame.Rect(x, y, w, rows * row_h)
+    size = row_h - theme.px(4)
+    for i, t in enumerate(teams[first:first + rows], start=first):
+        row = pygame.Rect(x, y, w, row_h - 2)
+        b = scene.bar.add(Button("", lambda n=t.name: scene.select_team(n), None,
+                                 str(i + 1) if i < 9 else "", link.team_type_name(t.type), hidden=True))
+        b.rect = row
+        if t.name == scene.selected:
+            pygame.draw.rect(surface, (70, 64, 30), row, border_radius=theme.px(3))
+            pygame.draw.rect(surface, th.SELECT, row, 1, border_radius=theme.px(3))
+        chip = pygame.Rect(row.x + 2, row.y + (row.h - size) // 2, size, size)
+        pygame.draw.rect(surface, TEAM_COLOURS.get(t.type, th.TEXT), chip, border_radius=theme.px(4))
+        img = icons.icon(t.type, size - 2)
+        if img is not None:
+            surface.blit(img, img.get_rect(center=chip.center))
+        else:
+            letter = theme.text(TEAM_LETTER.get(t.type, "?"), 11, (0, 0, 0), bold=True)
+            surface.blit(letter, letter.get_rect(center=chip.center))
+        label = theme.text(f"{i + 1}. {t.name}" + (" »" if t.pace == "rushed" else ""), 13, th.TEXT)
+        name_w = min(label.get_width(), row.w * 3 // 5)
+        ly = row.centery - label.get_height() // 2
+        surface.blit(label, (chip.right + theme.px(6), ly), pygame.Rect(0, 0, name_w, row_h))
+        status = theme.text(team_status(scene, t), 12, th.TEXT_DIM if t.task_kind is None else th.INFO)
+        sx = max(chip.right + theme.px(14) + name_w, row.right - theme.px(4) - status.get_width())
+        surface.blit(status, (sx, row.centery - status.get_height() // 2),
+                     pygame.Rect(0, 0, row.right - theme.px(4) - sx, row_h))
+        if not t.available:
+            pygame.draw.line(surface, th.BAD, chip.topleft, chip.bottomright, max(2, theme.px(2)))
+        y += row_h
+    if len(teams) > rows:
+        more = _("{a}-{b} of {n} · wheel or Tab for more").format(a=first + 1, b=first + rows, n=len(teams))
+        surface.blit(theme.text(more, 12, th.TEXT_DIM), (x, y))
+        y += theme.px(18)
+    return y
 
 
 def _action_buttons(scene, surface, x: int, y: int, w: int) -> int:
@@ -143,12 +173,30 @@ def _news(scene, surface, rect: pygame.Rect) -> None:
     surface.blit(theme.text(_("News"), 15, th.TEXT, bold=True), (rect.x, rect.y))
     y = rect.y + theme.line + theme.px(2)
     font = theme.font(12)
-    for day, kind, text in reversed(scene.news[-40:]):
+    size = theme.px(16)
+    indent = size + theme.px(4)
+    for day, kind, text, icon_name in reversed(scene.news[-40:]):
         colour = LOG_COLOURS.get(kind, th.TEXT)
-        for j, line in enumerate(th.wrap(font, f"{_('Day')} {day}: {text}", rect.w)):
+        lines = _wrapped(font, f"{_('Day')} {day}: {text}", rect.w - indent)
+        if y + font.get_linesize() > rect.bottom:
+            return
+        img = icons.icon(icon_name, size) if icon_name else None
+        if img is not None:
+            surface.blit(img, (rect.x, y + (font.get_linesize() - size) // 2))
+        for j, line in enumerate(lines):
             if y + font.get_linesize() > rect.bottom:
                 return
-            surface.blit(theme.text(line if j == 0 else "   " + line, 12, colour), (rect.x, y))
+            surface.blit(theme.text(line if j == 0 else "   " + line, 12, colour), (rect.x + indent, y))
             y += font.get_linesize()
         y += theme.px(2)
+
+
+@lru_cache(maxsize=512)
+def _wrap_cached(font, text: str, width: int) -> tuple[str, ...]:
+    return tuple(th.wrap(font, text, width))
+
+
+def _wrapped(font, text: str, width: int) -> tuple[str, ...]:
+    """Wrapped news lines, cached (the news is drawn every frame)."""
+    return _wrap_cached(font, text, width)
 

@@ -10,7 +10,8 @@ from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import theme as th
 from game.ui.charts import line_chart
-from game.ui.learning import learning_points
+from game.ui import icons
+from game.ui.learning import eore_messages, learning_points
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block
 
@@ -29,6 +30,9 @@ class DebriefScene(Scene):
         self.renderer = play.renderer
         self.renderer.overlays.truth = True
         self.points = learning_points(link.view, self.truth, self.card, link.accepted)
+        self.eore = eore_messages(link.happenings(self.card))  # risk-education messages matched to the run
+        if self.card.objectives and all(met for _text, met in self.card.objectives):
+            app.sounds.play("success")
         self.improved = app.progress.record(link.level.id, self.card.grade)
         app.progress.save()
         self._drag = None
@@ -41,8 +45,10 @@ class DebriefScene(Scene):
 
     def retry(self) -> None:
         from game.ui.scene_briefing import BriefingScene
+        from game.ui.scene_loading import load
 
-        scene = BriefingScene.create(self.app, self.link.level_path)
+        path = self.link.level_path
+        scene = load(self.app, lambda: BriefingScene.create(self.app, path))
         self.close()
         if scene is not None:
             self.app.scenes[-1:] = [scene]
@@ -54,8 +60,10 @@ class DebriefScene(Scene):
             i = ids.index(self.link.level.id) + 1
             if i < len(levels) and self.app.progress.unlocked(ids, i):
                 from game.ui.scene_briefing import BriefingScene
+                from game.ui.scene_loading import load
 
-                scene = BriefingScene.create(self.app, levels[i].path)
+                path = levels[i].path
+                scene = load(self.app, lambda: BriefingScene.create(self.app, path))
                 self.close()
                 if scene is not None:
                     self.app.scenes[-1:] = [scene]
@@ -101,13 +109,45 @@ class DebriefScene(Scene):
 
     # ----------------------------------------------------------------- draw
 
+    def _eore_height(self, width: int) -> int:
+        """The height the risk-education box needs at ``width`` pixels."""
+        t = self.theme
+        pad, size = t.px(10), t.px(28)
+        font = t.font(13)
+        h = 2 * pad + t.font(14, True).get_linesize() + t.px(4)
+        for _icon, text in self.eore:
+            lines = len(th.wrap(font, text, width - 2 * pad - size - t.px(8)))
+            h += max(size, lines * font.get_linesize()) + t.px(6)
+        return h
+
+    def _draw_eore(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The risk-education key messages that match what happened in this run, each with its icon."""
+        t = self.theme
+        pygame.draw.rect(surface, (58, 48, 22), rect, border_radius=t.px(5))
+        pygame.draw.rect(surface, th.ACCENT, rect, 1, border_radius=t.px(5))
+        pad = t.px(10)
+        y = text_block(surface, t, _("Stay safe: what this run reminds us"), rect.inflate(-2 * pad, -2 * pad), 14,
+                       th.ACCENT, bold=True) + t.px(4)
+        size = t.px(28)
+        for icon_name, text in self.eore:
+            if y + t.line > rect.bottom - pad:
+                break
+            img = icons.icon(icon_name, size)
+            if img is not None:
+                surface.blit(img, (rect.x + pad, y))
+            box = pygame.Rect(rect.x + pad + size + t.px(8), y, rect.w - 2 * pad - size - t.px(8),
+                              rect.bottom - pad - y)
+            y = max(text_block(surface, t, text, box, 13), y + size) + t.px(6)
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         w, h = surface.get_size()
         surface.fill(th.BG)
         m = t.px(16)
         card = self.card
-        map_rect = pygame.Rect(m, m + t.px(40), w * 2 // 5, h - 2 * m - t.px(100))
+        column_h = h - 2 * m - t.px(100)
+        eore_h = min(column_h // 2, self._eore_height(w * 2 // 5))
+        map_rect = pygame.Rect(m, m + t.px(40), w * 2 // 5, column_h - eore_h - t.px(30))
         cam = self.renderer.camera
         cam.set_viewport(map_rect)
         if not self._fitted:
@@ -126,6 +166,7 @@ class DebriefScene(Scene):
             img = t.text(label, 12, th.TEXT_DIM)
             surface.blit(img, (x + t.px(14), y))
             x += img.get_width() + t.px(26)
+        self._draw_eore(surface, pygame.Rect(m, map_rect.bottom + t.px(30), map_rect.w, eore_h))
         # the score card
         right = pygame.Rect(map_rect.right + m, m + t.px(40), w - map_rect.right - 2 * m, h - 2 * m - t.px(100))
         panel(surface, right, t, alpha=255)
@@ -150,9 +191,14 @@ class DebriefScene(Scene):
             (_("Spent {spent}; left {left}").format(spent=th.money(card.spent_usd),
                                                    left=th.money(card.budget_left_usd)), th.TEXT),
         ]
+        right_w = right.right - gx - pad
         for text, colour in lines:
-            y = text_block(surface, t, text, pygame.Rect(gx, y, right.right - gx - pad, t.line * 2), 13, colour)
+            y = text_block(surface, t, text, pygame.Rect(gx, y, right_w, t.line * 2), 13, colour)
         y = max(y, right.y + pad + grade.get_height()) + t.px(6)
+        if self.play.quiz_score is not None:
+            got, n = self.play.quiz_score
+            y = text_block(surface, t, _("Quiz: {right} of {n} right").format(right=got, n=n),
+                           pygame.Rect(gx, y, right_w, t.line * 2), 13, th.GOOD if got * 2 >= n else th.ACCENT)
         for text, met in card.objectives:
             mark = "✓" if met else "✗"
             y = text_block(surface, t, f"{mark} {_(text)}", pygame.Rect(right.x + pad, y, right.w - 2 * pad,

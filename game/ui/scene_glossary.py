@@ -1,38 +1,38 @@
-"""The glossary: the words of mine action the game uses, in plain language."""
+"""The glossary: the words of mine action the game uses, in plain language.
+
+The terms come from :func:`game.content.glossary` (game/content/glossary.yaml);
+a few words of the game's own screens follow."""
 
 from __future__ import annotations
 
 import pygame
 
+from game import content
 from game.i18n import _
 from game.ui import theme as th
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block
 
 
-def entries() -> list[tuple[str, str]]:
+def extra_entries() -> list[tuple[str, str]]:
+    """Words of the game's own screens that the shared glossary (game/content/glossary.yaml) does not hold."""
     return [
-        (_("Land release"), _("Returning land to people by evidence: cancel, reduce or clear (IMAS 07.11).")),
-        (_("Suspected hazardous area (SHA)"), _("Land thought to be dangerous, without direct evidence yet.")),
-        (_("Confirmed hazardous area (CHA)"), _("Land where direct evidence shows explosive ordnance.")),
-        (_("Non-technical survey (NTS)"), _("Talking to people, checking records and looking from safe ground. "
-                                            "It never enters the land (IMAS 08.10).")),
-        (_("Cancelled"), _("Suspected land released by non-technical survey because nothing points to danger.")),
-        (_("Technical survey (TS)"), _("Searching lanes through part of an area: a find confirms a hazardous "
-                                       "area; no find lets the rest be reduced (IMAS 08.20).")),
-        (_("Reduced"), _("Land released by technical survey.")),
         (_("Clearance"), _("Searching every square metre to depth and removing every item (IMAS 09.10).")),
-        (_("Cleared"), _("Land released by full clearance.")),
-        (_("Marking"), _("Signs or fences around dangerous land so people stay out. Never remove a sign.")),
-        (_("Quality assurance (QA)"), _("Checking samples of released land for missed items (IMAS 09.20).")),
-        (_("Risk education (EORE)"), _("Sessions that teach people safe behaviour: do not touch, stay on used "
-                                       "paths, report what you see (IMAS 12.10).")),
-        (_("UXO"), _("Unexploded ordnance: shells, mortars, submunitions that did not go off.")),
-        (_("AP mine"), _("Anti-personnel mine: set off by a person.")),
-        (_("AT mine"), _("Anti-vehicle mine: set off by vehicles and machines, not by a person's weight.")),
         (_("SOP pace"), _("Working by the standard operating procedure. Rushing is faster but riskier.")),
         (_("IMAS"), _("The International Mine Action Standards, which the game follows.")),
     ]
+
+
+def entries() -> list[tuple[str, str]]:
+    """(term, explanation) pairs: the glossary of game/content first, then the words of the game's screens."""
+    out: list[tuple[str, str]] = []
+    for term in content.glossary():
+        same = term.name.lower().startswith(term.term.lower())  # "Cancelled land" says "Cancelled" already
+        head = _(term.name) if same else f"{_(term.term)} · {_(term.name)}"
+        out.append((head, _(term.text)))
+    known = {t.term.lower() for t in content.glossary()} | {t.name.lower() for t in content.glossary()}
+    out += [(k, v) for k, v in extra_entries() if k.lower() not in known]
+    return out
 
 
 class GlossaryScene(Scene):
@@ -65,13 +65,14 @@ class GlossaryScene(Scene):
         y += t.px(44)
         items = entries()
         self.scroll = min(self.scroll, max(0, len(items) - 1))
-        term_w = min(max(t.font(15, True).size(term)[0] for term, _t in items) + t.px(16), rect.w // 2)
+        indent = t.px(24)
         for term, text in items[self.scroll:]:
-            if y > rect.bottom - t.px(60):
+            if y > rect.bottom - t.px(80):
                 break
             surface.blit(t.text(term, 15, th.ACCENT, bold=True), (x, y))
-            y = text_block(surface, t, text, pygame.Rect(x + term_w, y, rect.w - term_w - t.px(40),
-                                                          rect.bottom - t.px(60) - y), 15)
+            y += t.font(15, True).get_linesize()
+            y = text_block(surface, t, text, pygame.Rect(x + indent, y, rect.w - indent - t.px(40),
+                                                          rect.bottom - t.px(60) - y), 14)
             y += t.px(8)
         self.bar.clear()
         back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Back to the menu")))

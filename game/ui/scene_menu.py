@@ -38,8 +38,10 @@ class MenuScene(Scene):
             self.note = _("Finish the level before to open this one.")
             return
         from game.ui.scene_briefing import BriefingScene
+        from game.ui.scene_loading import load
 
-        scene = BriefingScene.create(self.app, self.levels[i].path)
+        path = self.levels[i].path
+        scene = load(self.app, lambda: BriefingScene.create(self.app, path))
         if scene is None:
             self.note = _("This level could not be loaded; run `minerisk validate` for details.")
             return
@@ -49,9 +51,11 @@ class MenuScene(Scene):
         if self.saved is None:
             self.note = _("There is no saved game.")
             return
+        from game.ui.scene_loading import load
         from game.ui.scene_play import PlayScene
 
-        scene = PlayScene.resume(self.app, self.saved)
+        saved = self.saved
+        scene = load(self.app, lambda: PlayScene.resume(self.app, saved))
         if scene is None:
             self.note = _("The saved game could not be resumed (its level is missing or changed).")
             return

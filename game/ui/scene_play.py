@@ -16,15 +16,19 @@ from game.i18n import _
 from game.level import LevelError
 from game.level.campaign import list_levels
 from game.paths import levels_dir
-from game.ui import play_hud, play_panel
+from game.ui import icons, play_hud
 from game.ui import theme as th
 from game.ui.map_renderer import MapRenderer
 from game.ui.order_draft import ACTION_INFO, OrderDraft
-from game.ui.play_input import PlayInput, _clamp_to
+from game.ui.play_draw import PlayDraw
+from game.ui.play_input import PlayInput
 from game.ui.savegame import SavedGame, delete_save, write_save
 from game.ui.scene import Scene
 from game.ui.sim_link import GameLink
-from game.ui.widgets import tooltip
+from game.ui.tutorial import Tutorial
+
+#: News events that make a sound, most important first (one sound a day at most).
+EVENT_SOUNDS = (("accident", "accident"), ("incident", "alert"), ("find", "find"), ("evidence", "report"))
 
 def resolve_level(level: str) -> Path | None:
     """A level file path, or the campaign level with this id."""
@@ -37,7 +41,9 @@ def resolve_level(level: str) -> Path | None:
     return None
 
 
-class PlayScene(PlayInput, Scene):
+class PlayScene(PlayInput, PlayDraw, Scene):
+    """A level being played: the link to its simulation, the order being drafted, time and the tutorial."""
+
     def __init__(self, app, link: GameLink, autoplay=None):
         super().__init__(app)
         self.link = link
@@ -52,7 +58,7 @@ class PlayScene(PlayInput, Scene):
         self.speed = 1
         self.paused = True
         self.acc = 0.0
-        self.news: list[tuple[int, str, str]] = []
+        self.news: list[tuple[int, str, str, str | None]] = []  # day, kind, text, icon
         self._seen_events = 0
         self._drag: dict | None = None
         self._zone_index = -1
@@ -63,7 +69,13 @@ class PlayScene(PlayInput, Scene):
         self.days_stepped = 0
         self.autoplay = autoplay
         self._autoplay_day = 0
-        self._take_news()
+        self.tutorial = (Tutorial(link.level.tutorial, self._area_covers)
+                         if link.level.tutorial and autoplay is None else None)
+        self.team_scroll = 0  # first row of the team list
+        self._list_selected: str | None = None
+        self.team_list_rect = pygame.Rect(0, 0, 0, 0)
+        self.quiz_score: tuple[int, int] | None = None  # set by the quiz after a tutorial level
+        self._take_news(quiet=True)
         base = link.team_cell(teams[0]) if teams else (link.view.width // 2, link.view.height // 2)
         self._layout(app.screen.get_size())
         self.renderer.camera.fit()
@@ -130,19 +142,6 @@ class PlayScene(PlayInput, Scene):
         if not self.link.ended and self.link.accepted:
             self.save()
 
-    # ------------------------------------------------------------- layout
-
-    def _layout(self, size) -> None:
-        w, h = size
-        t = self.theme
-        self.top_rect = pygame.Rect(0, 0, w, t.px(34))
-        side = min(t.px(360), max(t.px(240), w * 2 // 5))
-        self.panel_rect = pygame.Rect(w - side, self.top_rect.bottom, side, h - self.top_rect.bottom)
-        strip_h = t.px(26)
-        self.strip_rect = pygame.Rect(0, h - strip_h, w - side, strip_h)
-        self.renderer.camera.set_viewport(pygame.Rect(0, self.top_rect.bottom, w - side,
-                                                      h - self.top_rect.bottom - strip_h))
-
     # ---------------------------------------------------------- the orders
 
     def select_team(self, name: str) -> None:
@@ -151,6 +150,8 @@ class PlayScene(PlayInput, Scene):
         if self.draft is not None:
             self.draft.fit_team(self.link, name)
             self.draft.set_area(self.link, self.draft.area)
+        if self.tutorial is not None:
+            self._tutorial_moved(self.tutorial.on_select(name))
 
     def begin_order(self, action: str) -> None:
         self.hire_open = False
@@ -180,10 +181,15 @@ class PlayScene(PlayInput, Scene):
         if answer.accepted:
             self.message = (_("Order accepted.") + (f" {_(answer.reason)}" if answer.reason else ""), th.GOOD)
             self.renderer.update(self.link.view)
+            self.sound("order")
         else:
             self.message = (_("Refused: {reason}").format(reason=_(answer.reason)), th.BAD)
-            self.news.append((self.link.day, "refused", self.message[0]))
+            self.news.append((self.link.day, "refused", self.message[0], None))
+            self.sound("reject")
         self._take_news()
+        if answer.accepted and self.tutorial is not None:
+            kind, area = self.link.order_of(cmd)
+            self._tutorial_moved(self.tutorial.on_order(kind, area))
         return answer
 
     def toggle_hire(self) -> None:
@@ -195,7 +201,7 @@ class PlayScene(PlayInput, Scene):
         self.hire_open = False
         if 0 <= index < len(kinds):
             answer = self.link.hire(kinds[index])
-            self._answer(answer)
+            self._answer(answer, "hire")
             if answer.accepted and answer.team:
                 self.selected = answer.team
 
@@ -213,15 +219,51 @@ class PlayScene(PlayInput, Scene):
             self._end_armed = True
             self.message = (_("Press End again to end the level now."), th.ACCENT)
             return
-        self._answer(self.link.end_level())
+        self._answer(self.link.end_level(), "end_level")
 
-    def _answer(self, answer) -> None:
+    def _answer(self, answer, kind: str | None = None) -> None:
         if answer.accepted:
             self.message = (_("Done.") + (f" {_(answer.reason)}" if answer.reason else ""), th.GOOD)
             self.renderer.update(self.link.view)
+            self.sound("order")
         else:
             self.message = (_("Refused: {reason}").format(reason=_(answer.reason)), th.BAD)
+            self.sound("reject")
         self._take_news()
+        if answer.accepted and kind is not None and self.tutorial is not None:
+            self._tutorial_moved(self.tutorial.on_order(kind))
+
+    # ------------------------------------------------------------ tutorial
+
+    def _area_covers(self, area, zone: str) -> bool:
+        """Whether an order's area is the zone, or a rectangle over at least half of it."""
+        if area == zone:
+            return True
+        if not isinstance(area, tuple):
+            return False
+        mine, theirs = self.link.area_cells(area), self.link.area_cells(zone)
+        if mine is None or theirs is None or not theirs.any():
+            return False
+        return int((mine & theirs).sum()) * 2 >= int(theirs.sum())
+
+    def tutorial_next(self) -> None:
+        """The Next button of a ``continue`` step."""
+        if self.tutorial is not None:
+            self._tutorial_moved(self.tutorial.next())
+
+    def _tutorial_moved(self, moved: bool) -> None:
+        """A step was done: a soft tick, and time stops if the new step is one to read and act on."""
+        if not moved:
+            return
+        self.sound("day")
+        if self.tutorial.wants_pause():
+            self.paused = True
+            self.acc = 0.0
+
+    def sound(self, name: str) -> None:
+        """Play an effect (not for scripted players, whose orders are not the student's)."""
+        if self.autoplay is None:
+            self.app.sounds.play(name)
 
     # ---------------------------------------------------------------- time
 
@@ -251,18 +293,32 @@ class PlayScene(PlayInput, Scene):
         self.days_stepped += 1
         self.renderer.update(self.link.view)
         self._take_news()
+        if self.tutorial is not None:
+            self._tutorial_moved(self.tutorial.on_day(self.link.day))
 
-    def _take_news(self) -> None:
+    def _take_news(self, quiet: bool = False) -> None:
+        """New events into the news list (day, kind, text, icon), with one sound for the most important."""
         events = self.link.view.events
-        for e in events[self._seen_events:]:
-            if e.kind != "order":
-                self.news.append((e.day, e.kind, _(e.text)))
+        new = [e for e in events[self._seen_events:] if e.kind != "order"]
+        for e in new:
+            self.news.append((e.day, e.kind, _(e.text), icons.event_icon(e.kind, e.data)))
         self._seen_events = len(events)
         del self.news[:-200]
+        if not new or quiet:
+            return
+        kinds = {e.kind for e in new}
+        for kind, effect in EVENT_SOUNDS:
+            if kind in kinds:
+                self.sound(effect)
+                break
+        if self.tutorial is not None:
+            self._tutorial_moved(self.tutorial.on_events(new))
 
     def update(self, dt: float) -> None:
         self._scroll_keys(dt)
         if self.link.ended:
+            if self.tutorial is not None:
+                self.tutorial.on_level_end()
             self._finish()
             return
         if self.autoplay is not None and self._autoplay_day != self.link.day:
@@ -277,69 +333,12 @@ class PlayScene(PlayInput, Scene):
 
     def _finish(self) -> None:
         from game.ui.scene_debrief import DebriefScene
+        from game.ui.scene_quiz import QuizScene
 
         delete_save()
-        self.app.replace(DebriefScene(self.app, self))
-
-    # --------------------------------------------------------------- draw
-
-    def draw(self, surface: pygame.Surface) -> None:
-        if surface.get_size() != (self.top_rect.w, self.panel_rect.bottom):
-            self._layout(surface.get_size())
-        self.bar.clear()
-        self.renderer.draw(surface, self.theme, self.link, self.selected, self.truth)
-        self._draw_draft(surface)
-        play_hud.speed_buttons(self, self.top_rect)
-        play_hud.draw_top_bar(self, surface, self.top_rect)
-        play_hud.overlay_strip(self, surface, self.strip_rect)
-        play_panel.draw_panel(self, surface, self.panel_rect)
-        self.bar.draw(surface, self.theme, 13)
-        vp = self.renderer.camera.viewport
-        if self.paused and self.autoplay is None:
-            img = self.theme.text(_("Paused — Space to run"), 14, th.ACCENT, bold=True)
-            surface.blit(img, (vp.x + self.theme.px(8), vp.y + self.theme.px(6)))
-        if self.app.settings.show_hints:
-            hint = _("Pick a team (1-9), an action (key on its button), then drag an area or press Z · "
-                     "right-drag or arrows/WASD to move · wheel or +/- to zoom")
-            img = self.theme.text(hint, 12, th.TEXT)
-            bg = pygame.Rect(vp.x, vp.bottom - img.get_height() - self.theme.px(4), min(vp.w, img.get_width()
-                                                                                         + self.theme.px(12)),
-                             img.get_height() + self.theme.px(4))
-            surface.fill((16, 19, 23), bg)
-            surface.blit(img, (bg.x + self.theme.px(6), bg.y + self.theme.px(2)), pygame.Rect(0, 0, bg.w, bg.h))
-
-    def _draw_draft(self, surface) -> None:
-        cam = self.renderer.camera
-        if self._drag is not None and self._drag["mode"] == "area" and self._drag["moved"]:
-            a = cam.screen_to_cell(self._drag["start"])
-            b = cam.screen_to_cell(_clamp_to(cam.viewport, self._drag["now"]))
-            if a and b:
-                x0, x1 = sorted((a[0], b[0]))
-                y0, y1 = sorted((a[1], b[1]))
-                pygame.draw.rect(surface, th.SELECT, cam.cell_rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1), 2)
-        elif self.draft is not None and self.draft.area is not None:
-            clip = surface.get_clip()
-            surface.set_clip(cam.viewport)
-            area = self.draft.area
-            if self.draft.action == "educate":
-                v = next((v for v in self.link.view.villages if v.name == area), None)
-                if v is not None:
-                    c = cam.cell_to_screen(v.cell)
-                    pygame.draw.circle(surface, th.SELECT, c, self.theme.px(18), 3)
-            else:
-                self.renderer.draw_area(surface, self.link, area, th.SELECT, key=("draft", area))
-            surface.set_clip(clip)
-
-    def draw_tooltips(self, surface: pygame.Surface) -> None:
-        pos = self.mouse_pos
-        b = self.bar.hovered(pos)
-        if b is not None and b.hint():
-            tooltip(surface, self.theme, [b.hint()], pos)
-            return
-        if self._drag is None:
-            cell = self.renderer.camera.screen_to_cell(pos)
-            if cell is not None:
-                tooltip(surface, self.theme, play_hud.cell_tooltip(self, cell), pos)
-
+        if self.tutorial is not None and QuizScene.available():
+            self.app.replace(QuizScene(self.app, self))  # the quiz, then the debrief
+        else:
+            self.app.replace(DebriefScene(self.app, self))
 
 __all__ = ["PlayScene", "resolve_level", "ACTION_INFO"]

@@ -1,4 +1,4 @@
-"""Settings: the UI scale (1x, 1.5x, 2x) and hints. Saved at once to the user's data folder."""
+"""Settings: the UI scale (1x, 1.5x, 2x), hints and sound. Saved at once to the user's data folder."""
 
 from __future__ import annotations
 
@@ -54,6 +54,10 @@ class SettingsScene(Scene):
         b = self.bar.add(Button(_("Hints: {state}").format(state=hints), self.toggle_hints, pygame.K_h, "H",
                                 _("Show hints on the play screen")))
         b.rect = pygame.Rect(x, y, t.px(160), t.px(32))
+        sound = _("on") if self.app.settings.sound else _("off")
+        b = self.bar.add(Button(_("Sound: {state}").format(state=sound), self.app.toggle_sound, pygame.K_m, "M",
+                                _("Sound effects on or off (F9 anywhere)")))
+        b.rect = pygame.Rect(x + t.px(172), y, t.px(160), t.px(32))
         y += t.px(46)
         text_block(surface, t, _("Language: English (more catalogues can be added in game/i18n)."),
                    pygame.Rect(x, y, rect.w - t.px(40), t.line * 2), 13, th.TEXT_DIM)

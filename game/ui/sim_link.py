@@ -91,6 +91,7 @@ class GameLink:
         self.view = self._sim.view()
         self._catalogue = scenario.level.catalogue
         self._bases = self._team_bases()
+        self._centres = {o.name: o.centre_cell for o in scenario.map.objects}  # centre cells, computed once
 
     @classmethod
     def open(cls, level_path: Path, seed: int | None = None) -> "GameLink":
@@ -143,9 +144,8 @@ class GameLink:
     def team_cell(self, team) -> tuple[int, int]:
         """Where to draw a team: the centre of its task area, else its base."""
         if team.task_area:
-            obj = self.scenario.map.object_named(team.task_area)
-            if obj is not None:
-                return obj.centre_cell
+            if team.task_area in self._centres:
+                return self._centres[team.task_area]
             for v in self.scenario.villages:
                 if v.name == team.task_area:
                     return v.cell
@@ -185,6 +185,17 @@ class GameLink:
         if ACTIONS[kind][0] is None:
             return cls(day=self.day, area=area)
         return cls(day=self.day, team=team, area=area)
+
+    @staticmethod
+    def order_of(cmd: Any) -> tuple[str, Any]:
+        """The UI's action name and the area of a command (``hire``, ``end_level``... for the others)."""
+        name = type(cmd).__name__
+        for kind, (_works_on, _area, cls_name) in ACTIONS.items():
+            if cls_name == name:
+                area = getattr(cmd, "village", None) if kind == "educate" else getattr(cmd, "area", None)
+                return kind, tuple(area) if isinstance(area, list) else area
+        other = {"Hire": "hire", "EndLevel": "end_level", "Stop": "stop", "SetPace": "pace"}
+        return other.get(name, name.lower()), None
 
     def submit(self, cmd: Any) -> Answer:
         """Send one order to the simulation; refreshes the view when it is accepted."""
@@ -308,6 +319,40 @@ class GameLink:
                     cost_per_m2=c.cost_per_m2_released_usd,
                     objectives=[(o.text, bool(o.met)) for o in c.objectives], points=dict(c.points),
                     series={k: tuple(v) for k, v in c.series.items()}, end_reason=c.end_reason)
+
+    def happenings(self, card: "Card | None" = None) -> set[str]:
+        """What happened in this run, as the tags that pick risk-education messages (``when`` in
+        game/content/eore.yaml): item_found, technical_survey_find, civilian_incident, deminer_accident,
+        evidence, community_report, marking, released_with_items."""
+        tags: set[str] = set()
+        types = {t.name: t.type for t in self.view.teams}
+        for e in self.view.events:
+            if e.kind == "find":
+                tags.add("item_found")
+                if types.get(str(e.data.get("team", ""))) == "technical_survey":
+                    tags.add("technical_survey_find")
+            elif e.kind == "incident":
+                tags.add("civilian_incident")
+            elif e.kind == "accident":
+                tags.add("deminer_accident")
+            elif e.kind == "evidence":
+                tags.add("evidence")
+                if "zone" in e.data:  # a report from the community
+                    tags.add("community_report")
+            elif e.kind == "marking_done":
+                tags.add("marking")
+        if any(ev.kind in ("community_report", "report") for ev in self.view.evidence):
+            tags.add("community_report")
+        if any(o.get("type") == "Mark" for o in self.accepted):
+            tags.add("marking")
+        if card is not None:
+            if card.items_left_released:
+                tags.add("released_with_items")
+            if sum(card.civilians.values()):
+                tags.add("civilian_incident")
+            if sum(card.deminers.values()):
+                tags.add("deminer_accident")
+        return tags
 
     # ------------------------------------------------------------- policies
 

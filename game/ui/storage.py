@@ -77,6 +77,7 @@ class Settings:
     ui_scale: float = 1.0
     language: str = "en"
     show_hints: bool = True
+    sound: bool = True  # sound effects on (F9 or the settings screen mutes them)
     window: tuple[int, int] = (1280, 720)
 
     @classmethod
@@ -91,6 +92,8 @@ class Settings:
             out.language = data["language"]
         if isinstance(data.get("show_hints"), bool):
             out.show_hints = data["show_hints"]
+        if isinstance(data.get("sound"), bool):
+            out.sound = data["sound"]
         w = data.get("window")
         if (isinstance(w, list) and len(w) == 2 and all(isinstance(v, int) for v in w)
                 and 320 <= w[0] <= 10000 and 240 <= w[1] <= 10000):

@@ -26,7 +26,8 @@ def test_menu_lists_the_campaign_with_locks_and_opens_the_briefing(app):
     app.push(MenuScene(app))
     frames(app, 2)
     menu = app.scene
-    assert [lv.id for lv in menu.levels][:3] == ["first_steps", "cancel_or_clear", "the_sector"]
+    ids = [lv.id for lv in menu.levels]
+    assert ids[:2] == ["first_steps", "cancel_or_clear"] and "the_sector" in ids
     assert menu.unlocked(0) and not menu.unlocked(1)
     key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)

@@ -72,6 +72,10 @@ class CivilianProcessor(esper.Processor):
         ent = next(e for e in state.cell_items[cell] if esper.component_for_entity(e, Ordnance).state == "live")
         x, y = cell % g.width, cell // g.width
         was_released = bool(np.isin(g.status.flat[cell], RELEASED))
+        if was_released:
+            how_released = LandStatus(int(g.status.flat[cell])).name.lower()
+            c = state.counters.incidents_on_released
+            c[how_released] = c.get(how_released, 0) + 1
         village = self._nearest_village(x, y)
         item = remove_item(state, ent, "triggered", village)
         rng = state.rng["civilians"]

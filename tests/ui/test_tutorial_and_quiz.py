@@ -1,0 +1,161 @@
+"""The guided tutorial of the first level and the quiz after it, played with real pygame events."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game import content
+from game.ui.play_tutorial import PROMPT_BG
+from game.ui.scene_debrief import DebriefScene
+from game.ui.scene_play import PlayScene, resolve_level
+from game.ui.scene_quiz import QuizScene
+
+from ui_events import button, click, drag, frames, key
+
+
+def start(app) -> PlayScene:
+    scene = PlayScene.start(app, resolve_level("first_steps"))
+    app.push(scene)
+    frames(app, 2)
+    return scene
+
+
+def zone_cell(scene, name: str) -> tuple[int, int]:
+    """The cell of a zone nearest its centre."""
+    obj = scene.link.scenario.map.object_named(name)
+    ys, xs = np.nonzero(obj.mask)
+    cx, cy = obj.centre_cell
+    i = int(np.argmin((xs - cx) ** 2 + (ys - cy) ** 2))
+    return int(xs[i]), int(ys[i])
+
+
+def cell_pos(scene, cell) -> tuple[int, int]:
+    return scene.renderer.camera.cell_rect(*cell).center
+
+
+def run_until(app, scene, done, limit: int = 2000) -> None:
+    for _ in range(limit):
+        if done():
+            return
+        frames(app)
+    raise AssertionError("the game did not get there in time")
+
+
+def order_on_zone(app, scene, action_key: int, zone: str) -> None:
+    """An action by its key, a click on the zone, Enter."""
+    key(app, action_key)
+    click(app, cell_pos(scene, zone_cell(scene, zone)))
+    assert scene.draft is not None and scene.draft.area == zone
+    key(app, pygame.K_RETURN)
+
+
+def test_the_tutorial_plays_through_with_real_events(app):
+    scene = start(app)
+    tut, link = scene.tutorial, scene.link
+    assert tut is not None and len(tut.steps) >= 9
+    # the prompt has its own band above the map, and time stands still until Space
+    assert scene.prompt_rect.h > 0 and scene.renderer.camera.viewport.top >= scene.prompt_rect.bottom
+    assert tuple(app.screen.get_at((scene.prompt_rect.x + 3, scene.prompt_rect.y + 3)))[:3] == PROMPT_BG
+    frames(app, 120)
+    assert link.day == 1 and scene.paused
+    # 1. continue: only the Next button (or Enter) goes on
+    assert tut.step.wait_for == "continue"
+    click(app, button(scene, "Next").rect.center)
+    assert tut.index == 1 and tut.step.wait_for == "select_team"
+    # 2. select the survey team: the wrong team does not count, a click on its marker does
+    key(app, pygame.K_2)
+    assert tut.index == 1
+    with_markers = [b for b in scene.bar.buttons if b.label == "Next"]
+    assert not with_markers  # no Next button on a step that waits for an action
+    from game.ui.map_markers import team_positions
+
+    nts = next(c for t, _n, c in team_positions(scene.renderer, link, scene.theme) if t.name == "nts-1")
+    click(app, nts)
+    assert scene.selected == "nts-1" and tut.index == 2
+    # 3. survey the well path (key, click on the zone, Enter)
+    order_on_zone(app, scene, pygame.K_n, "well_path")
+    assert link.accepted[-1] == {"type": "Survey", "day": 1, "team": "nts-1", "area": "well_path"}
+    assert tut.index == 3 and tut.step.wait_for == "task_done"
+    # 4. time runs only once the student presses Space; the survey's end moves the tutorial on
+    key(app, pygame.K_SPACE)
+    run_until(app, scene, lambda: tut.index == 4)
+    assert scene.paused  # a new prompt to act on stops time
+    # 5. confirm the well path as a hazardous area
+    order_on_zone(app, scene, pygame.K_f, "well_path")
+    assert link.accepted[-1]["type"] == "Confirm" and tut.index == 5
+    # 6. mark it, this time with a dragged rectangle over the zone
+    key(app, pygame.K_k)
+    obj = link.scenario.map.object_named("well_path")
+    ys, xs = np.nonzero(obj.mask)
+    drag(app, cell_pos(scene, (int(xs.min()), int(ys.min()))), cell_pos(scene, (int(xs.max()), int(ys.max()))))
+    assert isinstance(scene.draft.area, tuple)
+    key(app, pygame.K_RETURN)
+    assert link.accepted[-1]["type"] == "Mark" and tut.index == 6
+    # 7. survey the north pasture with the survey team
+    key(app, pygame.K_1)
+    order_on_zone(app, scene, pygame.K_n, "north_pasture")
+    assert link.accepted[-1]["type"] == "Survey" and tut.index == 7
+    # 8. let the survey finish, then cancel the land that has no evidence
+    key(app, pygame.K_SPACE)
+    run_until(app, scene, lambda: any(e.kind == "survey_done" and e.data.get("area") == "north_pasture"
+                                      for e in link.view.events))
+    key(app, pygame.K_SPACE)
+    order_on_zone(app, scene, pygame.K_x, "north_pasture")
+    assert link.accepted[-1]["type"] == "Cancel" and tut.index == 8
+    assert (link.view.status[obj.mask] == 2).all()  # the well path is confirmed
+    # 9. clear the confirmed well path with the clearance team
+    key(app, pygame.K_2)
+    order_on_zone(app, scene, pygame.K_c, "well_path")
+    assert link.accepted[-1] == {"type": "Clear", "day": link.day, "team": "manual-1", "area": "well_path"}
+    assert tut.index == 9 and tut.step.wait_for == "level_end"
+    # 10. end the level: the tutorial is done and the quiz comes before the debrief
+    key(app, pygame.K_END)
+    key(app, pygame.K_END)
+    frames(app, 2)
+    assert tut.done
+    assert isinstance(app.scene, QuizScene)
+    assert [o["type"] for o in link.accepted] == ["Survey", "Confirm", "Mark", "Survey", "Cancel", "Clear",
+                                                   "EndLevel"]
+    assert "order" in app.sounds.played
+
+
+def test_the_quiz_is_answered_with_keys_and_clicks(app):
+    scene = start(app)
+    key(app, pygame.K_END)
+    key(app, pygame.K_END)
+    frames(app, 2)
+    quiz = app.scene
+    assert isinstance(quiz, QuizScene)
+    questions = content.quiz()
+    assert len(questions) >= 3 and quiz.questions == questions
+    for n, q in enumerate(questions):
+        assert quiz.index == n and quiz.chosen is None
+        right = next(i for i, a in enumerate(q.answers) if a.correct)
+        if n == 0:  # the first one wrong, by key
+            key(app, pygame.K_1 + (right + 1) % len(q.answers))
+        elif n % 2:  # by key
+            key(app, pygame.K_1 + right)
+        else:  # by a click on the answer
+            hit = next(b for b in quiz.bar.buttons if b.hidden and b.key_name == str(right + 1))
+            click(app, hit.rect.center)
+        assert quiz.chosen is not None  # feedback with the explanation is showing
+        key(app, pygame.K_1 + right)  # a second answer does not count
+        key(app, pygame.K_RETURN)
+    assert quiz.finished and quiz.score == len(questions) - 1
+    key(app, pygame.K_RETURN)
+    debrief = app.scene
+    assert isinstance(debrief, DebriefScene)
+    assert scene.quiz_score == (len(questions) - 1, len(questions))
+    assert debrief.eore  # risk-education messages matched to the run
+
+
+def test_a_level_without_tutorial_steps_has_no_prompt_and_no_quiz(app):
+    scene = PlayScene.start(app, resolve_level("cancel_or_clear"))
+    app.push(scene)
+    frames(app, 2)
+    assert scene.tutorial is None and scene.prompt_rect.h == 0
+    key(app, pygame.K_END)
+    key(app, pygame.K_END)
+    frames(app, 2)
+    assert isinstance(app.scene, DebriefScene)
