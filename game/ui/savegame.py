@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.ui.storage import data_dir, read_json, write_atomic
+from game.atomic import write_atomic
+from game.ui.storage import data_dir, read_json
 
 SAVE_FORMAT = 1
 

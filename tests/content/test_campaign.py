@@ -72,3 +72,16 @@ def test_the_returnees_level_has_returnees_and_a_funding_cut():
     spec, _ = load_level(next(i for i in LEVELS if i.id == "returnees").path)
     assert any(v.returnees for v in spec.villages)
     assert any(e.kind == "funding" and (e.amount_usd or 0) < 0 for e in spec.events)
+
+
+def test_the_battle_area_holds_as_much_scrap_as_real_battle_areas():
+    """100 to 1,000 false alarms per real item (JCWD 2020), from the catalogue."""
+    low, high = load_defaults()["clutter"]["false_alarms_per_item"]
+    info = next(i for i in list_levels(levels_dir()) if i.id == "battle_area")
+    spec, level_map = load_level(info.path)
+    scenario = build_scenario(spec, level_map)
+    for zone in ("battle_area",):
+        mask = level_map.object_named(zone).mask
+        items = int(mask[scenario.items["y"], scenario.items["x"]].sum())
+        per_item = float(scenario.clutter[mask].sum()) / max(1, items)
+        assert low <= per_item <= high, (zone, per_item)
