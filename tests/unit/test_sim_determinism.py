@@ -35,3 +35,22 @@ def test_a_command_list_replays_identically():
             digests.append((sim.state.log.digest(), [o.accepted for o in outcomes]))
     assert digests[0] == digests[1]
     assert all(digests[0][1])
+
+
+def test_a_run_is_the_same_in_another_process_with_another_hash_seed():
+    """Replays are checked on other machines: nothing may depend on set or dict hash order."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+        done = subprocess.run([sys.executable, "-m", "game", "simulate", "levels/02_cancel_or_clear.yaml",
+                               "--policy", "land_release", "--json"], cwd=root, env=env, capture_output=True,
+                              text=True, timeout=300, check=True)
+        digests.add(json.loads(done.stdout)["event_digest"])
+    assert len(digests) == 1
