@@ -82,12 +82,15 @@ def score_card(sim: Simulation) -> ScoreCard:
                  for name, code in (("cancelled", LandStatus.CANCELLED), ("reduced", LandStatus.REDUCED),
                                     ("cleared", LandStatus.CLEARED))}
     by_status["total"] = sum(by_status.values())
-    weighted = float(g.land_use[released].sum() * area)
+    # Points are for land released from the hazard record the level started with; clearing
+    # land nobody suspected (confirmed without evidence) earns nothing.
+    initially_hazardous = np.isin(g.initial_status, HAZARDOUS)
+    weighted = float(g.land_use[released & initially_hazardous].sum() * area)
     per_point = float(w["released_m2_per_point"])
     area_points = 0.0
     for name, code in (("cancelled", LandStatus.CANCELLED), ("reduced", LandStatus.REDUCED),
                        ("cleared", LandStatus.CLEARED)):
-        area_points += float(g.land_use[status == code].sum() * area) * float(w[name])
+        area_points += float(g.land_use[(status == code) & initially_hazardous].sum() * area) * float(w[name])
     area_points *= float(w["released_m2"]) / per_point
 
     kinds = truth.item_kinds
@@ -120,7 +123,6 @@ def score_card(sim: Simulation) -> ScoreCard:
         + float(w["item_missed_in_cleared_land"]) * (left_by_release["cleared"] + on_released["cleared"]),
     }
     total = round(sum(points.values()), 1)
-    initially_hazardous = np.isin(g.initial_status, HAZARDOUS)
     best = float(g.land_use[initially_hazardous].sum() * area) * float(w["released_m2"]) / per_point \
         + float(w["objective_met"]) * len(objectives)
     # Land released without clearance while it still held items is the mistake
@@ -170,7 +172,7 @@ def _objective(sim: Simulation, o, view) -> ObjectiveResult:
     if o.kind == "no_casualties":
         met = c.deminer_injured + c.deminer_killed + c.civilian_injured + c.civilian_killed == 0
     elif o.kind == "within_budget":
-        met = state.money.budget >= 0 and "budget" not in state.end_reason
+        met = state.money.budget >= 0  # running out at the end is not overspending
     elif o.kind == "release_zone":
         mask, _ = area_mask(state.scenario, o.zone)
         met = False

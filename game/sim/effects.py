@@ -80,6 +80,18 @@ def confirm_around(state: SimState, x: int, y: int, radius_m: float, within: np.
     return int(change.sum())
 
 
+def set_off(state: SimState, ent: int, by: str) -> Ordnance:
+    """An item went off (an accident while searching): it no longer exists, the land around it is
+    confirmed (as around a civilian incident) and its own cell is confirmed whatever it was, so a
+    caller releasing the day's cells must leave that cell out. The place may then be told."""
+    item = remove_item(state, ent, "triggered", by)
+    confirm_around(state, item.x, item.y, float(state.rules.team("technical_survey")["cha_radius_m"]))
+    g = state.grid
+    g.status[item.y, item.x] = LandStatus.CONFIRMED
+    g.release_day[item.y, item.x] = -1
+    return item
+
+
 def hazardous(status: np.ndarray) -> np.ndarray:
     return np.isin(status, HAZARDOUS)
 
@@ -122,7 +134,11 @@ def end_task(state: SimState, task_ent: int, text: str = "", **data) -> None:
 
 def accident_check(state: SimState, team, item: Ordnance, excavating: bool) -> bool:
     """Whether working on (or past) an item hurts one of ``team``'s deminers; records the casualty and
-    stands the team down for the investigation. Returns True on an accident."""
+    stands the team down for the investigation. Returns True on an accident.
+
+    The public accident event names the item's cell. With ``excavating=False`` the item was missed and is
+    still live: a caller getting True must set it off (:func:`set_off`), or the event would point the
+    player to a live item in land about to be released."""
     safety = state.catalogue["safety"]
     share = float(safety["share_while_excavating"])
     p = float(safety["casualties_per_item_removed"]) * state.rules.pace_factor(team.pace, "accident")

@@ -181,14 +181,22 @@ def _clear(state: SimState, cmd: c.Clear) -> Outcome:
     return Outcome(True, f"{skipped} cell(s) its team cannot work on are left out" if skipped else "", team.name)
 
 
+def _cells_of_running(kind: str) -> np.ndarray:
+    """Flat cells that running tasks of this kind still cover (so no land is paid for twice)."""
+    parts = [task.cells for _, task in esper.get_component(Task) if task.kind == kind]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+
 def _mark(state: SimState, cmd: c.Mark) -> Outcome:
     mask = _status_in(state, _mask(state, cmd.area), HAZARDOUS) & ~state.grid.marked
+    mask.flat[_cells_of_running("marking")] = False
     if not mask.any():
-        raise Rejected(f"no unmarked suspected or confirmed land in {c.describe_area(cmd.area)}")
+        raise Rejected(f"no unmarked suspected or confirmed land in {c.describe_area(cmd.area)} "
+                       f"(or its marking is already under way)")
     marking = state.catalogue["tasks"]["marking"]
     metres = perimeter_m(mask, state.grid.cell_size_m)
     cost = metres / 100.0 * float(marking["cost_per_100m_perimeter_usd"])
-    if cost > state.money.budget:
+    if cost + daily_cost(state) > state.money.budget:
         raise Rejected(f"marking {metres:,.0f} m of perimeter costs US${cost:,.0f}; the budget has "
                        f"US${state.money.budget:,.0f}")
     state.money.budget -= cost
@@ -289,8 +297,10 @@ def _set_pace(state: SimState, cmd: c.SetPace) -> Outcome:
 
 def _quality_assurance(state: SimState, cmd: c.QualityAssurance) -> Outcome:
     mask = _status_in(state, _mask(state, cmd.area), RELEASED)
+    mask.flat[_cells_of_running("quality_assurance")] = False
     if not mask.any():
-        raise Rejected(f"no released land in {c.describe_area(cmd.area)} to check")
+        raise Rejected(f"no released land in {c.describe_area(cmd.area)} to check "
+                       f"(or quality assurance is already checking it)")
     qa = state.catalogue["tasks"]["quality_assurance"]
     cost = float(qa["cost_per_day_usd"])
     if cost + daily_cost(state) > state.money.budget:

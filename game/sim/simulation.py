@@ -39,13 +39,17 @@ class Simulation:
         self.seed = int(scenario.seed if seed is None else seed)
         self._owner = WorldOwner()
         self._phases: dict[str, list[esper.Processor]] = {"dawn": [], "work": [], "dusk": []}
-        with self._owner.active():
-            self.state = self._build()
-            for priority, (phase, cls) in enumerate(RUN_ORDER):
-                processor = cls()
-                esper.add_processor(processor, priority=-priority)
-                self._phases[phase].append(processor)
-            self._run_phase("dawn")
+        try:
+            with self._owner.active():
+                self.state = self._build()
+                for priority, (phase, cls) in enumerate(RUN_ORDER):
+                    processor = cls()
+                    esper.add_processor(processor, priority=-priority)
+                    self._phases[phase].append(processor)
+                self._run_phase("dawn")
+        except BaseException:
+            self._owner.close()  # never leave a half-built world behind
+            raise
 
     # ------------------------------------------------------------ lifecycle
 
@@ -92,10 +96,11 @@ class Simulation:
             s.day += 1
             if s.day > s.last_day:
                 self._end("the last day of the level has passed")
-            elif daily_cost(s) > s.money.budget:
+                return
+            self._run_phase("dawn")  # the day's events first: funding may arrive or be cut
+            if daily_cost(s) > s.money.budget:
+                s.day -= 1  # the new day is not played
                 self._end("the budget cannot pay another day")
-            else:
-                self._run_phase("dawn")
 
     def run(self, commands: Iterable[object] = ()) -> list[Outcome]:
         """Apply dated commands on their days and step until the level ends."""

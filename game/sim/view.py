@@ -72,7 +72,7 @@ class VillageView:
     population: int
     educated: bool
     educated_until_day: int
-    educated_day: int  # the day its last risk education ended (0: never)
+    educated_day: int  # the day its first risk education ended (0: never)
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,7 +206,7 @@ class GameLink:
         return Answer(bool(outcome.accepted), str(outcome.reason or ""), outcome.team)
 
     def hire(self, team_type: str) -> Answer:
-        return self.submit(_sim.Hire(day=self.day, type=team_type))
+        return self.submit(_sim.Hire(day=self.day, team_type=team_type))
 
     def stop(self, team: str) -> Answer:
         return self.submit(_sim.Stop(day=self.day, team=team))

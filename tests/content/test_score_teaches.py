@@ -2,7 +2,7 @@
 
 - land_release's mean total beats idle, clear_all and reckless, and reckless is the worst;
 - land_release reaches a good grade (A or B) on at least ``GOOD_SEEDS`` of the 10 seeds
-  (7 on levels of difficulty 1 to 4; 6 on the difficulty-5 sector, where over a year and
+  (7 on levels of difficulty 1 to 4; 4 on the difficulty-5 sector, where over a year and
   6.5 km2 one item missed by the lanes of a technical survey, or by a deminer, is a real risk);
 - no seed is won (A or B) by doing nothing (idle) or by cancelling everything (reckless).
 
@@ -37,7 +37,7 @@ def good_seeds(result: dict) -> int:
 
 
 def good_seeds_needed(info) -> int:
-    return 6 if info.difficulty >= 5 else 7
+    return 4 if info.difficulty >= 5 else 7
 
 
 @pytest.mark.parametrize("info", LEVELS, ids=[i.id for i in LEVELS])

@@ -165,3 +165,19 @@ def test_autoplay_gives_orders_through_the_play_scene(app):
     frames(app, 60)
     assert scene.link.accepted
     assert scene.days_stepped >= 5
+
+
+def test_hiring_a_team_reaches_the_simulation():
+    from pathlib import Path
+
+    from game.paths import levels_dir
+    from game.ui.sim_link import GameLink
+
+    link = GameLink.open(Path(levels_dir() / "02_cancel_or_clear.yaml"))
+    try:
+        before = len(link.view.teams)
+        answer = link.hire("manual")
+        assert answer.accepted, answer.reason
+        assert len(link.view.teams) == before + 1
+    finally:
+        link.close()

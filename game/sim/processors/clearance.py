@@ -7,7 +7,9 @@ indicated), ``prepared`` (machine-worked, needs follow-up) and
 ``indication`` layers, deminer casualties.
 
 - manual: detects each item with its catalogue probability (a rushed pace
-  raises the miss chance); missed items stay in land that is now "cleared".
+  raises the miss chance); missed items stay in land that is now "cleared",
+  unless a deminer's accident set the item off: it is gone, the land around it
+  is confirmed and its cell is not released (the accident names the place).
 - dog: indicates items with ``sensitivity``, plus false indications; indicated
   cells stay confirmed until a manual team checks them, the rest is cleared.
 - machine: destroys items except ``left_dangerous``; an AT mine damages it
@@ -22,7 +24,14 @@ import numpy as np
 
 from ..area_work import advance, capacity, finished
 from ..components import Ordnance, Task, Team
-from ..effects import accident_check, end_task, live_items_in, release, remove_item
+from ..effects import (
+    accident_check,
+    end_task,
+    live_items_in,
+    release,
+    remove_item,
+    set_off,
+)
 from ..grid import LandStatus
 from ..state import SimState
 
@@ -49,20 +58,23 @@ class ClearanceProcessor(esper.Processor):
     def _manual(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]
         miss_factor = state.rules.pace_factor(team.pace, "miss")
+        went_off: list[int] = []  # cells where a missed item went off: confirmed, not released today
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
             p_miss = (1.0 - state.rules.p_detect(team.type, item.kind, int(state.grid.terrain[item.y, item.x]))) * miss_factor
             if rng.random() < p_miss:
                 state.log.add(state.day, "missed", f"{team.name} missed an item.", secret=True, team=team.name,
                               x=item.x, y=item.y, item_kind=item.kind)
-                accident_check(state, team, item, excavating=False)
+                if accident_check(state, team, item, excavating=False):
+                    set_off(state, ent, team.name)
+                    went_off.append(item.y * state.grid.width + item.x)
                 continue
             remove_item(state, ent, "found", team.name)
             task.finds += 1
             state.log.add(state.day, "find", f"{team.name} found and destroyed an item ({item.kind}).",
                           team=team.name, x=item.x, y=item.y, item_kind=item.kind)
             accident_check(state, team, item, excavating=True)
-        release(state, cells, LandStatus.CLEARED)
+        release(state, cells[~np.isin(cells, went_off)] if went_off else cells, LandStatus.CLEARED)
 
     def _dog(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]

@@ -29,7 +29,7 @@ class EducationProcessor(esper.Processor):
             village = esper.component_for_entity(vt.village, VillageState)
             effect = int(state.rules.team(team.type)["effect_days"])
             village.educated_until_day = state.day + 1 + effect
-            village.educated_day = state.day
+            village.educated_day = village.educated_day or state.day  # the first time counts for objectives
             end_task(state, task_ent, f"{team.name} finished risk education in {village.name}: people know "
                      f"not to touch, to keep to paths in use and to report what they see.",
                      team=team.name, village=village.name)

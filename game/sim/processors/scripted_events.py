@@ -1,7 +1,9 @@
 """ScriptedEventProcessor: fires the level's events on their day.
 
 Reads: ``level.events``, ``Ordnance`` (a report points to real items of its
-zone). Writes: ``Evidence``/``EvidenceTruth`` (reports), ``SimState.money``
+zone, up to ``survey.evidence_offset_m`` away as survey evidence is; a false
+report points to a random cell of the zone, so the place never tells which).
+Writes: ``Evidence``/``EvidenceTruth`` (reports), ``SimState.money``
 (funding), ``SimState.weather`` (weather), the event log (messages).
 """
 
@@ -10,8 +12,8 @@ from __future__ import annotations
 import esper
 import numpy as np
 
-from ..effects import add_evidence, live_items_in
 from ..components import Ordnance
+from ..effects import add_evidence, live_items_in
 from ..grid import area_mask
 from ..state import SimState
 
@@ -53,16 +55,20 @@ class ScriptedEventProcessor(esper.Processor):
         if mask is None:
             return
         rng = state.rng["events"]
-        share = float(state.catalogue["survey"]["report_share"])
-        items = live_items_in(state, np.flatnonzero(mask.ravel()))
+        survey = state.catalogue["survey"]
+        share = float(survey["report_share"])
+        offset = int(float(survey["evidence_offset_m"]) // state.grid.cell_size_m)
+        zone_cells = np.flatnonzero(mask.ravel())
+        items = live_items_in(state, zone_cells)
         chosen = [e for e in items if rng.random() < share] or items[:1]
         if chosen:
             for ent in chosen:
                 item = esper.component_for_entity(ent, Ordnance)
-                add_evidence(state, "report", item.x, item.y, f"report ({spec.zone})", True)
-        else:
-            obj = state.scenario.map.object_named(spec.zone)
-            x, y = obj.centre_cell if obj is not None else (0, 0)
-            add_evidence(state, "report", x, y, f"report ({spec.zone})", False)
+                dx, dy = rng.integers(-offset, offset + 1, size=2) if offset else (0, 0)
+                add_evidence(state, "report", item.x + int(dx), item.y + int(dy), f"report ({spec.zone})", True)
+        else:  # the mask is never empty (area_mask)
+            cell = int(zone_cells[rng.integers(0, len(zone_cells))])
+            add_evidence(state, "report", cell % state.grid.width, cell // state.grid.width,
+                         f"report ({spec.zone})", False)
         state.log.add(state.day, "evidence", f"A report points to contamination in {spec.zone}.",
                       zone=spec.zone, pieces=max(1, len(chosen)))

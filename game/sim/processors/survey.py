@@ -4,7 +4,10 @@ Reads: ``Team``, ``Task`` (kind "survey"), ``Ordnance`` (which items leave
 traces). Writes: ``Task`` progress, ``Evidence``/``EvidenceTruth``, the grid's
 ``surveyed`` layer. Items leave evidence with probability
 ``survey.evidence_chance_per_item x teams.nts.evidence_reliability``; empty
-land gives false reports at ``survey.false_reports_per_km2``.
+land gives false reports at ``survey.false_reports_per_km2``. False evidence
+is drawn from the same kinds with the same weights (``survey.evidence_kinds``)
+and real evidence lies up to ``evidence_offset_m`` from its item, so neither the
+kind nor the place tells real from false before the debrief.
 """
 
 from __future__ import annotations
@@ -51,8 +54,8 @@ class SurveyProcessor(esper.Processor):
         area_km2 = len(cells) * state.grid.cell_area_m2 / 1e6
         for _ in range(int(rng.poisson(area_km2 * float(survey["false_reports_per_km2"])))):
             cell = int(cells[rng.integers(0, len(cells))])
-            add_evidence(state, "community_report", cell % state.grid.width, cell // state.grid.width,
-                         team.name, False)
+            add_evidence(state, str(rng.choice(kinds, p=weights)), cell % state.grid.width,
+                         cell // state.grid.width, team.name, False)
             found += 1
         if found:
             state.log.add(state.day, "evidence", f"{team.name} recorded {found} piece(s) of evidence.",

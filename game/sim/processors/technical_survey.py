@@ -7,7 +7,9 @@ covering ``sample_share`` of the area, plus the cells around known evidence
 Reads: ``Team``, ``Task`` (kind "technical_survey"), ``SampledCells``,
 ``Ordnance``. Writes: ``Task``, ``Ordnance`` (found items), the grid's status
 (confirmed within ``cha_radius_m`` of a find, inside the task or not; when the task found
-nothing, its cells still suspected become reduced), deminer casualties.
+nothing, its cells still suspected become reduced), deminer casualties. A
+missed item that a deminer's accident sets off is gone and counts as a find:
+the land around it is confirmed and the task's land is not reduced.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ import numpy as np
 
 from ..area_work import advance, capacity, finished
 from ..components import Ordnance, SampledCells, Task, Team
-from ..effects import accident_check, confirm_around, end_task, live_items_in, release, remove_item
+from ..effects import (
+    accident_check,
+    confirm_around,
+    end_task,
+    live_items_in,
+    release,
+    remove_item,
+    set_off,
+)
 from ..grid import LandStatus
 from ..state import SimState
 
@@ -46,7 +56,9 @@ class TechnicalSurveyProcessor(esper.Processor):
             if rng.random() < p_miss:
                 state.log.add(state.day, "missed", f"{team.name} missed an item in a search lane.", secret=True,
                               team=team.name, x=item.x, y=item.y, item_kind=item.kind)
-                accident_check(state, team, item, excavating=False)
+                if accident_check(state, team, item, excavating=False):
+                    set_off(state, ent, team.name)  # evidence of contamination, as a find is
+                    task.finds += 1
                 continue
             remove_item(state, ent, "found", team.name)
             task.finds += 1
