@@ -12,11 +12,6 @@ import numpy as np
 
 from game.level.model import Scenario
 
-#: What each kind of order needs a team to do (the catalogue's ``works_on``).
-WORK_OF_ORDER = {"survey": "survey", "technical_survey": "technical_survey", "clearance": "clearance",
-                 "education": "village"}
-
-
 class Rules:
     """Catalogue lookups for one scenario: team figures, terrain multipliers, detection by kind."""
 
@@ -47,11 +42,6 @@ class Rules:
                       for name in self._terrain_names]
             self._multipliers[team_type] = np.array(values or [1.0], dtype=np.float64)
         return self._multipliers[team_type]
-
-    def detection(self, team_type: str) -> np.ndarray:
-        """Probability of detecting an item, per item kind index."""
-        table = self.teams[team_type].get("detection", {})
-        return np.array([float(table.get(k, 1.0)) for k in self.item_kinds], dtype=np.float64)
 
     def p_detect(self, team_type: str, kind: str, terrain_index: int) -> float:
         """Probability that a team of this type detects an item of ``kind`` on this terrain.

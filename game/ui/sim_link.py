@@ -369,39 +369,18 @@ class PolicyDriver:
 
     @staticmethod
     def names() -> list[str]:
-        try:
-            import game.policies as policies
-        except ImportError:
-            return []
-        found = getattr(policies, "POLICIES", None) or getattr(policies, "REGISTRY", None) or {}
-        return sorted(found)
+        from game.policies import POLICIES
+
+        return sorted(POLICIES)
 
     @classmethod
     def create(cls, name: str, link: GameLink) -> "PolicyDriver | None":
+        from game.policies import make_policy
+
         try:
-            import game.policies as policies
-        except ImportError:
+            return cls(make_policy(name, link.scenario))
+        except KeyError:
             return None
-        make = getattr(policies, "make_policy", None) or getattr(policies, "get_policy", None)
-        if make is not None:
-            try:
-                return cls(make(name, link.scenario))
-            except TypeError:
-                return cls(make(name))
-            except (KeyError, ValueError):
-                return None
-        registry = getattr(policies, "POLICIES", None) or getattr(policies, "REGISTRY", None) or {}
-        factory = registry.get(name)
-        if factory is None:
-            return None
-        try:
-            return cls(factory(link.scenario))
-        except TypeError:
-            return cls(factory())
 
     def decide(self, view) -> list[Any]:
-        for method in ("decide", "orders", "act", "__call__"):
-            fn = getattr(self._impl, method, None)
-            if fn is not None:
-                return list(fn(view) or [])
-        return []
+        return list(self._impl.decide(view) or [])

@@ -47,7 +47,7 @@ class TerrainArt:
         tile_px = self.art.tile_px
         for t in self.art.tiles:
             if t.image not in images:
-                path = t.image if t.image.is_file() else self.map_path.parent / t.image.name
+                path = t.image
                 try:
                     images[t.image] = pygame.image.load(str(path))
                 except (pygame.error, FileNotFoundError):
