@@ -16,20 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from game.atomic import write_atomic
+from game.store.folders import DATA_DIR_ENV, data_dir  # noqa: F401 (re-exported)
 
-DATA_DIR_ENV = "MINERISK_DATA_DIR"
 UI_SCALES = (1.0, 1.5, 2.0)
 GRADES = ("A", "B", "C", "D", "E", "F")  # best first
-
-
-def data_dir() -> Path:
-    """The folder for the player's files (created on first write)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("minerisk", appauthor=False))
 
 
 def read_json(path: Path) -> Any:
