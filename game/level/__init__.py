@@ -6,13 +6,15 @@ The public entry points:
   returns its :class:`LevelSpec` and :class:`MapData` (or raises
   :class:`LevelError` listing every problem);
 - :func:`load_scenario` also places the hidden truth with a seed;
-- :func:`validate_paths` checks files and folders, as ``minerisk validate`` does.
+- :func:`validate_paths` checks files and folders, as ``minerisk validate`` does,
+  playability warnings included (game/level/playability.py);
+- :func:`check_level` checks one level file the same way and never raises.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import catalogue
@@ -20,13 +22,15 @@ from game import catalogue
 from .build import build_scenario
 from .errors import Collector, LevelError, Problem
 from .format import level_schema
+from .level_files import check_files
 from .model import LevelSpec, MapData, Scenario
+from .playability import playability_warnings
 from .schema import check_document
 from .spec import build_spec, check_days, check_references, resolve_map_path
 from .yaml_source import compose, read_text
 
 __all__ = ["LevelError", "Problem", "LevelSpec", "MapData", "Scenario", "load_level", "load_scenario",
-           "validate_paths", "find_level_files", "build_scenario"]
+           "validate_paths", "check_level", "find_level_files", "build_scenario"]
 
 LEVEL_SUFFIXES = (".yaml", ".yml")
 
@@ -36,7 +40,8 @@ class _Checked:
     spec: LevelSpec | None
     map: MapData | None
     id_at: tuple[str, int, int] | None  # the level's id and where it is written
-    problems: list[Problem]
+    problems: list[Problem]  # errors: the level cannot be loaded
+    warnings: list[Problem] = field(default_factory=list)  # it loads, but cannot be played as meant
 
 
 def _shown(path: Path) -> str:
@@ -48,10 +53,11 @@ def _shown(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def _check(path: Path, shown: str) -> _Checked:
-    """Check one level file; a bug of ours becomes a problem to report, never a traceback."""
+def _check(path: Path, shown: str, warnings: bool = False) -> _Checked:
+    """Check one level file (and, with ``warnings``, its playability); a bug of ours becomes a
+    problem to report, never a traceback."""
     try:
-        return _check_file(path, shown)
+        return _check_file(path, shown, warnings)
     except (RecursionError, MemoryError):
         return _Checked(None, None, None, [Problem(shown, 1, 1, "the file is too complex to check",
                                                    "simplify it, or start from a bundled level")])
@@ -61,7 +67,7 @@ def _check(path: Path, shown: str) -> _Checked:
             "this is a bug in Mine Risk: please report it with the file attached")])
 
 
-def _check_file(path: Path, shown: str) -> _Checked:
+def _check_file(path: Path, shown: str, warnings: bool) -> _Checked:
     from .tmx_adapter import load_map  # the one module that reads Tiled files
 
     out = Collector(shown)
@@ -86,9 +92,12 @@ def _check_file(path: Path, shown: str) -> _Checked:
             out.extend(exc.problems)
         else:
             check_references(doc, ctx, out, level_map, map_shown)
+            out.extend(check_files(path, shown, map_path))
     if out.problems or level_map is None:
         return _Checked(None, None, id_at, out.problems)
-    return _Checked(build_spec(doc, path, map_path), level_map, id_at, [])
+    spec = build_spec(doc, path, map_path)
+    found = playability_warnings(spec, level_map, ctx.where, shown) if warnings else []
+    return _Checked(spec, level_map, id_at, [], found)
 
 
 def load_level(path: str | Path, shown_as: str | None = None) -> tuple[LevelSpec, MapData]:
@@ -115,10 +124,28 @@ def find_level_files(folder: Path) -> list[Path]:
     return found
 
 
-def validate_paths(paths: list[str | Path]) -> tuple[list[LevelSpec], list[Problem]]:
-    """Check level files and folders of them; every problem of every file, and the valid levels.
+def check_level(path: str | Path, shown_as: str | None = None) -> tuple[LevelSpec | None, list[Problem]]:
+    """Check one level file as ``minerisk validate`` does, never raising.
 
-    Ids must be unique across everything checked together.
+    Returns its spec (None when it has errors) and every problem, errors and
+    playability warnings (``Problem.is_warning``) together.
+    """
+    path = Path(path)
+    checked = _check(path, shown_as or _shown(path), warnings=True)
+    return checked.spec, _sorted(checked.problems + checked.warnings)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.message))
+
+
+def validate_paths(paths: list[str | Path]) -> tuple[list[LevelSpec], list[Problem]]:
+    """Check level files and folders of them; every problem of every file, and the loadable levels.
+
+    Problems hold errors and playability warnings (``Problem.is_warning``); a
+    level with warnings only is among the levels. Ids must be unique across
+    everything checked together. A Tiled file given directly gets a problem
+    naming the level files that use it.
     """
     problems: list[Problem] = []
     levels: list[LevelSpec] = []
@@ -129,14 +156,17 @@ def validate_paths(paths: list[str | Path]) -> tuple[list[LevelSpec], list[Probl
             files = [(f, os.path.join(str(raw), os.path.relpath(f, path))) for f in find_level_files(path)]
             if not files:
                 problems.append(Problem(str(raw), 1, 1, "no level files (.yaml) in this folder"))
+        elif path.suffix.lower() in TILED_SUFFIXES and path.is_file():
+            problems.append(tiled_file_given(path, str(raw)))
+            continue
         elif path.exists():
             files = [(path, str(raw))]
         else:
             problems.append(Problem(str(raw), 1, 1, "file or folder not found", "check the path"))
             continue
         for file, shown in files:
-            checked = _check(file, shown)
-            problems.extend(checked.problems)
+            checked = _check(file, shown, warnings=True)
+            problems.extend(checked.problems + checked.warnings)
             if checked.id_at is not None:
                 level_id, line, col = checked.id_at
                 if level_id in first_id and first_id[level_id] != shown:
@@ -145,4 +175,62 @@ def validate_paths(paths: list[str | Path]) -> tuple[list[LevelSpec], list[Probl
                 first_id.setdefault(level_id, shown)
             if checked.spec is not None:
                 levels.append(checked.spec)
-    return levels, sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.message))
+    return levels, _sorted(problems)
+
+
+TILED_SUFFIXES = (".tmx", ".tsx", ".tx", ".tiled-project")
+
+
+def levels_using(tiled_file: Path) -> list[Path]:
+    """Level files in the Tiled file's folder or the folder above whose map is, or uses, that file."""
+    from .level_files import map_references
+
+    target = tiled_file.resolve()
+    found = []
+    for folder in dict.fromkeys((tiled_file.parent.resolve(), tiled_file.parent.resolve().parent)):
+        try:
+            candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() in LEVEL_SUFFIXES and p.is_file())
+        except OSError:
+            continue
+        for level in candidates:
+            written = _map_written(level)
+            if not written:
+                continue
+            map_path = (level.parent / written)
+            try:
+                uses = map_path.resolve() == target or any(
+                    ref.target.resolve() == target for ref in map_references(map_path) if ref.kind == "tileset")
+            except (OSError, RuntimeError, ValueError):
+                continue
+            if uses:
+                found.append(level)
+    return found
+
+
+def _map_written(level: Path) -> str | None:
+    """The ``map:`` a level file writes, read lightly (None when the file cannot be read)."""
+    import yaml
+
+    text, problems = read_text(level, str(level))
+    if problems:
+        return None
+    node, problems = compose(text, str(level))
+    if problems or not isinstance(node, yaml.MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "map" and isinstance(value, yaml.ScalarNode):
+            return value.value
+    return None
+
+
+def tiled_file_given(path: Path, shown: str) -> Problem:
+    """The problem for a Tiled map (or tileset) given where a level file is expected."""
+    users = levels_using(path)
+    what = "a Tiled map" if path.suffix.lower() == ".tmx" else "a Tiled file"
+    if users:
+        names = ", ".join(_shown(u) for u in users)
+        return Problem(shown, 1, 1, f"this is {what}, not a level file",
+                       f"validate the level that uses it: minerisk validate {names}")
+    return Problem(shown, 1, 1, f"this is {what}, not a level file",
+                   "validate the level file (.yaml) that names it under `map:`; no level in this folder or the "
+                   "one above uses it (minerisk new NAME makes a level folder to start from)")

@@ -12,17 +12,28 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
-    """One thing wrong in one file, at a 1-based line and column."""
+    """One thing wrong in one file, at a 1-based line and column.
+
+    ``severity`` is ``"error"`` (the level cannot be loaded) or ``"warning"``
+    (it loads, but students will not be able to play it as meant: see
+    game/level/playability.py).
+    """
 
     file: str
     line: int
     col: int
     message: str
     hint: str = ""
+    severity: str = "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def format(self) -> str:
-        """The one-line form: ``FILE:LINE:COL: message; hint``."""
-        text = f"{self.file}:{self.line}:{self.col}: {self.message}"
+        """The one-line form: ``FILE:LINE:COL: message; hint`` (``warning: `` before a warning's message)."""
+        label = "warning: " if self.is_warning else ""
+        text = f"{self.file}:{self.line}:{self.col}: {label}{self.message}"
         if self.hint:
             text += f"; {self.hint}"
         return text
@@ -48,6 +59,9 @@ class Collector:
 
     def add(self, line: int, col: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.file, max(1, line), max(1, col), message, hint))
+
+    def warn(self, line: int, col: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, max(1, line), max(1, col), message, hint, "warning"))
 
     def extend(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)

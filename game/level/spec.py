@@ -9,6 +9,7 @@ from pathlib import Path
 from game import catalogue
 
 from .errors import Collector
+from .level_files import missing_file_hint, real_spelling
 from .model import (
     ClutterSpec,
     EventSpec,
@@ -34,6 +35,9 @@ def resolve_map_path(doc: dict, level_path: Path, ctx: Context, out: Collector) 
     if Path(raw).is_absolute() or raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         out.add(line, col, f"map path `{raw}` is absolute", "write it relative to the level file, e.g. maps/valley.tmx")
         return None
+    if "\\" in raw and not raw.startswith("\\"):
+        out.add(line, col, f"map path `{raw}` uses `\\` between folders", missing_file_hint(level_path.parent, raw))
+        return None
     root = level_path.parent.resolve()
     try:
         target = (root / raw).resolve()
@@ -47,10 +51,16 @@ def resolve_map_path(doc: dict, level_path: Path, ctx: Context, out: Collector) 
     if target.suffix.lower() != ".tmx":
         out.add(line, col, f"map `{raw}` is not a Tiled .tmx file", "save the map in Tiled as .tmx (XML)")
         return None
+    spelled = real_spelling(level_path.parent, raw)
     if not target.is_file():
         nearby = sorted(p.name for p in target.parent.glob("*.tmx")) if target.parent.is_dir() else []
-        out.add(line, col, f"map file `{raw}` not found",
-                did_you_mean(target.name, nearby, "maps in that folder") if nearby else "check the path")
+        hint = missing_file_hint(level_path.parent, raw) or (
+            did_you_mean(target.name, nearby, "maps in that folder") if nearby else "check the path")
+        out.add(line, col, f"map file `{raw}` not found", hint)
+        return None
+    if spelled is not None:
+        out.add(line, col, f"map `{raw}` is spelled `{spelled}` on disk: it loads on Windows and macOS but "
+                "not on Linux", f"write `map: {spelled}` (capital and small letters must match)")
         return None
     return target
 

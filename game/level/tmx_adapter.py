@@ -29,6 +29,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from game.level.errors import Collector, LevelError, Problem
+from game.level.level_files import missing_file_hint
 from game.level.model import FEATURE_KINDS, ZONE_CLASSES, MapData, MapObject, Where
 from game.level.tmx_scan import Node, Scan, int_attr, read_file, scan_xml
 
@@ -200,6 +201,29 @@ def _check_map_node(root: Node, out: Collector) -> tuple[int, int, int] | None:
     return (width, height, tw) if ok else None
 
 
+#: Tile layer formats pytmx reads: (encoding, compression) as Tiled writes them.
+_READABLE_FORMATS = {("csv", ""), ("base64", ""), ("base64", "zlib"), ("base64", "gzip")}
+_FORMAT_HINT = ("in Tiled: Map > Map Properties > Tile Layer Format: choose CSV (or Base64 zlib "
+                "compressed, or Base64 uncompressed), then save the map; re-saving alone keeps the same format")
+
+
+def _check_layer_format(scan: Scan, out: Collector) -> None:
+    """Tile layers saved in a format pytmx cannot read (XML, zstd) get a hint naming Tiled's setting."""
+    for data in scan.data:
+        encoding = data.attrs.get("encoding", "")
+        compression = data.attrs.get("compression", "")
+        if data.shape == "xml" or not encoding:
+            what = "XML (one <tile> element a cell)"
+        elif (encoding, compression) in _READABLE_FORMATS:
+            continue
+        elif compression == "zstd":
+            what = "Base64 with Zstandard (zstd) compression"
+        else:
+            what = f"{encoding}" + (f" with {compression} compression" if compression else "")
+        out.add(data.line, data.col, f"the tile layer is saved in the {what} format, which Mine Risk "
+                "cannot read", _FORMAT_HINT)
+
+
 def _check_tilesets(map_path: Path, scan: Scan, tile: int, out: Collector,
                     shown_dir: str) -> dict[str, tuple[Collector, Scan, Node]]:
     """Check every tileset (embedded or .tsx) and return the scans of the .tsx files."""
@@ -213,6 +237,7 @@ def _check_tilesets(map_path: Path, scan: Scan, tile: int, out: Collector,
             data = read_file(map_path.parent / source, label, "tileset file")
             if data is None:
                 out.add(ts.line, ts.col, f"external tileset '{source}' is missing",
+                        missing_file_hint(map_path.parent, source) or
                         "put the .tsx file (and its image) next to the map, or in Tiled "
                         "fix the path with Map > Replace Tileset")
                 continue
@@ -442,6 +467,7 @@ def _open(path: Path, out: Collector) -> tuple[Scan, dict, Any, tuple[int, int, 
         return None
     external = _check_tilesets(path, scan, size[2], out, os.path.dirname(out.file))
     _check_reserved(scan, out)
+    _check_layer_format(scan, out)
     if out.problems:
         return None
     try:

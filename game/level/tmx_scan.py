@@ -39,6 +39,8 @@ class Scan:
     layers: list[Node] = field(default_factory=list)
     objects: list[Node] = field(default_factory=list)
     with_props: list[Node] = field(default_factory=list)
+    images: list[Node] = field(default_factory=list)  # <image> of tilesets, tiles and image layers
+    data: list[Node] = field(default_factory=list)  # <data> of tile layers; shape "xml" when it holds <tile>s
 
 
 SHAPES = {"polygon": "polygon", "polyline": "polyline", "ellipse": "ellipse",
@@ -57,6 +59,9 @@ def scan_xml(data: bytes, out: Collector, file_label: str) -> Scan | None:
         in_tileset = any(t == "tileset" for t, _ in stack)
         if not stack:
             node = scan.root = Node(tag, line, col, attrs)
+        elif tag == "tile" and stack[-1][0] == "data":  # the XML tile layer format: one element a cell
+            if stack[-1][1] is not None:
+                stack[-1][1].shape = "xml"
         elif tag in ("tileset", "layer", "objectgroup", "object", "group", "imagelayer", "tile"):
             parent = stack[-1][1]
             node = Node(tag, line, col, attrs, in_tileset, parent_line=parent.line if parent else 0)
@@ -70,6 +75,13 @@ def scan_xml(data: bytes, out: Collector, file_label: str) -> Scan | None:
                 scan.objects.append(node)
                 if "gid" in attrs:
                     node.shape = "tile"
+        elif tag == "image":
+            parent = stack[-1][1]
+            node = Node(tag, line, col, attrs, in_tileset, parent_line=parent.line if parent else 0)
+            scan.images.append(node)
+        elif tag == "data" and stack[-1][0] == "layer":
+            node = Node(tag, line, col, attrs, parent_line=stack[-1][1].line if stack[-1][1] else 0)
+            scan.data.append(node)
         elif tag in SHAPES and stack[-1][0] == "object" and stack[-1][1] is not None:
             stack[-1][1].shape = SHAPES[tag]
         elif tag == "property" and len(stack) >= 2 and stack[-1][0] == "properties":
