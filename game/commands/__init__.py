@@ -12,4 +12,5 @@ COMMAND_MODULES = (
     "game.commands.simulate",
     "game.commands.replay",
     "game.commands.bench",
+    "game.commands.kit",
 )
