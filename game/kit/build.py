@@ -34,6 +34,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -181,11 +182,23 @@ def _write_papers(kit: Path, source: Path, systems: list[str]) -> None:
              "To install the game on a computer (no network needed):"]
     lines += [f"  {scripts[s]}" for s in systems]
     if (kit / "no-python").is_dir():
-        lines += ["", "Computers without Python: copy the folder inside no-python/ and start the",
-                  "program called minerisk in it (see the guide)."]
+        lines += ["", "Computers without Python: unpack the file in no-python/ on the computer",
+                  "(double-click it) and start the program minerisk in the unpacked folder."]
     lines += ["", "To check the stick is complete:  python check-kit.py", ""]
     (kit / "START-HERE.txt").write_text("\n".join(lines).replace("\n", "\r\n"), encoding="utf-8", newline="")
     shutil.copy2(Path(__file__).resolve().parent / "check.py", kit / "check-kit.py")
+
+
+def _add_onefolder(kit: Path, source: Path, wheel: Path, log) -> dict:
+    """This system's one-folder build, packed into ``no-python/``; returns its kit.json entry."""
+    from game.kit.onefolder import archive, build_onefolder
+
+    with tempfile.TemporaryDirectory(prefix="minerisk-onefolder-") as tmp:
+        build = build_onefolder(Path(tmp), source=source, wheel=wheel, log=log)
+        packed = archive(build["folder"], kit / "no-python")
+    return {"name": build["name"], "label": build["label"], "path": packed.relative_to(kit).as_posix(),
+            "program": f"{build['name']}/minerisk" + (".exe" if packed.suffix == ".zip" else ""),
+            "version": build["version"], "unpacked_size": build["size"], "size": packed.stat().st_size}
 
 
 def _prepare_destination(dest: Path) -> None:
@@ -277,9 +290,7 @@ def build_kit(dest: Path, targets: tuple[Target, ...] = TARGETS, pythons: tuple[
             raise KitError("no target has a complete set of wheels; see the messages above")
         built = []
         if onefolder:
-            from game.kit.onefolder import build_onefolder
-
-            built.append(build_onefolder(staging / "no-python", source=source, wheel=wheel, log=log))
+            built.append(_add_onefolder(staging, source, wheel, log))
         _write_papers(staging, source, systems)
         manifest = _manifest(staging, downloads, wheel, levels, built, pythons)
         write_atomic(staging / MANIFEST, json.dumps(manifest, indent=1) + "\n")
@@ -316,6 +327,7 @@ def summary(manifest: dict) -> str:
             text += f"  (NOT {', '.join(lacking)})"
         lines.append(text)
     for build in manifest.get("onefolder", []):
-        lines.append(f"  {build['name']:<15} {build['size'] / 1e6:6.1f} MB  one-folder build, no Python needed")
+        lines.append(f"  {build['name']:<15} {build['size'] / 1e6:6.1f} MB  one-folder build, packed "
+                     f"({build['unpacked_size'] / 1e6:.0f} MB unpacked), no Python needed")
     lines.append(f"  scripts, guide and checker: {shared / 1e6:.2f} MB")
     return "\n".join(lines)

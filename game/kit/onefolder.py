@@ -17,11 +17,14 @@ line imports by name. The built folder is then compared with the checkout
 from __future__ import annotations
 
 import os
+import platform
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from game.kit.source import KitError, build_game_wheel, find_source, missing_data
@@ -79,7 +82,7 @@ def smoke_test(folder: Path) -> str:
 
 
 def build_onefolder(out: Path, source: Path | None = None, wheel: Path | None = None, log=print) -> dict:
-    """Make this system's one-folder build in ``out``; returns what kit.json records about it.
+    """Make this system's one-folder build in ``out``; returns its name, label, folder, version and size.
 
     Needs the network (PyPI) for PyInstaller and the game's dependencies.
     """
@@ -124,7 +127,38 @@ def build_onefolder(out: Path, source: Path | None = None, wheel: Path | None = 
         app = tmp / "dist" / "minerisk.app"
         if app.is_dir():
             shutil.move(str(app), str(out / f"{name}.app"))
-    size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
+    size = folder_size(final)
     log(f"One-folder build: {final} ({size / 1e6:.0f} MB, {time.monotonic() - started:.0f} s)")
-    return {"name": name, "label": f"{target.label}, no Python needed", "path": final.relative_to(out.parent).as_posix(),
-            "program": executable(final).relative_to(out.parent).as_posix(), "version": version, "size": size}
+    return {"name": name, "label": _label(target), "folder": final, "version": version, "size": size}
+
+
+def _label(target) -> str:
+    if target.system != "linux":
+        return f"{target.label}, no Python needed"
+    libc, version = platform.libc_ver()
+    # The build holds the build machine's Python and libraries: it needs that glibc or newer.
+    return f"Linux ({target.name.split('-')[1]}, {libc} {version} or newer), no Python needed"
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of the files in a folder, links not followed (PyInstaller links shared libraries on Linux)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def archive(folder: Path, out: Path) -> Path:
+    """Pack a one-folder build into one file for the stick: .zip on Windows, else .tar.gz (keeps the links).
+
+    One file copies to a stick much faster than hundreds, and a FAT-formatted stick cannot hold links.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    if sys.platform == "win32":
+        path = out / f"{folder.name}.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            for p in sorted(folder.rglob("*")):
+                if p.is_file():
+                    z.write(p, p.relative_to(folder.parent).as_posix())
+    else:
+        path = out / f"{folder.name}.tar.gz"
+        with tarfile.open(path, "w:gz", compresslevel=6) as tar:
+            tar.add(folder, arcname=folder.name)
+    return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,9 +27,10 @@ def offline(command: list[str]) -> list[str]:
     """``command`` run with no network interface but loopback when the system allows it."""
     if not network_namespace_works():
         return command
-    if subprocess.run(["unshare", "--net", "true"], capture_output=True).returncode == 0:
-        return ["unshare", "--net", *command]
-    return ["unshare", "--map-root-user", "--net", *command]
+    unshare = shutil.which("unshare")  # found here: the command's own environment may have no PATH to it
+    if subprocess.run([unshare, "--net", "true"], capture_output=True).returncode == 0:
+        return [unshare, "--net", *command]
+    return [unshare, "--map-root-user", "--net", *command]
 
 
 def offline_env(home: Path, wheels: Path, data: Path) -> dict[str, str]:
