@@ -25,8 +25,11 @@ GRADES = ("A", "B", "C", "D", "F")
 
 @dataclass(frozen=True, slots=True)
 class ObjectiveResult:
+    """Whether the level's objective number ``index`` (in ``level.objectives``) was met; the text layer
+    words it (the level's own text, or a default for its kind)."""
+
+    index: int
     kind: str
-    text: str
     met: bool
 
 
@@ -111,7 +114,7 @@ def score_card(sim: Simulation) -> ScoreCard:
     left_by_decision = left_by_release["cancelled"] + left_by_release["reduced"] \
         + on_released["cancelled"] + on_released["reduced"]
     finds = dict(sorted(c.finds.items()))
-    objectives = tuple(_objective(sim, o, view) for o in state.scenario.level.objectives)
+    objectives = tuple(_objective(sim, i, o, view) for i, o in enumerate(state.scenario.level.objectives))
     points = {
         "released_land": round(area_points, 1),
         "items_found": float(w["item_found"]) * sum(finds.values()),
@@ -165,16 +168,15 @@ def _grade(total: float, best: float, w: dict, unsafe: bool, too_little: bool) -
     return grade
 
 
-def _objective(sim: Simulation, o, view) -> ObjectiveResult:
+def _objective(sim: Simulation, index: int, o, view) -> ObjectiveResult:
     state = sim.state
     g, c = state.grid, state.counters
-    text = o.text or _default_text(o)
     if o.kind == "no_casualties":
         met = c.deminer_injured + c.deminer_killed + c.civilian_injured + c.civilian_killed == 0
     elif o.kind == "within_budget":
         met = state.money.budget >= 0  # running out at the end is not overspending
     elif o.kind == "release_zone":
-        mask, _ = area_mask(state.scenario, o.zone)
+        mask = area_mask(state.scenario, o.zone)[0]
         met = False
         if mask is not None:
             cells = mask & (g.initial_status != LandStatus.UNKNOWN)
@@ -192,37 +194,4 @@ def _objective(sim: Simulation, o, view) -> ObjectiveResult:
         met = v is not None and v.educated_day > 0 and (o.by_day is None or v.educated_day <= o.by_day)
     else:
         met = False
-    return ObjectiveResult(o.kind, text, bool(met))
-
-
-def _default_text(o) -> str:
-    by = f" by day {o.by_day}" if o.by_day else ""
-    return {
-        "no_casualties": "No one hurt",
-        "within_budget": "Stay within the budget",
-        "release_zone": f"Release {o.zone}{by}",
-        "release_area": f"Release {o.area_m2 or 0:,.0f} m2{by}",
-        "educate_village": f"Risk education in {o.village}{by}",
-    }.get(o.kind, o.kind)
-
-
-def format_card(card: ScoreCard) -> str:
-    """The score card as lines of plain text (for the command line)."""
-    r = card.released_m2
-    lines = [
-        f"Level {card.level_id}, seed {card.seed}: {card.days_played} days ({card.end_reason})",
-        f"Released {r['total']:,.0f} m2: cancelled {r['cancelled']:,.0f}, reduced {r['reduced']:,.0f}, "
-        f"cleared {r['cleared']:,.0f} (weighted by land use {card.weighted_released_m2:,.0f})",
-        f"Items found: {sum(card.items_found.values())} "
-        + (f"({', '.join(f'{k} {n}' for k, n in card.items_found.items())})" if card.items_found else ""),
-        f"Items left in released land: {card.items_left_in_released_land}; left anywhere: {card.items_left_total}",
-        f"Deminers injured {card.deminers['injured']}, killed {card.deminers['killed']}; "
-        f"civilians injured {card.civilians['injured']}, killed {card.civilians['killed']}",
-        f"Spent US${card.spent_usd:,.0f}; left US${card.budget_left_usd:,.0f}; cost per m2 released "
-        + (f"US${card.cost_per_m2_released_usd:,.2f}" if card.cost_per_m2_released_usd is not None else "-"),
-    ]
-    for o in card.objectives:
-        lines.append(f"  [{'x' if o.met else ' '}] {o.text}")
-    lines.append("Points: " + ", ".join(f"{k} {v:+,.0f}" for k, v in card.points.items()))
-    lines.append(f"Total {card.total:,.0f} of {card.best_possible:,.0f} possible: grade {card.grade}")
-    return "\n".join(lines)
+    return ObjectiveResult(index, o.kind, bool(met))

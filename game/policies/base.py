@@ -1,10 +1,10 @@
 """What every scripted player shares: the decide-a-day interface and block bookkeeping.
 
 A policy sees only what a player sees: the :class:`~game.sim.PlayerView` of
-each day, and the public level (map zones, villages, objectives, the
-catalogue) — never ``scenario.items`` or ``scenario.clutter``. It answers
-with commands, which the runner sends through ``Simulation.apply`` exactly
-as a player's clicks would be.
+each day, and the :class:`~game.sim.briefing.Briefing` (map zones, villages,
+objectives, the catalogue) — never the scenario, its items, its seed or its
+scripted events. It answers with commands, which the runner sends through
+``Simulation.apply`` exactly as a player's clicks would be.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from game.level.model import Scenario
+from game.sim.briefing import Briefing
 from game.sim.grid import LandStatus
 from game.sim.view import PlayerView
 
@@ -23,11 +23,13 @@ class Policy:
 
     name = "policy"
 
-    def __init__(self, scenario: Scenario):
-        self.level = scenario.level
-        self.map = scenario.map
-        self.villages = scenario.villages
-        self.catalogue: dict[str, Any] = scenario.level.catalogue
+    def __init__(self, briefing: Briefing):
+        if not isinstance(briefing, Briefing):
+            raise TypeError("a scripted player is built from a Briefing (game.sim.briefing), never a Scenario")
+        self.level = briefing.level
+        self.map = briefing.map
+        self.villages = briefing.villages
+        self.catalogue: dict[str, Any] = briefing.catalogue
 
     def decide(self, view: PlayerView) -> list:
         """Today's orders (may be empty)."""

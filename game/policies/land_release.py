@@ -43,8 +43,8 @@ CLEARANCE_TEAMS = ("machine", "dog", "manual")
 class LandReleasePolicy(Policy):
     name = "land_release"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         cfg = self.settings("land_release")
         cell = float(self.level.cell_size_m)
         self.cell = cell
@@ -204,9 +204,9 @@ class LandReleasePolicy(Policy):
         sus_count = blocks.count(suspected)
         not_ready = blocks.count(suspected & ~self._done_mask)
         near_count = blocks.count(suspected & near)
-        ts_areas = {t.area for t in view.tasks if t.kind == "technical_survey"}
+        ts_areas = {c.area_key(t.area) for t in view.tasks if t.kind == "technical_survey"}
         for b in list(self.ts_running):
-            if c.describe_area(blocks.rect(*b)) not in ts_areas:
+            if blocks.rect(*b) not in ts_areas:
                 del self.ts_running[b]
         has_ts = any(t.type == "technical_survey" and t.deployed for t in view.teams)
         ready = (sus_count[oy, ox] > 0) & (not_ready[oy, ox] == 0)
@@ -271,7 +271,7 @@ class LandReleasePolicy(Policy):
         orders = []
         blocks = self.blocks
         oy, ox = self._oy, self._ox
-        busy = {t.area for t in view.tasks if t.kind in ("clearance", "technical_survey")}
+        busy = {c.area_key(t.area) for t in view.tasks if t.kind in ("clearance", "technical_survey")}
         manual_ok = self._workable(view, "manual")
         need = {
             "manual": blocks.count(confirmed & manual_ok),
@@ -286,7 +286,7 @@ class LandReleasePolicy(Policy):
         for b in self._dog_queue:
             if not dog_teams:
                 break
-            if c.describe_area(blocks.rect(*b)) in busy:
+            if blocks.rect(*b) in busy:
                 continue
             team = dog_teams.pop(0)
             given.add(b)
@@ -305,7 +305,7 @@ class LandReleasePolicy(Policy):
                 if not teams:
                     break
                 b = self.order[i]
-                if b in given or c.describe_area(blocks.rect(*b)) in busy:
+                if b in given or blocks.rect(*b) in busy:
                     continue
                 team = teams.pop(0)
                 given.add(b)

@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 
 from game.level.model import Scenario
 from game.sim import Simulation
+from game.sim.briefing import Briefing
 from game.sim.orders import Outcome
 
 from .base import Policy
@@ -23,22 +24,24 @@ class RunResult:
     event_digest: str = ""
 
 
-def make_policy(name: str, scenario: Scenario) -> Policy:
+def make_policy(name: str, briefing: Briefing) -> Policy:
+    """The scripted player called ``name``, told only the level's briefing."""
     from . import POLICIES
 
     if name not in POLICIES:
         raise KeyError(f"unknown policy '{name}' (known: {', '.join(POLICIES)})")
-    return POLICIES[name](scenario)
+    return POLICIES[name](briefing)
 
 
-def run_policy(scenario: Scenario, policy: str | Policy, seed: int | None = None,
+def run_policy(scenario: Scenario, policy: str | Policy,
                sim_hook: Callable[[Simulation], None] | None = None) -> RunResult:
-    """Play the level to its end; ``sim_hook`` sees the ended simulation before it closes."""
+    """Play the level to its end with the scenario's seed; ``sim_hook`` sees the ended simulation
+    before it closes."""
     from game.scoring import score_card
 
-    player = make_policy(policy, scenario) if isinstance(policy, str) else policy
+    player = make_policy(policy, Briefing.of(scenario)) if isinstance(policy, str) else policy
     result = RunResult(card=None)
-    with Simulation(scenario, seed) as sim:
+    with Simulation(scenario) as sim:
         while not sim.ended:
             for cmd in player.decide(sim.view()):
                 result.commands.append(cmd)

@@ -37,8 +37,8 @@ class RecklessPolicy(Policy):
 class ClearAllPolicy(Policy):
     name = "clear_all"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.blocks = Blocks(self.map.width, self.map.height, int(self.settings("clear_all").get("block_cells", 8)))
         self.given: set[tuple[int, int]] = set()
 

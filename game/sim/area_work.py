@@ -46,7 +46,7 @@ def _follow_up_factor(state: SimState) -> float:
     return 1.0
 
 
-def plan(state: SimState, kind: str, label: str, team: int | None, team_type: str | None,
+def plan(state: SimState, kind: str, area: object, team: int | None, team_type: str | None,
          mask: np.ndarray) -> Task:
     """A task over the cells of ``mask`` in row order, costed for ``team_type`` (flat cost if None)."""
     cells = np.flatnonzero(mask.ravel()).astype(np.int64)
@@ -54,7 +54,7 @@ def plan(state: SimState, kind: str, label: str, team: int | None, team_type: st
         costs = np.full(len(cells), state.grid.cell_area_m2)
     else:
         costs = cell_costs(state, team_type, cells)
-    return Task(kind=kind, label=label, team=team, cells=cells, cum_cost=np.cumsum(costs),
+    return Task(kind=kind, area=area, team=team, cells=cells, cum_cost=np.cumsum(costs),
                 started_day=state.day)
 
 
@@ -74,16 +74,16 @@ def finished(task: Task) -> bool:
 
 
 def stop_reason(state: SimState, team: Team) -> str:
-    """Why a team cannot work today ("" if it can)."""
+    """Why a team cannot work today, as a code ("" if it can): out_of_action, weather, too_hot."""
     if team.out_until_day > state.day:
-        return "out of action"
+        return "out_of_action"
     w = state.weather
     rule = state.rules.weather(w.kind)
     if team.type in rule.get("stops", ()):
-        return f"stopped by {w.kind}"
+        return "weather"
     max_t = state.rules.team(team.type).get("max_temperature_c")
     if max_t is not None and w.temperature_c > float(max_t):
-        return f"too hot ({w.temperature_c:g} C)"
+        return "too_hot"
     return ""
 
 

@@ -178,9 +178,9 @@ def _area(value: Any, name: str) -> Area:
     raise ValueError(f"{name}.area must be a zone name or a rectangle [x, y, w, h] of whole numbers")
 
 
-def describe_area(area: Any) -> str:
-    """How an area is shown to the player: the zone's name or ``x,y wxh``."""
-    if isinstance(area, tuple) and len(area) == 4:
-        x, y, w, h = area
-        return f"{x},{y} {w}x{h}"
-    return str(area)
+def area_key(area: Any) -> str | Rect:
+    """An area in one hashable form (a rectangle as a tuple, whether it came as a list or a tuple), so
+    areas of orders, tasks and views compare equal. The text layer words areas for the player."""
+    if isinstance(area, (list, tuple)) and len(area) == 4:
+        return tuple(int(v) for v in area)  # type: ignore[return-value]
+    return area

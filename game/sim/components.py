@@ -8,6 +8,7 @@ carrying these components; the per-cell layers live in numpy (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -17,13 +18,15 @@ class Team:
     """A team in the programme: its catalogue type, name, pace and what it does now."""
 
     type: str
-    name: str
+    name: str  # its id in orders: type and number ("manual-2")
+    number: int  # its number within its type, for display ("Manual clearance team 2")
     has_medic: bool
     pace: str = "sop"  # "sop" or "rushed"
     deployed: bool = True
     hired_day: int = 0
     task: int | None = None  # entity id of its Task
     out_until_day: int = 0  # out of action (accident investigation, machine repair) before this day
+    base: str = ""  # the team_base object it starts from ("" for the map's first base)
 
 
 @dataclass(slots=True)
@@ -36,7 +39,7 @@ class Task:
     """
 
     kind: str  # survey, technical_survey, clearance, marking, education, quality_assurance
-    label: str  # what the player called the area (zone name or "x,y wxh")
+    area: Any  # the order's area: a zone or village name, or [x, y, w, h]
     team: int | None
     cells: np.ndarray = field(repr=False)
     cum_cost: np.ndarray = field(repr=False)

@@ -26,6 +26,7 @@ def release(state: SimState, flat_cells: np.ndarray, status: LandStatus) -> int:
     if len(flat_cells) == 0:
         return 0
     g.status.flat[flat_cells] = status
+    g.touch(flat_cells)
     g.release_day.flat[flat_cells] = state.day
     g.marked.flat[flat_cells] = False
     g.indication.flat[flat_cells] = False
@@ -77,6 +78,9 @@ def confirm_around(state: SimState, x: int, y: int, radius_m: float, within: np.
     change = inside & np.isin(window, _CONFIRMABLE)
     window[change] = LandStatus.CONFIRMED
     g.release_day[ys, xs][change] = -1
+    if change.any():
+        wy, wx = np.nonzero(change)
+        g.touch((wy + ys.start) * g.width + (wx + xs.start))
     return int(change.sum())
 
 
@@ -89,6 +93,7 @@ def set_off(state: SimState, ent: int, by: str) -> Ordnance:
     g = state.grid
     g.status[item.y, item.x] = LandStatus.CONFIRMED
     g.release_day[item.y, item.x] = -1
+    g.touch(np.array([item.y * g.width + item.x]))
     return item
 
 
@@ -96,9 +101,10 @@ def hazardous(status: np.ndarray) -> np.ndarray:
     return np.isin(status, HAZARDOUS)
 
 
-def casualty(state: SimState, who: str, rng: np.random.Generator, death_share: float, text_subject: str,
-             place: tuple[int, int], secret_cause: str = "", **data) -> bool:
-    """One person hurt; returns True if killed. ``who`` is "deminer" or "civilian"."""
+def casualty(state: SimState, who: str, rng: np.random.Generator, death_share: float,
+             place: tuple[int, int], **params) -> bool:
+    """One person hurt; returns True if killed. ``who`` is "deminer" (an ``accident`` event) or
+    "civilian" (an ``incident`` event); ``params`` are the event's other parameters."""
     killed = bool(rng.random() < death_share)
     c = state.counters
     if who == "deminer":
@@ -111,15 +117,14 @@ def casualty(state: SimState, who: str, rng: np.random.Generator, death_share: f
             c.civilian_killed += 1
         else:
             c.civilian_injured += 1
-    outcome = "was killed" if killed else "was injured"
-    how = f" {data['how']}" if data.get("how") else ""
-    state.log.add(state.day, "accident" if who == "deminer" else "incident", f"{text_subject} {outcome}{how}.",
-                  who=who, killed=killed, x=place[0], y=place[1], **data)
+    state.log.add(state.day, "accident" if who == "deminer" else "incident", killed=killed, x=int(place[0]),
+                  y=int(place[1]), **params)
     return killed
 
 
-def end_task(state: SimState, task_ent: int, text: str = "", **data) -> None:
-    """A task is over (done or stopped): free its team, delete it, tell the player."""
+def end_task(state: SimState, task_ent: int, done: bool = False, **params) -> None:
+    """A task is over (``done``, or stopped): free its team, delete it; when done, tell the player with a
+    ``<kind>_done`` event carrying the task's area and ``params``."""
     from .components import Task, Team  # local: components has no dependency on effects
 
     task = esper.component_for_entity(task_ent, Task)
@@ -127,8 +132,8 @@ def end_task(state: SimState, task_ent: int, text: str = "", **data) -> None:
         team = esper.component_for_entity(task.team, Team)
         if team.task == task_ent:
             team.task = None
-    if text:
-        state.log.add(state.day, f"{task.kind}_done", text, area=task.label, **data)
+    if done:
+        state.log.add(state.day, f"{task.kind}_done", area=task.area, **params)
     esper.delete_entity(task_ent, immediate=True)
 
 
@@ -147,8 +152,6 @@ def accident_check(state: SimState, team, item: Ordnance, excavating: bool) -> b
     if rng.random() >= p:
         return False
     death_share = float(safety["death_share_with_medic" if team.has_medic else "death_share_without_medic"])
-    how = "while excavating a signal" if excavating else "while searching"
-    casualty(state, "deminer", rng, death_share, f"A deminer of {team.name}", (item.x, item.y),
-             team=team.name, how=how)
+    casualty(state, "deminer", rng, death_share, (item.x, item.y), team=team.name, excavating=excavating)
     team.out_until_day = max(team.out_until_day, state.day + 1 + int(safety["accident_stop_days"]))
     return True

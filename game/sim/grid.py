@@ -39,6 +39,25 @@ class Grid:
     live_items: np.ndarray = field(repr=False)  # int16 live items per cell (truth)
     live_vehicle_only: np.ndarray = field(repr=False)  # int16 live items only vehicles set off (truth)
     release_day: np.ndarray = field(repr=False)  # int16 day the cell was last released, -1 never
+    touched: list = field(default_factory=list, repr=False)  # flat cells whose public layers changed
+
+    def touch(self, cells: np.ndarray) -> None:
+        """Note that the public layers (status, marked, surveyed, prepared, indication) of these cells
+        changed: flat indices, or a bool grid. Every writer of those layers calls this, so a client can
+        redraw only what changed (game.run.session)."""
+        cells = np.asarray(cells)
+        if cells.dtype == bool:
+            cells = np.flatnonzero(cells.ravel())
+        if cells.size:
+            self.touched.append(cells.astype(np.int64, copy=False).ravel())
+
+    def drain_touched(self) -> np.ndarray:
+        """The distinct flat cells touched since the last drain (sorted), and forget them."""
+        if not self.touched:
+            return np.zeros(0, np.int64)
+        out = np.unique(np.concatenate(self.touched))
+        self.touched.clear()
+        return out
 
     @property
     def cell_area_m2(self) -> float:
@@ -81,30 +100,30 @@ def build_grid(scenario: Scenario, catalogue: dict) -> Grid:
                 live_items=live, live_vehicle_only=live_v, release_day=np.full((h, w), -1, dtype=np.int16))
 
 
-def area_mask(scenario: Scenario, area: object) -> tuple[np.ndarray | None, str]:
-    """The bool grid of an order's area, or ``None`` and the reason it is not one."""
+def area_mask(scenario: Scenario, area: object) -> tuple[np.ndarray | None, str, dict]:
+    """The bool grid of an order's area, or ``None`` with an outcome code and its parameters saying
+    why it is not one (see ``game.sim.orders.OUTCOME_CODES``)."""
     m = scenario.map
     if isinstance(area, str):
         obj = m.object_named(area)
         if obj is None:
-            names = ", ".join(sorted(o.name for o in m.objects)[:8])
-            return None, f"there is no zone called '{area}' on this map (zones: {names})"
+            return None, "no_such_zone", {"zone": area}
         mask = np.asarray(obj.mask, dtype=bool)
         if not mask.any():
-            return None, f"zone '{area}' covers no cell of the map"
-        return mask, ""
-    if (isinstance(area, tuple) and len(area) == 4
+            return None, "zone_without_cells", {"zone": area}
+        return mask, "", {}
+    if (isinstance(area, (tuple, list)) and len(area) == 4
             and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in area)):
         x, y, w, h = (int(v) for v in area)
         if w <= 0 or h <= 0:
-            return None, "a rectangle needs a positive width and height"
+            return None, "bad_rectangle", {}
         x0, y0, x1, y1 = max(0, x), max(0, y), min(m.width, x + w), min(m.height, y + h)
         if x0 >= x1 or y0 >= y1:
-            return None, f"rectangle {x},{y} {w}x{h} lies outside the map ({m.width}x{m.height} cells)"
+            return None, "rectangle_outside_map", {"area": [x, y, w, h], "width": m.width, "height": m.height}
         mask = np.zeros((m.height, m.width), dtype=bool)
         mask[y0:y1, x0:x1] = True
-        return mask, ""
-    return None, "an area is a zone name or a rectangle (x, y, w, h) of whole cells"
+        return mask, "", {}
+    return None, "bad_area", {}
 
 
 def perimeter_m(mask: np.ndarray, cell_size_m: float) -> float:

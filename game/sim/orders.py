@@ -1,13 +1,16 @@
 """Checking and carrying out the player's orders.
 
-:func:`apply_order` answers every command with an :class:`Outcome`: accepted,
-or rejected with a reason a player understands (machine ordered onto water,
-team busy, no money, unknown zone, wrong day). It never raises.
+:func:`apply_order` answers every command with an :class:`Outcome`: accepted
+(with a note code, e.g. how many m2 were cancelled), or rejected with a reason
+code (machine ordered onto water, team busy, no money, unknown zone, wrong
+day). Codes and their parameters are listed in :data:`OUTCOME_CODES`;
+:mod:`game.text` turns them into words a student understands. It never raises.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import esper
 import numpy as np
@@ -23,46 +26,101 @@ from .state import SimState
 PACES = ("sop", "rushed")
 
 
+#: Outcome codes and their parameters. Rejections first, then notes on accepted orders.
+OUTCOME_CODES: dict[str, tuple[str, ...]] = {
+    # rejected
+    "not_an_order": ("type",),
+    "invalid_order": ("error",),
+    "level_ended": ("reason",),
+    "wrong_day": ("order_day", "today"),
+    "team_not_named": (),
+    "no_such_team": ("team",),
+    "team_stood_down": ("team",),
+    "team_cannot": ("team", "team_type", "order"),
+    "team_busy": ("team", "area"),
+    "no_such_zone": ("zone",),
+    "zone_without_cells": ("zone",),
+    "bad_rectangle": (),
+    "rectangle_outside_map": ("area", "width", "height"),
+    "bad_area": (),
+    "already_released": ("area",),
+    "no_suspected_land": ("area",),
+    "terrain_unworkable": ("team", "area"),
+    "nothing_to_clear": ("area",),
+    "nothing_to_mark": ("area",),
+    "marking_unaffordable": ("cost_usd", "metres", "budget_usd"),
+    "no_such_village": ("village", "villages"),
+    "confirmed_cannot_be_cancelled": ("area",),
+    "nothing_to_confirm": ("area",),
+    "unknown_team_type": ("team_type", "known"),
+    "not_hireable": ("team_type", "hireable"),
+    "hire_unaffordable": ("team_type", "cost_usd", "budget_usd"),
+    "no_task": ("team",),
+    "bad_pace": ("pace", "paces"),
+    "nothing_to_check": ("area",),
+    "qa_unaffordable": ("cost_usd", "budget_usd"),
+    # accepted, with a note
+    "accepted": (),
+    "cells_left_out": ("cells",),
+    "marking_ordered": ("cost_usd", "metres"),
+    "cancelled": ("m2",),
+    "confirmed": ("m2",),
+    "hired": ("team", "cost_usd"),
+    "stood_down": ("team",),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The answer to an order: accepted or not, why, and the team it concerns (e.g. a new hire)."""
+    """The answer to an order: accepted or not, a code saying why (see :data:`OUTCOME_CODES`) with its
+    parameters, and the team it concerns (e.g. a new hire)."""
 
     accepted: bool
-    reason: str = ""
+    code: str = "accepted"
+    params: dict[str, Any] = field(default_factory=dict)
     team: str | None = None
 
     def __bool__(self) -> bool:
         return self.accepted
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form, as the run record keeps it."""
+        out: dict[str, Any] = {"accepted": self.accepted, "code": self.code}
+        if self.params:
+            out["params"] = dict(self.params)
+        return out
+
 
 class Rejected(Exception):
-    """Raised inside this module only, to turn a failed check into an Outcome."""
+    """Raised inside this module only, to turn a failed check into a rejected Outcome."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 def apply_order(state: SimState, cmd: object) -> Outcome:
     handler = _HANDLERS.get(type(cmd))
     if handler is None:
-        return Outcome(False, f"not an order: {type(cmd).__name__}")
+        return Outcome(False, "not_an_order", {"type": type(cmd).__name__})
     if state.ended:
-        return Outcome(False, f"the level has ended ({state.end_reason})")
+        return Outcome(False, "level_ended", {"reason": state.end_reason})
     day = getattr(cmd, "day", None)
     if not isinstance(day, (int, np.integer)) or isinstance(day, bool) or day != state.day:
-        return Outcome(False, f"this order is dated day {day!r} but today is day {state.day}")
+        return Outcome(False, "wrong_day", {"order_day": day if isinstance(day, int) else None,
+                                            "today": state.day})
     try:
         outcome = handler(state, cmd)
     except Rejected as exc:
-        return Outcome(False, str(exc))
-    state.log.add(state.day, "order", f"Order: {_describe(cmd)}.", order=c.to_dict(cmd))
+        return Outcome(False, exc.code, exc.params)
+    state.log.add(state.day, "order", order=c.to_dict(cmd))
     return outcome
 
 
-def _describe(cmd: object) -> str:
-    parts = [type(cmd).__name__]
-    for key in ("team", "team_type", "area", "village", "pace"):
-        if hasattr(cmd, key):
-            value = getattr(cmd, key)
-            parts.append(c.describe_area(value) if key == "area" else str(value))
-    return " ".join(parts)
+def _area_param(area: object) -> Any:
+    """An area as an event or outcome parameter: a zone name, or [x, y, w, h]."""
+    return list(area) if isinstance(area, tuple) else area
 
 
 # ------------------------------------------------------------------ helpers
@@ -70,30 +128,28 @@ def _describe(cmd: object) -> str:
 
 def _team(state: SimState, name: object) -> tuple[int, Team]:
     if not isinstance(name, str):
-        raise Rejected("a team is named by text, e.g. 'manual-1'")
+        raise Rejected("team_not_named")
     for ent, team in esper.get_component(Team):
         if team.name == name:
             if not team.deployed:
-                raise Rejected(f"{name} has been stood down; hire a new team")
+                raise Rejected("team_stood_down", team=name)
             return ent, team
-    raise Rejected(f"there is no team called '{name}'")
+    raise Rejected("no_such_team", team=name)
 
 
 def _idle_team(state: SimState, name: object, works_on: str, order: str) -> tuple[int, Team]:
     ent, team = _team(state, name)
-    kind = state.rules.team(team.type).get("works_on")
-    if kind != works_on:
-        raise Rejected(f"{team.name} is a {state.rules.team(team.type)['name'].lower()}; it cannot {order}")
+    if state.rules.team(team.type).get("works_on") != works_on:
+        raise Rejected("team_cannot", team=team.name, team_type=team.type, order=order)
     if team.task is not None:
-        label = esper.component_for_entity(team.task, Task).label
-        raise Rejected(f"{team.name} is busy on {label}; stop it first")
+        raise Rejected("team_busy", team=team.name, area=esper.component_for_entity(team.task, Task).area)
     return ent, team
 
 
 def _mask(state: SimState, area: object) -> np.ndarray:
-    mask, reason = area_mask(state.scenario, area)
+    mask, code, params = area_mask(state.scenario, area)
     if mask is None:
-        raise Rejected(reason)
+        raise Rejected(code, **params)
     return mask
 
 
@@ -101,7 +157,7 @@ def _status_in(state: SimState, mask: np.ndarray, codes) -> np.ndarray:
     return mask & np.isin(state.grid.status, np.asarray(codes, dtype=np.int8))
 
 
-def _start(state: SimState, task: Task, team_ent: int | None, team: Team | None, *extra) -> int:
+def _start(state: SimState, task: Task, team: Team | None, *extra) -> int:
     ent = esper.create_entity(task, *extra)
     if team is not None:
         team.task = ent
@@ -137,48 +193,49 @@ def _near_known_evidence(state: SimState, cells: np.ndarray) -> np.ndarray:
 
 
 def _survey(state: SimState, cmd: c.Survey) -> Outcome:
-    ent, team = _idle_team(state, cmd.team, "survey", "carry out a non-technical survey")
+    ent, team = _idle_team(state, cmd.team, "survey", "survey")
     mask = _mask(state, cmd.area)
     village = _village(state, cmd.area)
     if village is not None:
         mask = mask | (village[1].catchment & np.isin(state.grid.status, HAZARDOUS))
     mask = mask & ~np.isin(state.grid.status, RELEASED)
     if not mask.any():
-        raise Rejected(f"nothing to survey in {c.describe_area(cmd.area)}: its land is already released")
-    _start(state, plan(state, "survey", c.describe_area(cmd.area), ent, team.type, mask), ent, team)
-    return Outcome(True, "", team.name)
+        raise Rejected("already_released", area=_area_param(cmd.area))
+    _start(state, plan(state, "survey", _area_param(cmd.area), ent, team.type, mask), team)
+    return Outcome(True, team=team.name)
 
 
 def _technical_survey(state: SimState, cmd: c.TechnicalSurvey) -> Outcome:
-    ent, team = _idle_team(state, cmd.team, "technical_survey", "carry out a technical survey")
+    ent, team = _idle_team(state, cmd.team, "technical_survey", "technical_survey")
     mask = _status_in(state, _mask(state, cmd.area), [LandStatus.SUSPECTED])
     if not mask.any():
-        raise Rejected(f"no suspected land in {c.describe_area(cmd.area)} to survey")
+        raise Rejected("no_suspected_land", area=_area_param(cmd.area))
     mask = workable(state, team.type, mask)
     if not mask.any():
-        raise Rejected(f"{team.name} cannot work on the terrain of {c.describe_area(cmd.area)}")
-    task = plan(state, "technical_survey", c.describe_area(cmd.area), ent, team.type, mask)
+        raise Rejected("terrain_unworkable", team=team.name, area=_area_param(cmd.area))
+    task = plan(state, "technical_survey", _area_param(cmd.area), ent, team.type, mask)
     share = float(state.rules.team(team.type)["sample_share"])
     searched = _lanes(state, task.cells, share) | _near_known_evidence(state, task.cells)
-    _start(state, task, ent, team, SampledCells(searched))
-    return Outcome(True, "", team.name)
+    _start(state, task, team, SampledCells(searched))
+    return Outcome(True, team=team.name)
 
 
 def _clear(state: SimState, cmd: c.Clear) -> Outcome:
-    ent, team = _idle_team(state, cmd.team, "clearance", "clear land")
+    ent, team = _idle_team(state, cmd.team, "clearance", "clear")
     mask = _status_in(state, _mask(state, cmd.area), HAZARDOUS)
     cat = state.rules.team(team.type)
     if cat.get("needs_follow_up"):
         mask &= ~state.grid.prepared
     if not mask.any():
-        raise Rejected(f"no suspected or confirmed land in {c.describe_area(cmd.area)} to clear")
+        raise Rejected("nothing_to_clear", area=_area_param(cmd.area))
     able = workable(state, team.type, mask)
     if not able.any():
-        raise Rejected(f"{team.name} cannot work on the terrain of {c.describe_area(cmd.area)} "
-                       f"(e.g. machines on water, buildings or rocky ground; dogs in forest)")
-    _start(state, plan(state, "clearance", c.describe_area(cmd.area), ent, team.type, able), ent, team)
+        raise Rejected("terrain_unworkable", team=team.name, area=_area_param(cmd.area))
+    _start(state, plan(state, "clearance", _area_param(cmd.area), ent, team.type, able), team)
     skipped = int(mask.sum() - able.sum())
-    return Outcome(True, f"{skipped} cell(s) its team cannot work on are left out" if skipped else "", team.name)
+    if skipped:
+        return Outcome(True, "cells_left_out", {"cells": skipped}, team.name)
+    return Outcome(True, team=team.name)
 
 
 def _cells_of_running(kind: str) -> np.ndarray:
@@ -191,33 +248,32 @@ def _mark(state: SimState, cmd: c.Mark) -> Outcome:
     mask = _status_in(state, _mask(state, cmd.area), HAZARDOUS) & ~state.grid.marked
     mask.flat[_cells_of_running("marking")] = False
     if not mask.any():
-        raise Rejected(f"no unmarked suspected or confirmed land in {c.describe_area(cmd.area)} "
-                       f"(or its marking is already under way)")
+        raise Rejected("nothing_to_mark", area=_area_param(cmd.area))
     marking = state.catalogue["tasks"]["marking"]
     metres = perimeter_m(mask, state.grid.cell_size_m)
     cost = metres / 100.0 * float(marking["cost_per_100m_perimeter_usd"])
     if cost + daily_cost(state) > state.money.budget:
-        raise Rejected(f"marking {metres:,.0f} m of perimeter costs US${cost:,.0f}; the budget has "
-                       f"US${state.money.budget:,.0f}")
+        raise Rejected("marking_unaffordable", cost_usd=round(cost, 2), metres=round(metres, 1),
+                       budget_usd=round(state.money.budget, 2))
     state.money.budget -= cost
     state.money.spent += cost
-    task = plan(state, "marking", c.describe_area(cmd.area), None, None, mask)
+    task = plan(state, "marking", _area_param(cmd.area), None, None, mask)
     task.cum_cost = np.arange(1, len(task.cells) + 1, dtype=np.float64) * (metres / len(task.cells))
-    _start(state, task, None, None)
-    return Outcome(True, f"costs US${cost:,.0f}")
+    _start(state, task, None)
+    return Outcome(True, "marking_ordered", {"cost_usd": round(cost, 2), "metres": round(metres, 1)})
 
 
 def _educate(state: SimState, cmd: c.Educate) -> Outcome:
-    ent, team = _idle_team(state, cmd.team, "village", "teach risk education")
+    ent, team = _idle_team(state, cmd.team, "village", "educate")
     village = _village(state, cmd.village)
     if village is None:
-        names = ", ".join(sorted(v.name for _, v in esper.get_component(VillageState))) or "none"
-        raise Rejected(f"there is no village called '{cmd.village}' (villages: {names})")
+        names = sorted(v.name for _, v in esper.get_component(VillageState))
+        raise Rejected("no_such_village", village=cmd.village, villages=names)
     days = int(state.rules.team(team.type)["days_per_village"])
-    task = Task(kind="education", label=str(cmd.village), team=ent, cells=np.zeros(0, np.int64),
+    task = Task(kind="education", area=str(cmd.village), team=ent, cells=np.zeros(0, np.int64),
                 cum_cost=np.zeros(0), started_day=state.day)
-    _start(state, task, ent, team, VillageTask(village[0], days))
-    return Outcome(True, "", team.name)
+    _start(state, task, team, VillageTask(village[0], days))
+    return Outcome(True, team=team.name)
 
 
 def _cancel(state: SimState, cmd: c.Cancel) -> Outcome:
@@ -225,10 +281,10 @@ def _cancel(state: SimState, cmd: c.Cancel) -> Outcome:
     mask = _status_in(state, area, [LandStatus.SUSPECTED])
     if not mask.any():
         if _status_in(state, area, [LandStatus.CONFIRMED]).any():
-            raise Rejected("confirmed land cannot be cancelled; it needs clearance")
-        raise Rejected(f"no suspected land in {c.describe_area(cmd.area)} to cancel")
+            raise Rejected("confirmed_cannot_be_cancelled", area=_area_param(cmd.area))
+        raise Rejected("no_suspected_land", area=_area_param(cmd.area))
     n = release(state, np.flatnonzero(mask.ravel()), LandStatus.CANCELLED)
-    return Outcome(True, f"{n * state.grid.cell_area_m2:,.0f} m2 cancelled")
+    return Outcome(True, "cancelled", {"m2": n * state.grid.cell_area_m2})
 
 
 def _confirm(state: SimState, cmd: c.Confirm) -> Outcome:
@@ -239,36 +295,42 @@ def _confirm(state: SimState, cmd: c.Confirm) -> Outcome:
     if not mask.any():
         mask = _status_in(state, area, [LandStatus.UNKNOWN])
     if not mask.any():
-        raise Rejected(f"no unknown or suspected land in {c.describe_area(cmd.area)} to confirm")
+        raise Rejected("nothing_to_confirm", area=_area_param(cmd.area))
     state.grid.status[mask] = LandStatus.CONFIRMED
-    return Outcome(True, f"{int(mask.sum()) * state.grid.cell_area_m2:,.0f} m2 confirmed")
+    state.grid.touch(mask)
+    return Outcome(True, "confirmed", {"m2": int(mask.sum()) * state.grid.cell_area_m2})
 
 
 def _hire(state: SimState, cmd: c.Hire) -> Outcome:
     if cmd.team_type not in state.rules.teams:
-        raise Rejected(f"'{cmd.team_type}' is not a kind of team (kinds: {', '.join(state.rules.teams)})")
+        raise Rejected("unknown_team_type", team_type=cmd.team_type, known=list(state.rules.teams))
     if cmd.team_type not in state.scenario.level.hireable:
-        allowed = ", ".join(state.scenario.level.hireable) or "none"
-        raise Rejected(f"this level does not let you hire a {cmd.team_type} team (hireable: {allowed})")
+        raise Rejected("not_hireable", team_type=cmd.team_type, hireable=list(state.scenario.level.hireable))
     cat = state.rules.team(cmd.team_type)
     cost = float(cat["mobilisation_usd"])
     needed = cost + float(cat["cost_per_day_usd"]) + daily_cost(state)
     if needed > state.money.budget:
-        raise Rejected(f"hiring a {cmd.team_type} team costs US${cost:,.0f} plus its daily cost; the budget has "
-                       f"US${state.money.budget:,.0f}")
+        raise Rejected("hire_unaffordable", team_type=cmd.team_type, cost_usd=cost,
+                       budget_usd=round(state.money.budget, 2))
     state.money.budget -= cost
     state.money.spent += cost
     name = new_team(state, cmd.team_type)
-    return Outcome(True, f"{name} hired for US${cost:,.0f}", name)
+    return Outcome(True, "hired", {"team": name, "cost_usd": cost}, name)
 
 
-def new_team(state: SimState, team_type: str) -> str:
+def new_team(state: SimState, team_type: str, base: str = "") -> str:
+    """A new team of a catalogue type, numbered within its type; returns its name (its id in orders)."""
     n = state.team_numbers.get(team_type, 0) + 1
     state.team_numbers[team_type] = n
-    name = f"{team_type}-{n}"
-    esper.create_entity(Team(team_type, name, bool(state.rules.team(team_type).get("has_medic", False)),
-                             hired_day=state.day))
+    name = team_name(team_type, n)
+    esper.create_entity(Team(team_type, name, n, bool(state.rules.team(team_type).get("has_medic", False)),
+                             hired_day=state.day, base=base))
     return name
+
+
+def team_name(team_type: str, number: int) -> str:
+    """The id a team is given in orders: its type and its number within the type ("manual-2")."""
+    return f"{team_type}-{number}"
 
 
 def _stand_down(state: SimState, cmd: c.StandDown) -> Outcome:
@@ -276,45 +338,44 @@ def _stand_down(state: SimState, cmd: c.StandDown) -> Outcome:
     if team.task is not None:
         end_task(state, team.task)
     team.deployed = False
-    return Outcome(True, f"{team.name} stood down", team.name)
+    return Outcome(True, "stood_down", {"team": team.name}, team.name)
 
 
 def _stop(state: SimState, cmd: c.Stop) -> Outcome:
     ent, team = _team(state, cmd.team)
     if team.task is None:
-        raise Rejected(f"{team.name} has no task to stop")
+        raise Rejected("no_task", team=team.name)
     end_task(state, team.task)
-    return Outcome(True, "", team.name)
+    return Outcome(True, team=team.name)
 
 
 def _set_pace(state: SimState, cmd: c.SetPace) -> Outcome:
     ent, team = _team(state, cmd.team)
     if cmd.pace not in PACES:
-        raise Rejected(f"pace must be one of {', '.join(PACES)}")
+        raise Rejected("bad_pace", pace=str(cmd.pace), paces=list(PACES))
     team.pace = cmd.pace
-    return Outcome(True, "", team.name)
+    return Outcome(True, team=team.name)
 
 
 def _quality_assurance(state: SimState, cmd: c.QualityAssurance) -> Outcome:
     mask = _status_in(state, _mask(state, cmd.area), RELEASED)
     mask.flat[_cells_of_running("quality_assurance")] = False
     if not mask.any():
-        raise Rejected(f"no released land in {c.describe_area(cmd.area)} to check "
-                       f"(or quality assurance is already checking it)")
+        raise Rejected("nothing_to_check", area=_area_param(cmd.area))
     qa = state.catalogue["tasks"]["quality_assurance"]
     cost = float(qa["cost_per_day_usd"])
     if cost + daily_cost(state) > state.money.budget:
-        raise Rejected("quality assurance costs more than the budget has left for a day")
-    task = plan(state, "quality_assurance", c.describe_area(cmd.area), None, None, mask)
+        raise Rejected("qa_unaffordable", cost_usd=cost, budget_usd=round(state.money.budget, 2))
+    task = plan(state, "quality_assurance", _area_param(cmd.area), None, None, mask)
     sampled = state.rng["quality_assurance"].random(len(task.cells)) < float(qa["sample_share"])
-    _start(state, task, None, None, SampledCells(sampled))
+    _start(state, task, None, SampledCells(sampled))
     return Outcome(True)
 
 
 def _end_level(state: SimState, cmd: c.EndLevel) -> Outcome:
     state.ended = True
-    state.end_reason = "ended by the player"
-    state.log.add(state.day, "level_end", "The level is over: ended by the player.", reason=state.end_reason)
+    state.end_reason = "player"
+    state.log.add(state.day, "level_end", reason=state.end_reason)
     return Outcome(True)
 
 

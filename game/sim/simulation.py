@@ -34,18 +34,19 @@ from .world import WorldOwner
 class Simulation:
     """A headless, deterministic mine-action programme on one scenario."""
 
-    def __init__(self, scenario: Scenario, seed: int | None = None):
+    def __init__(self, scenario: Scenario):
         self.scenario = scenario
-        self.seed = int(scenario.seed if seed is None else seed)
+        # One seed for truth and chance alike: the scenario's (game.run.seed resolves it before building).
+        self.seed = int(scenario.seed)
         self._owner = WorldOwner()
+        # The day runs in phases (dawn before the player's orders; work and dusk when the day is stepped),
+        # so the processors are called by phase from the one table, game/sim/processors RUN_ORDER.
         self._phases: dict[str, list[esper.Processor]] = {"dawn": [], "work": [], "dusk": []}
         try:
             with self._owner.active():
                 self.state = self._build()
-                for priority, (phase, cls) in enumerate(RUN_ORDER):
-                    processor = cls()
-                    esper.add_processor(processor, priority=-priority)
-                    self._phases[phase].append(processor)
+                for phase, cls in RUN_ORDER:
+                    self._phases[phase].append(cls())
                 self._run_phase("dawn")
         except BaseException:
             self._owner.close()  # never leave a half-built world behind
@@ -83,7 +84,7 @@ class Simulation:
             with self._owner.active():
                 return apply_order(self.state, cmd)
         except Exception as exc:  # the contract: a bad order is rejected, never a crash
-            return Outcome(False, f"invalid order ({type(exc).__name__}: {exc})")
+            return Outcome(False, "invalid_order", {"error": type(exc).__name__})
 
     def step(self) -> None:
         """Run today (teams work, civilians, costs), then begin the next day."""
@@ -95,12 +96,12 @@ class Simulation:
             self._run_phase("dusk")
             s.day += 1
             if s.day > s.last_day:
-                self._end("the last day of the level has passed")
+                self._end("last_day")
                 return
             self._run_phase("dawn")  # the day's events first: funding may arrive or be cut
             if daily_cost(s) > s.money.budget:
                 s.day -= 1  # the new day is not played
-                self._end("the budget cannot pay another day")
+                self._end("budget")
 
     def run(self, commands: Iterable[object] = ()) -> list[Outcome]:
         """Apply dated commands on their days and step until the level ends."""
@@ -119,11 +120,12 @@ class Simulation:
             processor.process(self.state)
 
     def _end(self, reason: str) -> None:
+        """End the level; ``reason`` is a code of ``events.END_REASONS``."""
         s = self.state
         s.day = min(s.day, s.last_day)
         if not s.ended:
             s.ended, s.end_reason = True, reason
-            s.log.add(s.day, "level_end", f"The level is over: {reason}.", reason=reason)
+            s.log.add(s.day, "level_end", reason=reason)
 
     # ----------------------------------------------------------- building
 
@@ -146,9 +148,8 @@ class Simulation:
             esper.create_entity(VillageState(v.name, v.cell, int(v.population), tuple(v.returnees), catchment))
         for start in sc.level.start_teams:
             for _ in range(int(start.count)):
-                new_team(state, start.type)
-        state.log.add(1, "level_start", f"{sc.level.title}: day 1 of {sc.level.days}; budget "
-                      f"US${sc.level.budget_usd:,.0f}.")
+                new_team(state, start.type, start.base or "")
+        state.log.add(1, "level_start", days=int(sc.level.days), budget_usd=float(sc.level.budget_usd))
         return state
 
     # -------------------------------------------------------------- reading
@@ -162,12 +163,12 @@ class Simulation:
             for _, team in sorted(esper.get_component(Team), key=lambda p: p[0]):
                 task = tasks.get(team.task) if team.task is not None else None
                 teams.append(TeamView(
-                    team.name, team.type, team.pace, team.has_medic, team.deployed,
-                    task.kind if task else None, task.label if task else None,
+                    team.name, team.type, team.number, team.pace, team.has_medic, team.deployed,
+                    task.kind if task else None, task.area if task else None,
                     _share(task), team.out_until_day <= s.day, team.out_until_day,
-                    float(s.rules.team(team.type)["cost_per_day_usd"])))
+                    float(s.rules.team(team.type)["cost_per_day_usd"]), team.base))
             team_names = {ent: t.name for ent, t in esper.get_component(Team)}
-            task_views = tuple(TaskView(t.kind, t.label, team_names.get(t.team), t.done, len(t.cells),
+            task_views = tuple(TaskView(t.kind, t.area, team_names.get(t.team), t.done, len(t.cells),
                                         t.started_day) for ent, t in sorted(tasks.items()))
             villages = tuple(VillageView(v.name, v.cell, v.population, v.educated_until_day > s.day,
                                          v.educated_until_day, v.educated_day)

@@ -1,4 +1,4 @@
-"""What the player's side may see: copies and read-only arrays, never the truth.
+"""What the player's side may see: read-only windows on the public layers, never the truth.
 
 :class:`PlayerView` is what the UI draws and what scripted players decide
 from. Hidden items, missed items and whether evidence is real stay inside the
@@ -16,31 +16,34 @@ from .events import Event
 
 
 def frozen(array: np.ndarray) -> np.ndarray:
-    """A read-only copy."""
-    out = np.array(array, copy=True)
+    """A read-only window on a layer (no copy): the client cannot write through it, and it shows the
+    layer as it is now. Copy what you keep across days."""
+    out = array.view()
     out.flags.writeable = False
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class TeamView:
-    name: str
+    name: str  # its id in orders ("manual-2")
     type: str
+    number: int  # within its type, for display
     pace: str
     has_medic: bool
     deployed: bool
     task_kind: str | None  # survey, technical_survey, clearance, education
-    task_area: str | None
+    task_area: Any  # the task's area: a zone or village name, or [x, y, w, h]; None without a task
     task_progress: float  # share of the task done, 0..1
     available: bool  # not out of action today
     out_until_day: int
     cost_per_day_usd: float
+    base: str = ""  # the team_base object it started from ("" for the map's first base)
 
 
 @dataclass(frozen=True, slots=True)
 class TaskView:
     kind: str
-    area: str
+    area: Any  # a zone or village name, or [x, y, w, h]
     team: str | None
     cells_done: int
     cells_total: int
@@ -53,7 +56,7 @@ class EvidenceView:
     x: int
     y: int
     day: int
-    source: str
+    source: str  # who recorded it: a team's name, the zone a report named, or the village of an incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +80,13 @@ class VillageView:
 
 @dataclass(frozen=True, slots=True)
 class PlayerView:
-    """One day as the programme manager knows it. Arrays are ``[y, x]`` and read-only."""
+    """One day as the programme manager knows it. Arrays are ``[y, x]``, read-only windows on the
+    simulation's public layers (they follow the simulation as it goes on: copy what you keep)."""
 
     day: int
     last_day: int
     ended: bool
-    end_reason: str
+    end_reason: str  # "" while playing, else a code of game.sim.events.END_REASONS
     budget_usd: float
     spent_usd: float
     weather: str

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import _, set_language
+from game.text import _, set_language
 from game.ui import icons
 from game.ui.sound import Sounds
 from game.ui.storage import Progress, Settings

@@ -151,21 +151,11 @@ class MapRenderer:
         for t in link.view.teams:
             if t.task_area and t.deployed:
                 colour = TEAM_COLOURS.get(t.type, th.TEXT)
-                self.draw_area(surface, link, _area_of(t.task_area), colour, key=("task", t.task_area))
+                area = tuple(t.task_area) if isinstance(t.task_area, list) else t.task_area
+                self.draw_area(surface, link, area, colour, key=("task", area))
 
     def team_at(self, link, pos, theme) -> str | None:
         """The team whose marker is under a screen point."""
         if not self.overlays.teams:
             return None
         return markers.team_at(self, link, pos, theme)
-
-
-def _area_of(label: str):
-    """A task's area label back to an area: ``"x,y wxh"`` is a rectangle, anything else a zone name."""
-    try:
-        xy, wh = label.split(" ")
-        x, y = (int(v) for v in xy.split(","))
-        w, h = (int(v) for v in wh.split("x"))
-        return (x, y, w, h)
-    except ValueError:
-        return label

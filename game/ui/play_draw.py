@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.ui import play_hud, play_panel, play_tutorial
 from game.ui import theme as th
 from game.ui.play_input import _clamp_to

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.level.model import LAND_STATUSES
 from game.ui import icons
 from game.ui import theme as th

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.ui import play_hud
 from game.ui import theme as th
 

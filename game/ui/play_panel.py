@@ -10,11 +10,13 @@ from functools import lru_cache
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.map_renderer import TEAM_COLOURS, TEAM_LETTER
-from game.ui.order_draft import ACTION_INFO, AREA_ACTIONS, TEAM_ACTIONS
+from game.run.order_draft import AREA_ACTIONS, TEAM_ACTIONS
+from game.text.formats import percent
+from game.ui.actions import ACTION_INFO
 from game.ui.widgets import Button, panel
 
 LOG_COLOURS = {"accident": th.BAD, "incident": th.BAD, "find": th.ACCENT, "evidence": (240, 220, 90),
@@ -26,8 +28,11 @@ def team_status(scene, t) -> str:
     if not t.available:
         return _("out of action until day {day}").format(day=t.out_until_day)
     if t.task_kind:
-        return _("{task} {area} {share:.0%}").format(task=_(t.task_kind.replace("_", " ")),
-                                                    area=(t.task_area or "").replace("_", " "), share=t.task_progress)
+        tasks = {"survey": _("Survey"), "technical_survey": _("Technical survey"), "clearance": _("Clearance"),
+                 "education": _("Risk education")}
+        return _("{task}: {area}, {share} done").format(
+            task=tasks.get(t.task_kind, t.task_kind), area=scene.link.names.area(t.task_area),
+            share=percent(t.task_progress))
     return _("idle")
 
 
@@ -82,7 +87,8 @@ def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:
         else:
             letter = theme.text(TEAM_LETTER.get(t.type, "?"), 11, (0, 0, 0), bold=True)
             surface.blit(letter, letter.get_rect(center=chip.center))
-        label = theme.text(f"{i + 1}. {t.name}" + (" »" if t.pace == "rushed" else ""), 13, th.TEXT)
+        label = theme.text(f"{i + 1}. {scene.link.team_name(t.name)}" + (" »" if t.pace == "rushed" else ""), 13,
+                           th.TEXT)
         name_w = min(label.get_width(), row.w * 3 // 5)
         ly = row.centery - label.get_height() // 2
         surface.blit(label, (chip.right + theme.px(6), ly), pygame.Rect(0, 0, name_w, row_h))
@@ -131,6 +137,23 @@ def _action_buttons(scene, surface, x: int, y: int, w: int) -> int:
     return y + rows * (bh + gap) + theme.px(4)
 
 
+def draft_lines(scene) -> list[str]:
+    """The order being drafted, in words: what, who, where, and its preview (game.text.estimate)."""
+    from game.text.estimate import preview_lines
+
+    draft, link = scene.draft, scene.link
+    label = _(ACTION_INFO[draft.action][0])
+    who = link.team_name(draft.team) if draft.team else (
+        _("no team needed") if draft.works_on is None else _("no team can do this"))
+    lines = [f"{label} · {who}"]
+    if draft.area is None:
+        lines.append(_("Click a village (or press Z to pick one).") if draft.action == "educate"
+                     else _("Drag a rectangle on the map, click a zone, or press Z."))
+        return lines
+    lines.append(_("Area: {area}").format(area=link.names.area(draft.area)))
+    return lines + preview_lines(draft.estimate, link.names, link.view.last_day)
+
+
 def _order_box(scene, surface, rect: pygame.Rect) -> int:
     theme = scene.theme
     lines: list[tuple[str, tuple]] = []
@@ -139,7 +162,7 @@ def _order_box(scene, surface, rect: pygame.Rect) -> int:
         for i, kind in enumerate(scene.link.view.hireable):
             lines.append((f"{i + 1}. {_(scene.link.team_type_name(kind))}", th.TEXT))
     elif scene.draft is not None:
-        for i, text in enumerate(scene.draft.summary(scene.link)):
+        for i, text in enumerate(draft_lines(scene)):
             lines.append((text, th.ACCENT if i == 0 else th.TEXT))
     if scene.message:
         lines.append(scene.message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.widgets import Button
@@ -86,7 +86,7 @@ def draw_prompt(scene, surface: pygame.Surface, rect: pygame.Rect, size: int) ->
         y += font.get_linesize()
     row_h = max(t.font(12).get_linesize(), t.px(26))
     row_y = rect.bottom - t.px(8) - row_h
-    wait = t.text(tut.waiting_text(), 12, th.ACCENT)
+    wait = t.text(tut.waiting_text(scene.link.names), 12, th.ACCENT)
     surface.blit(wait, (x, row_y + (row_h - wait.get_height()) // 2))
     if step is not None and step.wait_for == "continue":
         b = scene.bar.add(Button(_("Next"), scene.tutorial_next, None, "Enter", _("Go on to the next step")))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import _
+from game.text import _
+from game.text.score import objective_text
 from game.ui import theme as th
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block
@@ -23,7 +24,7 @@ class BriefingScene(Scene):
     def create(cls, app, path: Path) -> "BriefingScene | None":
         from game.ui.scene_play import PlayScene
 
-        play = PlayScene.start(app, path)
+        play = PlayScene.start(app, path, fresh_seed=True)
         return cls(app, play) if play is not None else None
 
     def start(self) -> None:
@@ -74,7 +75,7 @@ class BriefingScene(Scene):
         surface.blit(t.text(_("Objectives"), 16, th.TEXT, bold=True), (left.x + pad, y))
         y += t.line + t.px(4)
         for obj in lv.objectives:
-            text = obj.text or obj.kind.replace("_", " ")
+            text = objective_text(obj)
             y = text_block(surface, t, "• " + _(text), pygame.Rect(left.x + pad, y, left.w - 2 * pad,
                                                                    left.bottom - y - pad), 14)
         # the right column: map, figures, teams, tip

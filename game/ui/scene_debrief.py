@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import theme as th
 from game.ui.charts import line_chart
 from game.ui import icons
-from game.ui.learning import eore_messages, learning_points
+from game.run.learning import eore_messages, happenings, learning_points
+from game.text.score import objective_text
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block
 
@@ -29,9 +30,10 @@ class DebriefScene(Scene):
         play.truth = self.truth
         self.renderer = play.renderer
         self.renderer.overlays.truth = True
-        self.points = learning_points(link.view, self.truth, self.card, link.accepted)
-        self.eore = eore_messages(link.happenings(self.card))  # risk-education messages matched to the run
-        if self.card.objectives and all(met for _text, met in self.card.objectives):
+        self.points = learning_points(link.view, self.truth, self.card, link.accepted, level=link.level,
+                                      names=link.names)
+        self.eore = eore_messages(happenings(link.view, self.card))  # risk-education messages matched to the run
+        if self.card.objectives and all(o.met for o in self.card.objectives):
             app.sounds.play("success")
         self.improved = app.progress.record(link.level.id, self.card.grade)
         app.progress.save()
@@ -178,16 +180,18 @@ class DebriefScene(Scene):
         best = _("(a new best grade)") if self.improved else ""
         lines = [
             (_("Grade {grade} · {total:,.0f} of {best:,.0f} points {note}").format(
-                grade=card.grade, total=card.total, best=card.best, note=best), th.TEXT),
+                grade=card.grade, total=card.total, best=card.best_possible, note=best), th.TEXT),
             (_("Released {total}: cancelled {c}, reduced {r}, cleared {cl}").format(
-                total=th.area(card.released.get("total", 0)), c=th.area(card.released.get("cancelled", 0)),
-                r=th.area(card.released.get("reduced", 0)), cl=th.area(card.released.get("cleared", 0))), th.TEXT),
+                total=th.area(card.released_m2.get("total", 0)), c=th.area(card.released_m2.get("cancelled", 0)),
+                r=th.area(card.released_m2.get("reduced", 0)), cl=th.area(card.released_m2.get("cleared", 0))),
+             th.TEXT),
             (_("Items found {found}; left in released land {left}; left anywhere {total}").format(
-                found=card.items_found, left=card.items_left_released, total=card.items_left_total),
-             th.BAD if card.items_left_released else th.TEXT),
+                found=sum(card.items_found.values()), left=card.items_left_in_released_land,
+                total=card.items_left_total),
+             th.BAD if card.items_left_in_released_land else th.TEXT),
             (_("Deminers hurt {d}; villagers hurt {c}").format(d=sum(card.deminers.values()),
                                                                c=sum(card.civilians.values())),
-             th.BAD if card.casualties else th.TEXT),
+             th.BAD if sum(card.deminers.values()) + sum(card.civilians.values()) else th.TEXT),
             (_("Spent {spent}; left {left}").format(spent=th.money(card.spent_usd),
                                                    left=th.money(card.budget_left_usd)), th.TEXT),
         ]
@@ -199,11 +203,12 @@ class DebriefScene(Scene):
             got, n = self.play.quiz_score
             y = text_block(surface, t, _("Quiz: {right} of {n} right").format(right=got, n=n),
                            pygame.Rect(gx, y, right_w, t.line * 2), 13, th.GOOD if got * 2 >= n else th.ACCENT)
-        for text, met in card.objectives:
-            mark = "✓" if met else "✗"
-            y = text_block(surface, t, f"{mark} {_(text)}", pygame.Rect(right.x + pad, y, right.w - 2 * pad,
-                                                                         t.line * 2), 13,
-                           th.GOOD if met else th.BAD)
+        for result in card.objectives:
+            mark = "✓" if result.met else "✗"
+            text = objective_text(self.link.level.objectives[result.index], self.link.names)
+            y = text_block(surface, t, f"{mark} {text}", pygame.Rect(right.x + pad, y, right.w - 2 * pad,
+                                                                      t.line * 2), 13,
+                           th.GOOD if result.met else th.BAD)
         y += t.px(6)
         if y + t.line < right.bottom:
             surface.blit(t.text(_("What this run teaches"), 15, th.TEXT, bold=True), (right.x + pad, y))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game import content
-from game.i18n import _
+from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.scene import Scene

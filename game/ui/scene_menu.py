@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import theme as th

@@ -12,20 +12,25 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.level import LevelError
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import icons, play_hud
 from game.ui import theme as th
 from game.ui.map_renderer import MapRenderer
-from game.ui.order_draft import ACTION_INFO, OrderDraft
+from game.run.order_draft import OrderDraft, action_of
+from game.ui.actions import ACTION_INFO
 from game.ui.play_draw import PlayDraw
 from game.ui.play_input import PlayInput
-from game.ui.savegame import SavedGame, delete_save, write_save
+from game.run.levels import find_level
+from game.run.record import RunRecord
+from game.run.session import ResumeError
+from game.ui.savegame import delete_save, write_save
 from game.ui.scene import Scene
+from game.run.tutorial import Tutorial
+from game.text.events import event_text
 from game.ui.sim_link import GameLink
-from game.ui.tutorial import Tutorial
 
 #: News events that make a sound, most important first (one sound a day at most).
 EVENT_SOUNDS = (("accident", "accident"), ("incident", "alert"), ("find", "find"), ("evidence", "report"))
@@ -86,9 +91,12 @@ class PlayScene(PlayInput, PlayDraw, Scene):
     # ------------------------------------------------------------ creation
 
     @classmethod
-    def start(cls, app, path: Path, seed: int | None = None, autoplay: str | None = None) -> "PlayScene | None":
+    def start(cls, app, path: Path, seed: int | None = None, autoplay: str | None = None,
+              fresh_seed: bool = False) -> "PlayScene | None":
+        """A new run of the level; a campaign attempt (``fresh_seed``) draws a seed of its own, so what a
+        debrief showed never tells where the items of the next attempt are."""
         try:
-            link = GameLink.open(path, seed)
+            link = GameLink.open(path, seed, fresh_seed=fresh_seed and seed is None)
         except LevelError as exc:
             print("\n".join(str(p) for p in exc.problems))
             return None
@@ -96,9 +104,9 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         if autoplay:
             driver = link.policy(autoplay)
             if driver is None:
-                from game.ui.sim_link import PolicyDriver
+                from game.policies import POLICIES
 
-                known = ", ".join(PolicyDriver.names()) or _("none yet")
+                known = ", ".join(sorted(POLICIES)) or _("none yet")
                 print(_("minerisk play: no scripted player called '{name}' (known: {known})").format(
                     name=autoplay, known=known))
                 link.close()
@@ -106,29 +114,24 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         return cls(app, link, driver)
 
     @classmethod
-    def resume(cls, app, saved: SavedGame) -> "PlayScene | None":
-        path = resolve_level(saved.level_id) or resolve_level(saved.level_path)
+    def resume(cls, app, saved: RunRecord) -> "PlayScene | None":
+        """The saved game, found by its level's id and replayed; None if its level is missing or changed."""
+        path = find_level(saved.level_id)
         if path is None:
             return None
         try:
-            link = GameLink.open(path, saved.seed)
-        except LevelError:
+            link = GameLink.resume(saved, path)
+        except (LevelError, ResumeError, OSError):
             return None
-        if link.level.id != saved.level_id:
-            link.close()
-            return None
-        refused = link.replay(saved.commands, saved.day)
         scene = cls(app, link)
-        scene.message = ((_("Game resumed on day {day}.").format(day=link.day), th.GOOD) if not refused else
-                         (_("Game resumed; {n} saved order(s) no longer apply.").format(n=refused), th.ACCENT))
+        scene.message = (_("Game resumed on day {day}.").format(day=link.day), th.GOOD)
         return scene
 
     def close(self) -> None:
         self.link.close()
 
-    def saved_game(self) -> SavedGame:
-        return SavedGame(self.link.level.id, str(self.link.level_path), self.link.seed, self.link.day,
-                         list(self.link.accepted))
+    def saved_game(self) -> RunRecord:
+        return self.link.session.record()
 
     def save(self) -> bool:
         try:
@@ -148,8 +151,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.selected = name
         self.hire_open = False
         if self.draft is not None:
-            self.draft.fit_team(self.link, name)
-            self.draft.set_area(self.link, self.draft.area)
+            self.draft.fit_team(self.link.session, name)
+            self.draft.set_area(self.link.session, self.draft.area)
         if self.tutorial is not None:
             self._tutorial_moved(self.tutorial.on_select(name))
 
@@ -157,7 +160,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.hire_open = False
         self.message = None
         self.draft = OrderDraft(action)
-        self.draft.fit_team(self.link, self.selected)
+        self.draft.fit_team(self.link.session, self.selected)
         if self.draft.team:
             self.selected = self.draft.team
 
@@ -166,12 +169,12 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     def set_draft_area(self, area) -> None:
         if self.draft is not None:
-            self.draft.set_area(self.link, area)
+            self.draft.set_area(self.link.session, area)
 
     def confirm_order(self) -> None:
         if self.draft is None or not self.draft.ready():
             return
-        answer = self.submit(self.draft.command(self.link))
+        answer = self.submit(self.draft.command(self.link.day))
         if answer.accepted:
             self.draft = None
 
@@ -179,16 +182,16 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """Send one order to the simulation (the one path for the player and for autoplay)."""
         answer = self.link.submit(cmd)
         if answer.accepted:
-            self.message = (_("Order accepted.") + (f" {_(answer.reason)}" if answer.reason else ""), th.GOOD)
+            self.message = (_("Order accepted.") + (f" {answer.reason}" if answer.reason else ""), th.GOOD)
             self.renderer.update(self.link.view)
             self.sound("order")
         else:
-            self.message = (_("Refused: {reason}").format(reason=_(answer.reason)), th.BAD)
+            self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
             self.news.append((self.link.day, "refused", self.message[0], None))
             self.sound("reject")
         self._take_news()
         if answer.accepted and self.tutorial is not None:
-            kind, area = self.link.order_of(cmd)
+            kind, area = action_of(cmd)
             self._tutorial_moved(self.tutorial.on_order(kind, area))
         return answer
 
@@ -223,11 +226,11 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     def _answer(self, answer, kind: str | None = None) -> None:
         if answer.accepted:
-            self.message = (_("Done.") + (f" {_(answer.reason)}" if answer.reason else ""), th.GOOD)
+            self.message = (_("Done.") + (f" {answer.reason}" if answer.reason else ""), th.GOOD)
             self.renderer.update(self.link.view)
             self.sound("order")
         else:
-            self.message = (_("Refused: {reason}").format(reason=_(answer.reason)), th.BAD)
+            self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
             self.sound("reject")
         self._take_news()
         if answer.accepted and kind is not None and self.tutorial is not None:
@@ -296,17 +299,23 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         if self.tutorial is not None:
             self._tutorial_moved(self.tutorial.on_day(self.link.day))
 
+    def _level_text(self, index: int) -> str:
+        """The text of the level's scripted event number ``index`` (a message, a funding note)."""
+        events = self.link.level.events
+        return events[index].message if 0 <= index < len(events) else ""
+
     def _take_news(self, quiet: bool = False) -> None:
         """New events into the news list (day, kind, text, icon), with one sound for the most important."""
         events = self.link.view.events
-        new = [e for e in events[self._seen_events:] if e.kind != "order"]
+        new = [e for e in events[self._seen_events:] if e.code != "order"]
         for e in new:
-            self.news.append((e.day, e.kind, _(e.text), icons.event_icon(e.kind, e.data)))
+            text = event_text(e, self.link.names, self._level_text)
+            self.news.append((e.day, e.code, text, icons.event_icon(e.code, e.params)))
         self._seen_events = len(events)
         del self.news[:-200]
         if not new or quiet:
             return
-        kinds = {e.kind for e in new}
+        kinds = {e.code for e in new}
         for kind, effect in EVENT_SOUNDS:
             if kind in kinds:
                 self.sound(effect)
@@ -335,7 +344,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         from game.ui.scene_debrief import DebriefScene
         from game.ui.scene_quiz import QuizScene
 
-        delete_save()
+        delete_save(self.link.session.run_id)
         if self.tutorial is not None and QuizScene.available():
             self.app.replace(QuizScene(self.app, self))  # the quiz, then the debrief
         else:

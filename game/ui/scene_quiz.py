@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game import content
-from game.i18n import _
+from game.text import _
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.scene import Scene

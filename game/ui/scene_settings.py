@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
 from game.ui.storage import UI_SCALES
@@ -59,7 +59,7 @@ class SettingsScene(Scene):
                                 _("Sound effects on or off (F9 anywhere)")))
         b.rect = pygame.Rect(x + t.px(172), y, t.px(160), t.px(32))
         y += t.px(46)
-        text_block(surface, t, _("Language: English (more catalogues can be added in game/i18n)."),
+        text_block(surface, t, _("Language: English (more catalogues can be added in game/text)."),
                    pygame.Rect(x, y, rect.w - t.px(40), t.line * 2), 13, th.TEXT_DIM)
         back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Close the settings")))
         back.rect = pygame.Rect(rect.right - t.px(120), rect.bottom - t.px(46), t.px(100), t.px(32))

@@ -2,7 +2,7 @@
 
 Fonts come from ``assets/fonts`` (DejaVu Sans, shipped with the game); the
 pygame default font is the fallback. :class:`Theme` caches one font object per
-size and renders text through :func:`game.i18n._` callers (it never
+size and renders text through :func:`game.text._` callers (it never
 translates by itself: pass translated text).
 """
 

@@ -7,7 +7,7 @@ import pygame
 
 from game import content
 from game.ui import icons, storage
-from game.ui.learning import eore_messages
+from game.run.learning import eore_messages, happenings
 from game.ui.scene_briefing import BriefingScene
 from game.ui.scene_glossary import entries
 from game.ui.scene_menu import MenuScene
@@ -41,7 +41,7 @@ def test_happenings_come_from_the_run(app):
     scene = PlayScene.start(app, resolve_level("first_steps"))
     app.push(scene)
     frames(app)
-    tags = scene.link.happenings()
+    tags = happenings(scene.link.view)
     assert {"evidence", "community_report"} <= tags  # the children's report on day 1
     assert "item_found" not in tags and "marking" not in tags
 

@@ -40,7 +40,9 @@ def test_select_team_drag_area_confirm_reaches_the_simulation(app):
     assert scene.draft.area == (x - 3, y - 2, 7, 5)
     assert scene.draft.estimate is not None and scene.draft.estimate.cells > 0
     # the order box shows the estimate before confirming
-    assert any("US$" in line for line in scene.draft.summary(link))
+    from game.ui.play_panel import draft_lines
+
+    assert any("US$" in line for line in draft_lines(scene))
     click(app, button(scene, "Send order").rect.center)
     assert scene.draft is None
     assert link.accepted[-1] == {"type": "Survey", "day": 1, "team": "nts-1", "area": [x - 3, y - 2, 7, 5]}

@@ -98,7 +98,7 @@ def test_the_tutorial_plays_through_with_real_events(app):
     assert link.accepted[-1]["type"] == "Survey" and tut.index == 7
     # 8. let the survey finish, then cancel the land that has no evidence
     key(app, pygame.K_SPACE)
-    run_until(app, scene, lambda: any(e.kind == "survey_done" and e.data.get("area") == "north_pasture"
+    run_until(app, scene, lambda: any(e.code == "survey_done" and e.params.get("area") == "north_pasture"
                                       for e in link.view.events))
     key(app, pygame.K_SPACE)
     order_on_zone(app, scene, pygame.K_x, "north_pasture")

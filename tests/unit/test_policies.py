@@ -23,5 +23,5 @@ def test_every_policy_plays_to_the_end_with_accepted_orders():
     for name in POLICIES:
         result = run_policy(small_minefield(4), name)
         assert result.card.days_played >= 1
-        rejected = [o.reason for o in result.outcomes if not o.accepted]
+        rejected = [(o.code, o.params) for o in result.outcomes if not o.accepted]
         assert len(rejected) <= len(result.outcomes) // 2, (name, rejected)

@@ -4,7 +4,8 @@ import pytest
 
 from game.level.model import ItemField, Objective
 from game.policies import run_policy
-from game.scoring import format_card, score_card
+from game.scoring import score_card
+from game.text.score import format_card
 from game.sim import Cancel, EndLevel, Simulation
 from game.sim.synthetic import synthetic_scenario
 

@@ -48,7 +48,7 @@ def _play(sc, order, days: int = 3):
 
 
 def _named_cells(events) -> list[tuple[str, int, int]]:
-    return [(e.kind, int(e.data["x"]), int(e.data["y"])) for e in events if "x" in e.data and "y" in e.data]
+    return [(e.code, int(e.params["x"]), int(e.params["y"])) for e in events if "x" in e.params and "y" in e.params]
 
 
 def _item_cells(truth, state: str | None = None) -> set[tuple[int, int]]:
@@ -84,7 +84,7 @@ def test_a_missed_item_with_no_accident_stays_secret(work):
         view, truth = _play(_minefield(seed, 0.0), ORDERS[work]())
         assert not _named_cells(view.events), seed  # nothing public points at a place
         assert "triggered" not in truth.item_states
-        missed += sum(1 for e in truth.events if e.kind == "missed" and e.secret)
+        missed += sum(1 for e in truth.events if e.code == "missed" and e.secret)
         if work == "clearance":  # the silent miss: live items in land the player sees as cleared
             assert all(view.status[y, x] == LandStatus.CLEARED for x, y in _item_cells(truth))
     assert missed > 0

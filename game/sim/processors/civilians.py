@@ -77,20 +77,21 @@ class CivilianProcessor(esper.Processor):
             c = state.counters.incidents_on_released
             c[how_released] = c.get(how_released, 0) + 1
         village = self._nearest_village(x, y)
-        item = remove_item(state, ent, "triggered", village)
+        item = remove_item(state, ent, "triggered", village or "civilians")
         rng = state.rng["civilians"]
         subject = civilian_subject(state, cell, item.kind)
-        where = " on land that had been released" if was_released else ""
-        casualty(state, "civilian", rng, float(civ["casualty_death_share"]), f"Near {village}, {subject}",
-                 (x, y), how=where.strip(), village=village, released_land=was_released, item_kind=item.kind)
-        add_evidence(state, "past_accident", x, y, village, True)
+        casualty(state, "civilian", rng, float(civ["casualty_death_share"]), (x, y), village=village,
+                 subject=subject, released_land=was_released, item_kind=item.kind)
+        add_evidence(state, "past_accident", x, y, village or "civilians", True)
         confirm_around(state, x, y, float(state.rules.team("technical_survey")["cha_radius_m"]))
         g.status.flat[cell] = LandStatus.CONFIRMED
         g.release_day.flat[cell] = -1
+        g.touch(np.array([cell]))
 
     @staticmethod
     def _nearest_village(x: int, y: int) -> str:
-        best, name = None, "the area"
+        """The village whose people use this cell ("" if none does)."""
+        best, name = None, ""
         for _, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
             d = (v.cell[0] - x) ** 2 + (v.cell[1] - y) ** 2
             if v.catchment[y, x] and (best is None or d < best):

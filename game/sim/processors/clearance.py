@@ -52,8 +52,7 @@ class ClearanceProcessor(esper.Processor):
                 else:
                     self._manual(state, team, task, cells)
             if finished(task):
-                end_task(state, task_ent, f"{team.name} finished work on {task.label}: {task.finds} item(s) "
-                         f"found.", team=team.name, finds=task.finds)
+                end_task(state, task_ent, done=True, team=team.name, finds=task.finds)
 
     def _manual(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]
@@ -63,7 +62,7 @@ class ClearanceProcessor(esper.Processor):
             item = esper.component_for_entity(ent, Ordnance)
             p_miss = (1.0 - state.rules.p_detect(team.type, item.kind, int(state.grid.terrain[item.y, item.x]))) * miss_factor
             if rng.random() < p_miss:
-                state.log.add(state.day, "missed", f"{team.name} missed an item.", secret=True, team=team.name,
+                state.log.add(state.day, "missed", secret=True, method="clearance", team=team.name,
                               x=item.x, y=item.y, item_kind=item.kind)
                 if accident_check(state, team, item, excavating=False):
                     set_off(state, ent, team.name)
@@ -71,8 +70,8 @@ class ClearanceProcessor(esper.Processor):
                 continue
             remove_item(state, ent, "found", team.name)
             task.finds += 1
-            state.log.add(state.day, "find", f"{team.name} found and destroyed an item ({item.kind}).",
-                          team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+            state.log.add(state.day, "find", method="clearance", team=team.name, x=item.x, y=item.y,
+                          item_kind=item.kind)
             accident_check(state, team, item, excavating=True)
         release(state, cells[~np.isin(cells, went_off)] if went_off else cells, LandStatus.CLEARED)
 
@@ -87,8 +86,8 @@ class ClearanceProcessor(esper.Processor):
             if rng.random() < sensitivity:
                 indicated.append(item.y * g.width + item.x)
             else:
-                state.log.add(state.day, "missed", f"{team.name} passed an item without indicating.",
-                              secret=True, team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+                state.log.add(state.day, "missed", secret=True, method="dog", team=team.name, x=item.x,
+                              y=item.y, item_kind=item.kind)
         precision = float(cat["indication_precision"])
         area_ha = len(cells) * g.cell_area_m2 / 1e4
         n_false = rng.poisson(area_ha * float(cat["false_indications_per_ha"])
@@ -100,8 +99,8 @@ class ClearanceProcessor(esper.Processor):
             g.status.flat[marks] = LandStatus.CONFIRMED
             g.release_day.flat[marks] = -1
             g.indication.flat[marks] = True
-            state.log.add(state.day, "indication", f"{team.name}'s dogs indicated {len(marks)} place(s); a "
-                          f"manual team must check them.", team=team.name, places=int(len(marks)))
+            g.touch(marks)
+            state.log.add(state.day, "indication", team=team.name, places=int(len(marks)))
 
     def _machine(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]
@@ -114,14 +113,14 @@ class ClearanceProcessor(esper.Processor):
                 task.finds += 1
                 days = int(cat["at_damage_days"])
                 team.out_until_day = max(team.out_until_day, state.day + 1 + days)
-                state.log.add(state.day, "machine_damaged", f"{team.name} set off an anti-vehicle mine and is "
-                              f"out of action for {days} days.", team=team.name, x=item.x, y=item.y)
+                state.log.add(state.day, "machine_damaged", team=team.name, x=item.x, y=item.y, days=days)
             elif rng.random() < left:
-                state.log.add(state.day, "missed", f"{team.name} left an item live.", secret=True,
-                              team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+                state.log.add(state.day, "missed", secret=True, method="machine", team=team.name, x=item.x,
+                              y=item.y, item_kind=item.kind)
             else:
                 remove_item(state, ent, "destroyed_by_machine", team.name)
                 task.finds += 1
-                state.log.add(state.day, "find", f"{team.name} destroyed an item ({item.kind}).",
-                              team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+                state.log.add(state.day, "find", method="machine", team=team.name, x=item.x, y=item.y,
+                              item_kind=item.kind)
         state.grid.prepared.flat[cells] = True
+        state.grid.touch(cells)

@@ -30,6 +30,4 @@ class EducationProcessor(esper.Processor):
             effect = int(state.rules.team(team.type)["effect_days"])
             village.educated_until_day = state.day + 1 + effect
             village.educated_day = village.educated_day or state.day  # the first time counts for objectives
-            end_task(state, task_ent, f"{team.name} finished risk education in {village.name}: people know "
-                     f"not to touch, to keep to paths in use and to report what they see.",
-                     team=team.name, village=village.name)
+            end_task(state, task_ent, done=True, team=team.name, village=village.name)

@@ -26,5 +26,6 @@ class MarkingProcessor(esper.Processor):
             if len(cells):
                 cells = cells[hazardous(state.grid.status.flat[cells])]
                 state.grid.marked.flat[cells] = True
+                state.grid.touch(cells)
             if finished(task):
-                end_task(state, task_ent, f"Marking of {task.label} is complete.")
+                end_task(state, task_ent, done=True)

@@ -29,10 +29,9 @@ class QualityAssuranceProcessor(esper.Processor):
             cells = advance(task, rate)
             searched = cells[sampled.searched[before:task.done]]
             if self._inspect(state, task, searched, qa["detection_as"]):
-                end_task(state, task_ent, f"Quality assurance found a missed item in {task.label}: its released "
-                         f"land goes back to suspected.", failed=True)
+                end_task(state, task_ent, done=True, failed=True)
             elif finished(task):
-                end_task(state, task_ent, f"Quality assurance of {task.label} passed.", failed=False)
+                end_task(state, task_ent, done=True, failed=False)
 
     def _inspect(self, state: SimState, task: Task, cells: np.ndarray, detect_as: str) -> bool:
         rng = state.rng["quality_assurance"]
@@ -45,8 +44,8 @@ class QualityAssuranceProcessor(esper.Processor):
             back = task.cells[np.isin(g.status.flat[task.cells], RELEASED)]
             g.status.flat[back] = LandStatus.SUSPECTED
             g.release_day.flat[back] = -1
+            g.touch(back)
             confirm_around(state, item.x, item.y, float(state.rules.team("technical_survey")["cha_radius_m"]))
-            state.log.add(state.day, "find", f"Quality assurance found an item ({item.kind}) in released land.",
-                          x=item.x, y=item.y, item_kind=item.kind, by="quality assurance")
+            state.log.add(state.day, "find", method="quality_assurance", x=item.x, y=item.y, item_kind=item.kind)
             return True
         return False

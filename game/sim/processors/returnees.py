@@ -17,6 +17,4 @@ class ReturneeProcessor(esper.Processor):
             for wave in village.returnees:
                 if wave.day == state.day and wave.people > 0:
                     village.population += int(wave.people)
-                    state.log.add(state.day, "returnees",
-                                  f"{wave.people} people returned to {village.name}; more land is in use.",
-                                  village=village.name, people=int(wave.people))
+                    state.log.add(state.day, "returnees", village=village.name, people=int(wave.people))

@@ -20,22 +20,25 @@ from ..state import SimState
 
 class ScriptedEventProcessor(esper.Processor):
     def process(self, state: SimState) -> None:
-        for spec in state.scenario.level.events:
+        for index, spec in enumerate(state.scenario.level.events):
             if spec.day == state.day:
-                getattr(self, f"_{spec.kind}", self._message)(state, spec)
+                getattr(self, f"_{spec.kind}", self._message)(state, spec, index)
 
-    def _message(self, state: SimState, spec) -> None:
-        state.log.add(state.day, "message", spec.message or "(message)")
+    @staticmethod
+    def _text(spec, index: int) -> int | None:
+        """The ``message`` parameter of an event: the index of the level event whose text to show."""
+        return index if spec.message else None
 
-    def _funding(self, state: SimState, spec) -> None:
+    def _message(self, state: SimState, spec, index: int) -> None:
+        state.log.add(state.day, "message", message=index)
+
+    def _funding(self, state: SimState, spec, index: int) -> None:
         amount = float(spec.amount_usd or 0)
         state.money.budget += amount
         state.money.funding += amount
-        word = "added to" if amount >= 0 else "cut from"
-        state.log.add(state.day, "funding", spec.message or f"US${abs(amount):,.0f} {word} the budget.",
-                      amount_usd=amount)
+        state.log.add(state.day, "funding", amount_usd=amount, message=self._text(spec, index))
 
-    def _weather(self, state: SimState, spec) -> None:
+    def _weather(self, state: SimState, spec, index: int) -> None:
         kind = spec.weather or "clear"
         rule = state.rules.weather(kind)
         w = state.weather
@@ -44,14 +47,14 @@ class ScriptedEventProcessor(esper.Processor):
         default_t = float(state.catalogue["weather"]["default_temperature_c"])
         w.temperature_c = float(spec.temperature_c if spec.temperature_c is not None
                                 else rule.get("temperature_c", default_t))
-        state.log.add(state.day, "weather", spec.message or f"Weather: {kind} for {spec.duration_days} day(s).",
-                      weather=kind, temperature_c=w.temperature_c, days=int(spec.duration_days))
+        state.log.add(state.day, "weather", weather=kind, temperature_c=w.temperature_c,
+                      days=int(spec.duration_days), message=self._text(spec, index))
 
-    def _report(self, state: SimState, spec) -> None:
+    def _report(self, state: SimState, spec, index: int) -> None:
         """Someone reports contamination in a zone: evidence near some of its real items, or a false report."""
         if spec.message:
-            state.log.add(state.day, "message", spec.message)
-        mask, _ = area_mask(state.scenario, spec.zone) if spec.zone else (None, "")
+            state.log.add(state.day, "message", message=index)
+        mask = area_mask(state.scenario, spec.zone)[0] if spec.zone else None
         if mask is None:
             return
         rng = state.rng["events"]
@@ -65,10 +68,9 @@ class ScriptedEventProcessor(esper.Processor):
             for ent in chosen:
                 item = esper.component_for_entity(ent, Ordnance)
                 dx, dy = rng.integers(-offset, offset + 1, size=2) if offset else (0, 0)
-                add_evidence(state, "report", item.x + int(dx), item.y + int(dy), f"report ({spec.zone})", True)
+                add_evidence(state, "report", item.x + int(dx), item.y + int(dy), spec.zone, True)
         else:  # the mask is never empty (area_mask)
             cell = int(zone_cells[rng.integers(0, len(zone_cells))])
             add_evidence(state, "report", cell % state.grid.width, cell // state.grid.width,
-                         f"report ({spec.zone})", False)
-        state.log.add(state.day, "evidence", f"A report points to contamination in {spec.zone}.",
-                      zone=spec.zone, pieces=max(1, len(chosen)))
+                         spec.zone, False)
+        state.log.add(state.day, "evidence", zone=spec.zone, pieces=max(1, len(chosen)))

@@ -30,10 +30,10 @@ class SurveyProcessor(esper.Processor):
             cells = advance(task, capacity(state, team))
             if len(cells):
                 state.grid.surveyed.flat[cells] = True
+                state.grid.touch(cells)
                 task.evidence += self._evidence(state, team, cells)
             if finished(task):
-                end_task(state, task_ent, f"{team.name} finished the survey of {task.label}: "
-                         f"{task.evidence} piece(s) of evidence.", team=team.name, evidence=task.evidence)
+                end_task(state, task_ent, done=True, team=team.name, evidence=task.evidence)
 
     def _evidence(self, state: SimState, team: Team, cells: np.ndarray) -> int:
         rng = state.rng["survey"]
@@ -58,6 +58,5 @@ class SurveyProcessor(esper.Processor):
                          cell // state.grid.width, team.name, False)
             found += 1
         if found:
-            state.log.add(state.day, "evidence", f"{team.name} recorded {found} piece(s) of evidence.",
-                          team=team.name, pieces=found)
+            state.log.add(state.day, "evidence", team=team.name, pieces=found)
         return found

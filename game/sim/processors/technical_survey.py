@@ -54,8 +54,8 @@ class TechnicalSurveyProcessor(esper.Processor):
             item = esper.component_for_entity(ent, Ordnance)
             p_miss = (1.0 - state.rules.p_detect(team.type, item.kind, int(state.grid.terrain[item.y, item.x]))) * miss_factor
             if rng.random() < p_miss:
-                state.log.add(state.day, "missed", f"{team.name} missed an item in a search lane.", secret=True,
-                              team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+                state.log.add(state.day, "missed", secret=True, method="technical_survey", team=team.name,
+                              x=item.x, y=item.y, item_kind=item.kind)
                 if accident_check(state, team, item, excavating=False):
                     set_off(state, ent, team.name)  # evidence of contamination, as a find is
                     task.finds += 1
@@ -63,8 +63,8 @@ class TechnicalSurveyProcessor(esper.Processor):
             remove_item(state, ent, "found", team.name)
             task.finds += 1
             confirm_around(state, item.x, item.y, float(cat["cha_radius_m"]))
-            state.log.add(state.day, "find", f"{team.name} found an item ({item.kind}); the land around it "
-                          f"is a confirmed hazardous area.", team=team.name, x=item.x, y=item.y, item_kind=item.kind)
+            state.log.add(state.day, "find", method="technical_survey", team=team.name, x=item.x, y=item.y,
+                          item_kind=item.kind)
             accident_check(state, team, item, excavating=True)
 
     def _finish(self, state: SimState, task_ent: int, task: Task, team: Team) -> None:
@@ -73,12 +73,8 @@ class TechnicalSurveyProcessor(esper.Processor):
         clear (the player decides: confirm it, or survey it again)."""
         still = task.cells[state.grid.status.flat[task.cells] == LandStatus.SUSPECTED]
         if task.finds:
-            m2 = len(still) * state.grid.cell_area_m2
-            end_task(state, task_ent, f"{team.name} finished the technical survey of {task.label}: "
-                     f"{task.finds} find(s); the land around them is confirmed, {m2:,.0f} m2 is still "
-                     f"suspected.", team=team.name, finds=task.finds, reduced_m2=0.0)
+            end_task(state, task_ent, done=True, team=team.name, finds=task.finds, reduced_m2=0.0,
+                     suspected_m2=len(still) * state.grid.cell_area_m2)
             return
         release(state, still, LandStatus.REDUCED)
-        m2 = len(still) * state.grid.cell_area_m2
-        end_task(state, task_ent, f"{team.name} finished the technical survey of {task.label}: no find; "
-                 f"{m2:,.0f} m2 reduced.", team=team.name, finds=0, reduced_m2=m2)
+        end_task(state, task_ent, done=True, team=team.name, finds=0, reduced_m2=len(still) * state.grid.cell_area_m2)

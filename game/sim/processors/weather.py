@@ -15,6 +15,6 @@ class WeatherProcessor(esper.Processor):
     def process(self, state: SimState) -> None:
         w = state.weather
         if w.kind != "clear" and state.day >= w.until_day:
-            state.log.add(state.day, "weather", f"The {w.kind} is over.", weather="clear")
+            state.log.add(state.day, "weather", weather="clear")
             w.kind = "clear"
             w.temperature_c = float(state.catalogue["weather"]["default_temperature_c"])

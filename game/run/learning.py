@@ -4,8 +4,9 @@ Each point says what the player did and what it led to, tied to a
 risk-education message or an IMAS principle ("You cancelled 2,500 m² that no
 survey covered: 2 items were still there" -> IMAS 08.10). :func:`eore_messages`
 picks the EORE key messages (game/content/eore.yaml) that match what happened.
-Pure logic: reads the final player view, the truth and the score card; no
-pygame.
+Pure logic: reads the final player view, the truth and the score card
+(game.scoring.ScoreCard); no pygame. :func:`happenings` tags what happened
+in a run from its events, for :func:`eore_messages`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game import content
-from game.i18n import _, ngettext
+from game.text import _, ngettext
 from game.level.model import LAND_STATUSES
 
 CODE = {name: i for i, name in enumerate(LAND_STATUSES)}
@@ -41,7 +42,8 @@ def _live_on(truth, mask: np.ndarray) -> int:
     return n
 
 
-def learning_points(view, truth, card, orders: list[dict], limit: int = 5) -> list[LearningPoint]:
+def learning_points(view, truth, card, orders: list[dict], limit: int = 5, level=None,
+                    names=None) -> list[LearningPoint]:
     """The most telling lessons of a run, worst first, at most ``limit``."""
     out: list[LearningPoint] = []
     status = np.asarray(view.status)
@@ -93,26 +95,30 @@ def learning_points(view, truth, card, orders: list[dict], limit: int = 5) -> li
         out.append(LearningPoint(text, _("Risk education: stay on paths and roads in use; do not touch; "
                                          "report what you see (IMAS 12.10).")))
     cleared_m2 = float(cleared.sum() * cell_m2)
-    if cleared_m2 > 0 and card.items_found == 0:
+    if cleared_m2 > 0 and sum(card.items_found.values()) == 0:
         out.append(LearningPoint(
             _("You cleared {m2:,.0f} m² and found nothing there.").format(m2=cleared_m2),
             _("Most suspected land holds no ordnance (under 5% of suspected areas, GICHD). Survey first; "
               "keep full clearance for confirmed areas (IMAS 07.11).")))
-    if "Survey" not in kinds and float(card.released.get("total", 0)) > 0:
+    if "Survey" not in kinds and float(card.released_m2.get("total", 0)) > 0:
         out.append(LearningPoint(_("You released land without any non-technical survey."),
                                  _("IMAS 08.10: evidence from a survey decides what is cancelled, reduced or "
                                    "cleared.")))
-    if not float(card.released.get("total", 0)):
+    if not float(card.released_m2.get("total", 0)):
         out.append(LearningPoint(_("No land was released this time."),
                                  _("Start with a non-technical survey of each suspected area: most of it can "
                                    "be cancelled when there is no evidence (IMAS 08.10).")))
-    missed = [text for text, met in card.objectives if not met]
-    if missed:
-        out.append(LearningPoint(_("Objective missed: {text}").format(text=_(missed[0])),
+    missed = [o for o in card.objectives if not o.met]
+    if missed and level is not None:
+        from game.text.score import objective_text
+
+        text = objective_text(level.objectives[missed[0].index], names)
+        out.append(LearningPoint(_("Objective missed: {text}").format(text=text),
                                  _("Plan with the deadlines in mind: survey wide first, then send clearance "
                                    "where the evidence points.")))
-    if not out or (card.casualties == 0 and card.items_left_released == 0 and card.released.get("total", 0)):
-        total = float(card.released.get("total", 0))
+    casualties = sum(card.deminers.values()) + sum(card.civilians.values())
+    if not out or (casualties == 0 and card.items_left_in_released_land == 0 and card.released_m2.get("total", 0)):
+        total = float(card.released_m2.get("total", 0))
         if total:
             out.append(LearningPoint(
                 _("You released {m2:,.0f} m² with nobody hurt and no item left behind.").format(m2=total),
@@ -121,7 +127,7 @@ def learning_points(view, truth, card, orders: list[dict], limit: int = 5) -> li
 
 
 def eore_messages(tags: set[str], limit: int = 3) -> list[tuple[str, str]]:
-    """Risk-education key messages that fit what happened (``tags`` from ``GameLink.happenings``),
+    """Risk-education key messages that fit what happened (``tags`` from :func:`happenings`),
     most important first, no message twice: (icon name, translated text). Without any tag, the
     message about reporting."""
     out: list[tuple[str, str]] = []
@@ -140,3 +146,37 @@ def eore_messages(tags: set[str], limit: int = 3) -> list[tuple[str, str]]:
         general = [m for m in content.key_messages() if m.id == "report"] or list(content.key_messages()[:1])
         out = [("community_report", _(m.text)) for m in general]
     return out
+
+
+def happenings(view, card=None, team_types: dict[str, str] | None = None) -> set[str]:
+    """What happened in a run, as the tags that pick risk-education messages (``when`` in
+    game/content/eore.yaml): item_found, technical_survey_find, civilian_incident, deminer_accident,
+    evidence, community_report, marking, released_with_items."""
+    tags: set[str] = set()
+    for e in view.events:
+        if e.code == "find":
+            tags.add("item_found")
+            if e.params.get("method") == "technical_survey":
+                tags.add("technical_survey_find")
+        elif e.code == "incident":
+            tags.add("civilian_incident")
+        elif e.code == "accident":
+            tags.add("deminer_accident")
+        elif e.code == "evidence":
+            tags.add("evidence")
+            if "zone" in e.params:  # a report from the community
+                tags.add("community_report")
+        elif e.code == "marking_done":
+            tags.add("marking")
+        elif e.code == "order" and (e.params.get("order") or {}).get("type") == "Mark":
+            tags.add("marking")
+    if any(ev.kind in ("community_report", "report") for ev in view.evidence):
+        tags.add("community_report")
+    if card is not None:
+        if card.items_left_in_released_land:
+            tags.add("released_with_items")
+        if sum(card.civilians.values()):
+            tags.add("civilian_incident")
+        if sum(card.deminers.values()):
+            tags.add("deminer_accident")
+    return tags

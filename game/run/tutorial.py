@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from game.i18n import _
+from game.text import _
 
 #: Steps after which time stops so the next prompt can be read (the others need time to run).
 PAUSE_BEFORE = ("continue", "select_team", "order")
@@ -41,16 +41,18 @@ class Tutorial:
     def done(self) -> bool:
         return self.index >= len(self.steps)
 
-    def waiting_text(self) -> str:
-        """A short line saying what the current step waits for."""
+    def waiting_text(self, names=None) -> str:
+        """A short line saying what the current step waits for (zones and teams by their display names
+        when ``names``, a game.text.names.Names, is given)."""
         s = self.step
         if s is None:
             return _("Tutorial complete: play on as you like.")
-        zone = (s.zone or "").replace("_", " ")
+        zone = (names.zone(s.zone) if names is not None else s.zone.replace("_", " ")) if s.zone else ""
+        team = names.team(s.team) if names is not None and s.team else s.team
         if s.wait_for == "continue":
             return _("Press Enter or click Next to go on.")
         if s.wait_for == "select_team":
-            return _("Waiting for you to select {team}.").format(team=s.team)
+            return _("Waiting for you to select {team}.").format(team=team)
         if s.wait_for == "order":
             what = _(s.order.replace("_", " ")) if s.order else _("an order")
             if zone:
@@ -84,12 +86,12 @@ class Tutorial:
         moved = False
         for e in events:
             s = self.step
-            if s is None or s.wait_for != "task_done" or not str(e.kind).endswith("_done"):
+            if s is None or s.wait_for != "task_done" or not str(e.code).endswith("_done"):
                 continue
-            data = getattr(e, "data", {}) or {}
-            if s.zone is not None and data.get("area") != s.zone:
+            params = e.params
+            if s.zone is not None and params.get("area") != s.zone:
                 continue
-            if s.team is not None and data.get("team", s.team) != s.team:
+            if s.team is not None and params.get("team", s.team) != s.team:
                 continue
             moved = self._advance_if(True) or moved
         return moved

@@ -1,10 +1,10 @@
-"""Build the English message catalogue from the source: ``python -m game.i18n.catalogue``.
+"""Build the English message catalogue from the source: ``python -m game.text.extract``.
 
 Every literal passed to ``_()`` or ``ngettext()`` under ``game/ui`` and
 ``game/commands/play.py`` is collected (with the ``ast`` module, so no
 external gettext tools are needed), with the teaching texts of
 ``game/content`` (key messages, glossary, quiz), written to
-``game/i18n/en/LC_MESSAGES/minerisk.po`` and compiled to ``minerisk.mo``.
+``game/text/locale/en/LC_MESSAGES/minerisk.po`` and compiled to ``minerisk.mo``.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import struct
 import sys
 from pathlib import Path
 
-from game.i18n import DOMAIN, LOCALE_DIR
+from game.text import DOMAIN, LOCALE_DIR
 
-GAME_DIR = LOCALE_DIR.parent
-SOURCES = ("ui", "commands/play.py")
+GAME_DIR = LOCALE_DIR.parent.parent
+SOURCES = ("ui", "text", "run", "commands")
 
 
 def source_files() -> list[Path]:

@@ -1,12 +1,17 @@
-"""The one translation function every player-facing text passes through.
+"""Words for the player: the one translation function, and codes turned into sentences.
 
 ``_("text")`` looks the text up in the gettext catalogue of the chosen
-language (``game/i18n/<lang>/LC_MESSAGES/minerisk.mo``) and falls back to the
-text itself. English is the source language; its catalogue
-(``en/LC_MESSAGES/minerisk.po``) lists every message of the interface, so a
-translator starts from it (``python -m game.i18n.catalogue`` rebuilds it).
-Texts made by the simulation (events, reasons an order was refused) pass
-through ``_`` too, so a translated catalogue can cover them.
+language (``game/text/locale/<lang>/LC_MESSAGES/minerisk.mo``) and falls back
+to the text itself; ``ngettext`` does the same for texts that depend on a
+count. English is the source language; its catalogue lists every message, so
+a translator starts from it (``python -m game.text.extract`` rebuilds it).
+
+The simulation and the score speak in codes with parameters; the modules of
+this package are the one presentation layer that words them:
+:mod:`game.text.names` (display names of zones, teams, items),
+:mod:`game.text.formats` (numbers, money, areas, days),
+:mod:`game.text.events` (the news), :mod:`game.text.outcomes` (answers to
+orders) and :mod:`game.text.score` (the score card). No pygame here.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import gettext
 from pathlib import Path
 
 DOMAIN = "minerisk"
-LOCALE_DIR = Path(__file__).resolve().parent
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 

@@ -1,0 +1,216 @@
+"""What an order would mean, before it is sent: from what the player knows, never from the truth.
+
+:func:`estimate` answers the window's order preview and a trainer's tools:
+what is known about the area (survey done, evidence, reports, finds, open dog
+indications, confirmed and released land), the order's work in team-days and
+what the whole programme costs meanwhile (every deployed team is paid each
+day, busy or idle), whether it can finish before the level ends, how many
+days of money are left, and what the standards say about the order here, as
+advice codes (:data:`ADVICE`) the text layer words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.sim import commands as c
+from game.sim.grid import LandStatus, area_mask, box_near, perimeter_m
+
+#: What the standards say about an order here (codes; game.text.estimate words them).
+ADVICE = (
+    "cancel_before_survey",  # cancelling land whose non-technical survey is not complete
+    "cancel_against_evidence",  # cancelling land with evidence inside or near it
+    "clear_before_survey",  # sending a clearance team onto land nobody has surveyed
+    "clear_whole_suspected",  # full clearance of suspected land a technical survey could reduce
+    "dogs_leave_indications",  # dog teams indicate; a manual team must check every indication
+    "machine_needs_follow_up",  # machine ground counts only after a manual or dog follow-up
+    "technical_survey_on_confirmed",  # (refused) a technical survey needs suspected land
+    "does_not_finish",  # the work cannot finish before the level ends
+    "money_runs_out",  # the programme's money runs out before the work is done
+    "rushed_pace",  # the team works faster than the safe procedure
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaKnowledge:
+    """What the player knows about the land of an order's area."""
+
+    cells: int
+    suspected: int
+    confirmed: int
+    released: int
+    surveyed_share: float  # share of the hazardous cells covered by a non-technical survey
+    evidence: dict[str, int] = field(default_factory=dict)  # pieces by kind, inside or near the area
+    finds: int = 0
+    open_indications: int = 0
+    prepared: int = 0  # machine ground waiting for follow-up
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """The preview of one order (all money in US$, areas in m²)."""
+
+    order: str  # the command's type name
+    cells: int  # cells the order would work on or change
+    area_m2: float
+    known: AreaKnowledge
+    work_days: float | None  # days of work for its team (None: takes effect at once)
+    finishes_day: int | None  # the day it would finish (None: at once, or never)
+    one_off_usd: float  # paid at once (marking, a hire)
+    programme_per_day_usd: float  # what the whole programme costs a day, this order included
+    cost_usd: float  # the programme's pay over the work's days, plus the one-off
+    days_of_money: float  # days the programme can be paid after this order's one-off
+    unworkable_cells: int = 0
+    advice: tuple[str, ...] = ()
+
+
+def estimate(session, command: Any) -> Estimate | None:
+    """The preview of ``command`` in ``session`` (None when its area is not one)."""
+    view = session.view()
+    scenario = session.scenario
+    catalogue = scenario.level.catalogue
+    area = getattr(command, "area", None)
+    if isinstance(command, c.Educate):
+        area = command.village
+    mask = area_mask(scenario, area)[0] if area is not None else np.zeros((view.height, view.width), bool)
+    if mask is None:
+        return None
+    status = view.status
+    hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
+    released = status >= LandStatus.CANCELLED
+    known = _knowledge(view, mask, hazardous, released, catalogue)
+    running = sum(t.cost_per_day_usd for t in view.teams if t.deployed)
+    running += float(catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"]) * sum(
+        1 for t in view.tasks if t.kind == "quality_assurance")
+    days_left = max(0, view.last_day - view.day + 1)
+    cell_m2 = view.cell_size_m ** 2
+    advice: list[str] = []
+    one_off, work_days, cells, unworkable, extra_per_day = 0.0, None, 0, 0, 0.0
+    team = view.team(getattr(command, "team", "") or "") if hasattr(command, "team") else None
+    team_cat = catalogue["teams"].get(team.type, {}) if team is not None else {}
+
+    if isinstance(command, c.Cancel):
+        cells = int((mask & (status == LandStatus.SUSPECTED)).sum())
+        if known.surveyed_share < 1.0:
+            advice.append("cancel_before_survey")
+        if sum(known.evidence.values()) or known.finds:
+            advice.append("cancel_against_evidence")
+    elif isinstance(command, c.Confirm):
+        cells = int((mask & (status <= LandStatus.SUSPECTED)).sum())
+    elif isinstance(command, c.Mark):
+        todo = mask & hazardous & ~np.asarray(view.marked)
+        cells = int(todo.sum())
+        metres = perimeter_m(todo, view.cell_size_m)
+        m = catalogue["tasks"]["marking"]
+        one_off = metres / 100.0 * float(m["cost_per_100m_perimeter_usd"])
+        work_days = metres / float(m["metres_per_team_day"]) if cells else 0.0
+    elif isinstance(command, c.QualityAssurance):
+        cells = int((mask & released).sum())
+        qa = catalogue["tasks"]["quality_assurance"]
+        work_days = cells * cell_m2 / float(qa["rate_m2_per_day"])
+        extra_per_day = float(qa["cost_per_day_usd"])
+    elif isinstance(command, c.Educate):
+        work_days = float(team_cat.get("days_per_village", 1)) if team_cat else 1.0
+    elif isinstance(command, c.Hire):
+        cat = catalogue["teams"].get(command.team_type, {})
+        one_off = float(cat.get("mobilisation_usd", 0))
+        extra_per_day = float(cat.get("cost_per_day_usd", 0))
+    elif isinstance(command, (c.Survey, c.TechnicalSurvey, c.Clear)):
+        if isinstance(command, c.Survey):
+            target = mask & ~released
+        elif isinstance(command, c.TechnicalSurvey):
+            target = mask & (status == LandStatus.SUSPECTED)
+        else:
+            target = mask & hazardous
+            if team_cat.get("needs_follow_up"):
+                target &= ~np.asarray(view.prepared)
+                advice.append("machine_needs_follow_up")
+            if team_cat.get("needs_check"):
+                advice.append("dogs_leave_indications")
+            if known.surveyed_share < 1.0 and known.suspected:
+                advice.append("clear_before_survey")
+            if known.suspected and not known.confirmed and "technical_survey" in _team_types(view, catalogue):
+                advice.append("clear_whole_suspected")
+        cells = int(target.sum())
+        if team is not None and cells:
+            work_days, unworkable = _work_days(view, scenario, team, target, catalogue)
+            if team.pace == "rushed":
+                advice.append("rushed_pace")
+    area_m2 = cells * cell_m2
+    per_day = running + extra_per_day
+    budget_after = view.budget_usd - one_off
+    days_of_money = budget_after / per_day if per_day > 0 else float("inf")
+    finishes = None
+    cost = one_off
+    if work_days is not None:
+        whole = int(np.ceil(work_days)) if work_days > 0 else 0
+        finishes = view.day + max(0, whole - 1) if whole else view.day
+        cost += per_day * max(1, whole) if whole else 0.0
+        if finishes > view.last_day:
+            advice.append("does_not_finish")
+        if days_of_money < whole:
+            advice.append("money_runs_out")
+    elif days_of_money < days_left and isinstance(command, c.Hire):
+        advice.append("money_runs_out")
+    return Estimate(order=type(command).__name__, cells=cells, area_m2=area_m2, known=known, work_days=work_days,
+                    finishes_day=finishes, one_off_usd=round(one_off, 2), programme_per_day_usd=per_day,
+                    cost_usd=round(cost, 2), days_of_money=days_of_money, unworkable_cells=unworkable,
+                    advice=tuple(dict.fromkeys(advice)))
+
+
+def _team_types(view, catalogue) -> set[str]:
+    return {t.type for t in view.teams if t.deployed} | set(view.hireable)
+
+
+def _knowledge(view, mask: np.ndarray, hazardous: np.ndarray, released: np.ndarray, catalogue) -> AreaKnowledge:
+    haz = mask & hazardous
+    n_haz = int(haz.sum())
+    surveyed = float((np.asarray(view.surveyed) & haz).sum() / n_haz) if n_haz else 1.0
+    buffer_cells = int(float(catalogue["survey"]["evidence_offset_m"]) // view.cell_size_m) + 1
+    near = _grow(mask, buffer_cells)
+    evidence: dict[str, int] = {}
+    for e in view.evidence:
+        if near[e.y, e.x]:
+            evidence[e.kind] = evidence.get(e.kind, 0) + 1
+    finds = sum(1 for f in view.finds if near[f.y, f.x])
+    return AreaKnowledge(cells=int(mask.sum()), suspected=int((mask & (view.status == LandStatus.SUSPECTED)).sum()),
+                         confirmed=int((mask & (view.status == LandStatus.CONFIRMED)).sum()),
+                         released=int((mask & released).sum()), surveyed_share=surveyed, evidence=evidence,
+                         finds=finds, open_indications=int((np.asarray(view.indication) & mask).sum()),
+                         prepared=int((np.asarray(view.prepared) & mask).sum()))
+
+
+def _grow(mask: np.ndarray, r: int) -> np.ndarray:
+    """The mask grown by ``r`` cells in every direction (a square neighbourhood)."""
+    ys, xs = np.nonzero(mask)
+    return box_near(mask.shape[0], mask.shape[1], xs, ys, r)
+
+
+def _work_days(view, scenario, team, target: np.ndarray, catalogue) -> tuple[float, int]:
+    """Days of work for a team over the target cells from the catalogue (terrain, pace, the scrap the level
+    says lies in its zones); and how many cells it cannot work on."""
+    cat = catalogue["teams"][team.type]
+    column = cat.get("terrain_speed")
+    mult_by_terrain = np.array([float(catalogue["terrain"].get(n, {}).get(column, 1.0)) if column else 1.0
+                                for n in view.terrain_names] or [1.0])
+    mult = mult_by_terrain[np.asarray(view.terrain)[target]]
+    workable = mult > 0
+    cell_m2 = view.cell_size_m ** 2
+    work = float((cell_m2 / mult[workable]).sum()) if workable.any() else 0.0
+    if "false_alarm_minutes" in cat and scenario.level.clutter:
+        scrap = np.zeros(target.shape, np.float64)
+        for spec in scenario.level.clutter:
+            obj = scenario.map.object_named(spec.zone)
+            if obj is not None:
+                scrap[np.asarray(obj.mask, bool)] = spec.pieces_per_100m2 * cell_m2 / 100.0
+        minutes_a_day = float(cat["deminers"]) * float(cat["field_hours_per_day"]) * 60.0
+        per_signal = float(cat["false_alarm_minutes"]) * float(cat["rate_m2_per_day"]) / minutes_a_day
+        per_signal *= float(cat.get("sample_share", 1.0))
+        work += float(scrap[target].sum()) * per_signal
+    rate = float(cat.get("rate_m2_per_day", 0.0) or 0.0)
+    speed = float(catalogue["safety"]["rushed_speed_factor"]) if team.pace == "rushed" else 1.0
+    days = work / (rate * speed) if rate > 0 else 0.0
+    return days, int((~workable).sum())

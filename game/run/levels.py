@@ -1,0 +1,65 @@
+"""Levels by id, and the fingerprint of everything that decides a run.
+
+A run record names its level by id and a SHA-256 (:func:`level_hash`); it
+never carries a path, so reading a record can never open a file outside the
+game's folders. :func:`find_level` looks an id up in the bundled campaign and
+the "My levels" folder (and in folders the caller adds, such as a trainer's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from typing import Iterable
+
+from game.level.campaign import list_levels
+from game.level.model import LevelSpec
+from game.paths import levels_dir
+from game.store.folders import my_levels_dir
+
+
+def level_folders(extra: Iterable[Path] = ()) -> list[Path]:
+    """Where levels are looked up, in order: the bundled campaign, My levels, then ``extra``."""
+    return [levels_dir(), my_levels_dir(), *[Path(p) for p in extra]]
+
+
+def find_level(level_id: str, extra: Iterable[Path] = ()) -> Path | None:
+    """The level file whose id is ``level_id`` in the game's level folders (None if there is none)."""
+    for folder in level_folders(extra):
+        try:
+            if not folder.is_dir():
+                continue
+            for info in list_levels(folder):
+                if info.id == level_id:
+                    return info.path
+        except OSError:
+            continue
+    return None
+
+
+def level_hash(spec: LevelSpec) -> str:
+    """SHA-256 over what decides a run: the level file, its map, the map's tilesets (their terrain
+    properties decide the ground) and the effective catalogue (defaults merged with the level's)."""
+    h = hashlib.sha256()
+    for label, path in [("level", spec.path), ("map", spec.map_path), *[("tileset", p) for p in
+                                                                       _tilesets(spec.map_path)]]:
+        h.update(label.encode() + b"\0" + Path(path).name.encode() + b"\0")
+        h.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    h.update(b"catalogue\0" + json.dumps(spec.catalogue, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def _tilesets(map_path: Path) -> list[Path]:
+    """The external tilesets a map uses (its ``<tileset source=...>``), in file order."""
+    try:
+        root = ElementTree.parse(map_path).getroot()
+    except (OSError, ElementTree.ParseError):
+        return []
+    out = []
+    for ts in root.iter("tileset"):
+        source = ts.get("source")
+        if source:
+            out.append((Path(map_path).parent / source).resolve())
+    return [p for p in out if p.is_file()]

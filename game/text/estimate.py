@@ -1,0 +1,78 @@
+"""An order's preview in words: what is known of the area, what it costs, what the standards say."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.text import _, ngettext
+from game.text.formats import area, days, money, number, percent
+from game.text.names import Names
+
+#: What the standards say (codes of game.run.estimate.ADVICE), in words.
+ADVICE = {
+    "cancel_before_survey": "The survey of this land is not complete: cancelling it now is a decision without "
+                            "evidence (IMAS 08.10).",
+    "cancel_against_evidence": "There is evidence of explosive ordnance in or near this land: cancelling it goes "
+                               "against the evidence (IMAS 08.10).",
+    "clear_before_survey": "Nobody has surveyed this land yet: a survey may cancel most of it for much less.",
+    "clear_whole_suspected": "This land is suspected, not confirmed: a technical survey could reduce most of it "
+                             "for much less; keep full clearance for confirmed areas (IMAS 07.11).",
+    "dogs_leave_indications": "Dogs indicate where they smell explosives: a manual team must check every "
+                              "indication before the land counts as cleared.",
+    "machine_needs_follow_up": "A machine prepares the ground but leaves some items live: a manual or dog team "
+                               "must follow up before the land counts as cleared.",
+    "does_not_finish": "This work cannot finish before the level ends.",
+    "money_runs_out": "The money runs out before this work is done.",
+    "rushed_pace": "This team works faster than the safe procedure: more accidents, more missed items.",
+}
+
+
+def advice_text(code: str) -> str:
+    return _(ADVICE.get(code, code))
+
+
+def knowledge_lines(known: Any, n: Names) -> list[str]:
+    """What the player knows about the area, in short lines."""
+    lines = []
+    if known.suspected or known.confirmed:
+        lines.append(_("Survey: {share} of the hazardous land surveyed").format(share=percent(known.surveyed_share)))
+    pieces = sum(known.evidence.values())
+    if pieces:
+        lines.append(ngettext("{n} piece of evidence in or near it", "{n} pieces of evidence in or near it",
+                              pieces).format(n=number(pieces)))
+    else:
+        lines.append(_("No evidence known in or near it"))
+    if known.finds:
+        lines.append(ngettext("{n} item already found here", "{n} items already found here",
+                              known.finds).format(n=number(known.finds)))
+    if known.open_indications:
+        lines.append(ngettext("{n} dog indication still to check", "{n} dog indications still to check",
+                              known.open_indications).format(n=number(known.open_indications)))
+    return lines
+
+
+def preview_lines(estimate: Any, n: Names, last_day: int) -> list[str]:
+    """The consequences of an order before it is sent, in short lines (the order box)."""
+    if estimate is None:
+        return []
+    lines = [_("{area} affected").format(area=area(estimate.area_m2))] if estimate.cells else []
+    lines += knowledge_lines(estimate.known, n)
+    if estimate.work_days is None:
+        lines.append(_("Takes effect at once."))
+    elif estimate.work_days < 1:
+        lines.append(_("Under a day of work; the programme costs {cost} a day.").format(
+            cost=money(estimate.programme_per_day_usd)))
+    else:
+        lines.append(_("About {days} of work (until day {day}); the programme costs {cost} a day.").format(
+            days=days(estimate.work_days), day=number(min(estimate.finishes_day or 0, 10 ** 6)),
+            cost=money(estimate.programme_per_day_usd)))
+    if estimate.one_off_usd:
+        lines.append(_("Paid at once: {cost}").format(cost=money(estimate.one_off_usd)))
+    if estimate.days_of_money != float("inf"):
+        lines.append(_("Money left for {days} of the programme").format(days=days(estimate.days_of_money)))
+    if estimate.unworkable_cells:
+        lines.append(ngettext("{n} cell this team cannot work on is left out",
+                              "{n} cells this team cannot work on are left out",
+                              estimate.unworkable_cells).format(n=number(estimate.unworkable_cells)))
+    lines += [advice_text(code) for code in estimate.advice]
+    return lines
