@@ -256,8 +256,9 @@ def build_kit(dest: Path, targets: tuple[Target, ...] = TARGETS, pythons: tuple[
     source = find_source(source)
     _prepare_destination(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    for stale in dest.parent.glob(f".{dest.name}.building-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     staging = dest.parent / f".{dest.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
         wheels = staging / "wheels"

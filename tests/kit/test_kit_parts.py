@@ -133,6 +133,12 @@ def test_a_folder_with_other_files_is_never_overwritten(tmp_path):
     assert (dest / "photos.txt").read_text() == "keep me" and len(list(tmp_path.iterdir())) == 1
 
 
+def test_a_kit_needs_the_source_checkout(tmp_path, capsys):
+    assert main(["kit", str(tmp_path / "kit"), "--source", str(tmp_path)]) == 1
+    assert "not a Mine Risk source checkout" in capsys.readouterr().err
+    assert not (tmp_path / "kit").exists()
+
+
 def test_a_missing_wheel_is_named_not_skipped(tmp_path, monkeypatch):
     """pip fails for the whole set; each requirement is then tried alone and the ones with no wheel are named."""
 

@@ -35,8 +35,8 @@ for candidate in "${candidates[@]}" python3; do
     esac
 done
 [ -n "$python" ] || fail "this kit needs Python $supported and none was found.
-Install one of them from the system's software centre (package python3), or use the
-no-python build if the kit has one (see teachers-guide.txt)."
+Install one of them with the system's software centre (Ubuntu 22.04: the python3.11
+package), or use the no-python build if the kit has one (see teachers-guide.txt)."
 [ -d "$wheels" ] || fail "no wheels/ folder beside this script; copy the whole kit folder."
 
 echo "Installing Mine Risk @@VERSION@@ with $("$python" --version 2>&1) into $dest ..."

@@ -44,7 +44,8 @@ if (-not $Python) {
 if (-not (Test-Path $Wheels)) { Fail 'no wheels folder beside this script; copy the whole kit folder.' }
 
 Write-Host "Installing Mine Risk @@VERSION@@ with Python $Python into $Dest ..."
-if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv }
+if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv -ErrorAction SilentlyContinue }
+if (Test-Path $Venv) { Fail "the old program in $Venv could not be removed; close Mine Risk and try again." }
 New-Item -ItemType Directory -Force -Path $Dest | Out-Null
 & $Python -m venv --without-pip $Venv
 if ($LASTEXITCODE -ne 0) { Fail "Python could not make an environment in $Venv." }
