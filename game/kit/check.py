@@ -147,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     kit = Path(args[0]) if args else Path(__file__).resolve().parent
     report = check_kit(kit)
-    print(report.text())
+    try:
+        print(report.text())
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early
+        pass
     return 0 if report.ok else 1
 
 
