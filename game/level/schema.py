@@ -65,11 +65,19 @@ def describe(node: yaml.Node) -> str:
 
 
 def scalar_value(node: yaml.ScalarNode) -> Any:
-    """The Python value of a scalar node (str, int, float, bool, None, date)."""
+    """The Python value of a scalar node (str, int, float, bool, None, date).
+
+    PyYAML's constructor remembers every node it has built (to resolve
+    aliases); ours is shared by the whole module, so each node is forgotten
+    again at once, or every level ever loaded would stay in memory.
+    """
     try:
         return _SCALARS.construct_object(node, deep=False)
     except (yaml.YAMLError, ValueError, OverflowError):
         return node.value
+    finally:
+        _SCALARS.constructed_objects.pop(node, None)
+        _SCALARS.recursive_objects.pop(node, None)
 
 
 class Context:
