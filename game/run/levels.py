@@ -39,6 +39,25 @@ def find_level(level_id: str, extra: Iterable[Path] = ()) -> Path | None:
     return None
 
 
+def resolve_level(level: str) -> Path | None:
+    """What a player typed after ``minerisk play``: an existing level file, else the id (or file name
+    without .yaml) of a level in the game's level folders; None if it is neither."""
+    path = Path(level)
+    if path.is_file():
+        return path
+    found = find_level(level)
+    if found is not None:
+        return found
+    for folder in level_folders():
+        try:
+            for info in list_levels(folder) if folder.is_dir() else ():
+                if info.path.stem == level:
+                    return info.path
+        except OSError:
+            continue
+    return None
+
+
 def level_hash(spec: LevelSpec) -> str:
     """SHA-256 over what decides a run: the level file, its map, the map's tilesets (their terrain
     properties decide the ground) and the effective catalogue (defaults merged with the level's)."""

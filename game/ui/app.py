@@ -16,6 +16,8 @@ import pygame
 
 from game.text import _, set_language
 from game.ui import icons
+from game.ui.routes import ROUTES
+from game.ui.scene_loading import load
 from game.ui.sound import Sounds
 from game.ui.storage import Progress, Settings
 from game.ui.theme import BG, Theme, reset_caches
@@ -77,6 +79,21 @@ class App:
             if close:
                 close()
         self.scenes = [scene]
+
+    def make(self, key: str, loading: bool = False, **params):
+        """Build the screen called ``key`` (game.ui.routes.ROUTES) without showing it; None if it could not
+        be made. ``loading`` shows the "Preparing the map" screen while it builds."""
+        build = lambda: ROUTES[key](self, **params)  # noqa: E731
+        return load(self, build) if loading else build()
+
+    def go(self, key: str, how: str = "push", loading: bool = False, **params):
+        """Show the screen called ``key``: on top (``push``), instead of the current one (``replace``) or
+        alone (``reset``, closing every running game). Returns the new scene, or None (nothing changes)
+        if it could not be made."""
+        scene = self.make(key, loading, **params)
+        if scene is not None:
+            {"push": self.push, "replace": self.replace, "reset": self.reset_to}[how](scene)
+        return scene
 
     def set_ui_scale(self, scale: float) -> None:
         self.settings.ui_scale = scale
@@ -178,22 +195,16 @@ def run_game(level: str | Path | None = None, autoplay: str | None = None, frame
     app = App(size=size, max_frames=frames)
     try:
         if level is None:
-            from game.ui.scene_menu import MenuScene
-
-            app.push(MenuScene(app))
+            app.go("menu")
         else:
-            from game.ui.scene_play import PlayScene, resolve_level
+            from game.run.levels import resolve_level
 
             path = resolve_level(str(level))
             if path is None:
                 print(_("minerisk play: no level file or level id called '{level}'").format(level=level))
-                pygame.quit()
                 return 2
-            scene = PlayScene.start(app, path, seed=seed, autoplay=autoplay)
-            if scene is None:
-                pygame.quit()
+            if app.go("play", path=path, seed=seed, autoplay=autoplay) is None:
                 return 2
-            app.push(scene)
         return app.run(screenshot)
     finally:
         pygame.quit()

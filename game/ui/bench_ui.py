@@ -35,8 +35,8 @@ def bench_frames(repeats: int = 600, level: str = "the_sector", policy: str = "l
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
+    from game.run.levels import resolve_level
     from game.ui.app import App
-    from game.ui.scene_play import PlayScene, resolve_level
 
     repeats = max(60, int(repeats))
     app = App(size=(1280, 720), max_frames=None, fixed_step=True)
@@ -45,10 +45,9 @@ def bench_frames(repeats: int = 600, level: str = "the_sector", policy: str = "l
     app.theme = Theme(1.0)  # the player's UI scale must not change the figures
     try:
         path = resolve_level(level)
-        scene = PlayScene.start(app, path, autoplay=policy)
+        scene = app.go("play", path=path, autoplay=policy)
         if scene is None:
             raise SystemExit(f"bench_frames: cannot start {level} with {policy}")
-        app.push(scene)
         o = scene.renderer.overlays
         o.status = o.evidence = o.teams = o.villages = o.marked = True
         scene.set_speed(8)

@@ -22,9 +22,7 @@ class BriefingScene(Scene):
 
     @classmethod
     def create(cls, app, path: Path) -> "BriefingScene | None":
-        from game.ui.scene_play import PlayScene
-
-        play = PlayScene.start(app, path, fresh_seed=True)
+        play = app.make("play", path=path, fresh_seed=True)
         return cls(app, play) if play is not None else None
 
     def start(self) -> None:

@@ -39,6 +39,7 @@ class DebriefScene(Scene):
         app.progress.save()
         self._drag = None
         self._fitted = False
+        self.note = ""
 
     def close(self) -> None:
         self.play.close()
@@ -46,14 +47,7 @@ class DebriefScene(Scene):
     # -------------------------------------------------------------- actions
 
     def retry(self) -> None:
-        from game.ui.scene_briefing import BriefingScene
-        from game.ui.scene_loading import load
-
-        path = self.link.level_path
-        scene = load(self.app, lambda: BriefingScene.create(self.app, path))
-        self.close()
-        if scene is not None:
-            self.app.scenes[-1:] = [scene]
+        self._open_briefing(self.link.level_path)
 
     def next_level(self) -> None:
         levels = list_levels(levels_dir())
@@ -61,21 +55,21 @@ class DebriefScene(Scene):
         if self.link.level.id in ids:
             i = ids.index(self.link.level.id) + 1
             if i < len(levels) and self.app.progress.unlocked(ids, i):
-                from game.ui.scene_briefing import BriefingScene
-                from game.ui.scene_loading import load
-
-                path = levels[i].path
-                scene = load(self.app, lambda: BriefingScene.create(self.app, path))
-                self.close()
-                if scene is not None:
-                    self.app.scenes[-1:] = [scene]
+                self._open_briefing(levels[i].path)
                 return
         self.menu()
 
-    def menu(self) -> None:
-        from game.ui.scene_menu import MenuScene
+    def _open_briefing(self, path) -> None:
+        """The briefing of a level instead of this debrief (which stays if the level cannot be loaded)."""
+        scene = self.app.make("briefing", loading=True, path=path)
+        if scene is None:
+            self.note = _("This level could not be loaded; run `minerisk validate` for details.")
+            return
+        self.close()
+        self.app.replace(scene)
 
-        self.app.reset_to(MenuScene(self.app))
+    def menu(self) -> None:
+        self.app.go("menu", how="reset")
 
     def toggle_truth(self) -> None:
         o = self.renderer.overlays

@@ -37,39 +37,21 @@ class MenuScene(Scene):
         if not self.unlocked(i):
             self.note = _("Finish the level before to open this one.")
             return
-        from game.ui.scene_briefing import BriefingScene
-        from game.ui.scene_loading import load
-
-        path = self.levels[i].path
-        scene = load(self.app, lambda: BriefingScene.create(self.app, path))
-        if scene is None:
+        if self.app.go("briefing", loading=True, path=self.levels[i].path) is None:
             self.note = _("This level could not be loaded; run `minerisk validate` for details.")
-            return
-        self.app.push(scene)
 
     def continue_game(self) -> None:
         if self.saved is None:
             self.note = _("There is no saved game.")
             return
-        from game.ui.scene_loading import load
-        from game.ui.scene_play import PlayScene
-
-        saved = self.saved
-        scene = load(self.app, lambda: PlayScene.resume(self.app, saved))
-        if scene is None:
+        if self.app.go("resume", loading=True, saved=self.saved) is None:
             self.note = _("The saved game could not be resumed (its level is missing or changed).")
-            return
-        self.app.push(scene)
 
     def settings(self) -> None:
-        from game.ui.scene_settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.go("settings")
 
     def glossary(self) -> None:
-        from game.ui.scene_glossary import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app))
+        self.app.go("glossary")
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN:

@@ -23,21 +23,15 @@ class PauseScene(Scene):
 
     def save_and_quit(self) -> None:
         if self.play.save():
-            from game.ui.scene_menu import MenuScene
-
-            self.app.reset_to(MenuScene(self.app))
+            self.app.go("menu", how="reset")
         else:
             self.note = self.play.message[0] if self.play.message else _("Could not save.")
 
     def settings(self) -> None:
-        from game.ui.scene_settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.go("settings")
 
     def quit_to_menu(self) -> None:
-        from game.ui.scene_menu import MenuScene
-
-        self.app.reset_to(MenuScene(self.app))
+        self.app.go("menu", how="reset")
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

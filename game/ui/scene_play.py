@@ -14,8 +14,6 @@ import pygame
 
 from game.text import _
 from game.level import LevelError
-from game.level.campaign import list_levels
-from game.paths import levels_dir
 from game.ui import icons, play_hud
 from game.ui import theme as th
 from game.ui.map_renderer import MapRenderer
@@ -23,7 +21,7 @@ from game.run.order_draft import OrderDraft, action_of
 from game.ui.actions import ACTION_INFO
 from game.ui.play_draw import PlayDraw
 from game.ui.play_input import PlayInput
-from game.run.levels import find_level
+from game.run.levels import find_level, resolve_level
 from game.run.record import RunRecord
 from game.run.session import ResumeError
 from game.ui.savegame import delete_save, write_save
@@ -34,16 +32,6 @@ from game.ui.sim_link import GameLink
 
 #: News events that make a sound, most important first (one sound a day at most).
 EVENT_SOUNDS = (("accident", "accident"), ("incident", "alert"), ("find", "find"), ("evidence", "report"))
-
-def resolve_level(level: str) -> Path | None:
-    """A level file path, or the campaign level with this id."""
-    path = Path(level)
-    if path.is_file():
-        return path
-    for info in list_levels(levels_dir()):
-        if info.id == level or info.path.stem == level:
-            return info.path
-    return None
 
 
 class PlayScene(PlayInput, PlayDraw, Scene):
@@ -283,9 +271,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.set_speed(speeds[min(len(speeds) - 1, max(0, i + steps))])
 
     def open_pause_menu(self) -> None:
-        from game.ui.scene_pause import PauseScene
-
-        self.app.push(PauseScene(self.app, self))
+        self.app.go("pause", play=self)
 
     def toggle_overlay(self, name: str) -> None:
         o = self.renderer.overlays
@@ -341,13 +327,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
                 self.step_day()
 
     def _finish(self) -> None:
-        from game.ui.scene_debrief import DebriefScene
-        from game.ui.scene_quiz import QuizScene
-
         delete_save(self.link.session.run_id)
-        if self.tutorial is not None and QuizScene.available():
-            self.app.replace(QuizScene(self.app, self))  # the quiz, then the debrief
-        else:
-            self.app.replace(DebriefScene(self.app, self))
+        if self.tutorial is None or self.app.go("quiz", how="replace", play=self) is None:
+            self.app.go("debrief", how="replace", play=self)  # (after a tutorial: the quiz, then the debrief)
 
 __all__ = ["PlayScene", "resolve_level", "ACTION_INFO"]

@@ -72,10 +72,8 @@ class QuizScene(Scene):
                 self.app.sounds.play("success")
 
     def to_debrief(self) -> None:
-        from game.ui.scene_debrief import DebriefScene
-
         self.play.quiz_score = (self.score, len(self.questions))
-        self.app.replace(DebriefScene(self.app, self.play))
+        self.app.go("debrief", how="replace", play=self.play)
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN:

@@ -1,0 +1,42 @@
+"""The screens of the game by name: the one place that knows every scene class.
+
+Scenes never import each other: a scene names the next screen by its key
+(``app.go("debrief", play=self)``) and :class:`~game.ui.app.App` builds it
+from this table. Only ``app.py`` imports this module, so the scene modules
+form no import circle (``tests/ui/test_import_cycles.py`` checks it).
+
+Each route is a function ``(app, **params) -> Scene | None``; None means the
+screen could not be made (a level that fails to load, a save that no longer
+replays), and the caller says so to the player.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.ui.scene_briefing import BriefingScene
+from game.ui.scene_debrief import DebriefScene
+from game.ui.scene_glossary import GlossaryScene
+from game.ui.scene_menu import MenuScene
+from game.ui.scene_pause import PauseScene
+from game.ui.scene_play import PlayScene
+from game.ui.scene_quiz import QuizScene
+from game.ui.scene_settings import SettingsScene
+
+
+def _quiz(app, play):
+    """The risk-education quiz after a tutorial level; None when there is no quiz to ask."""
+    return QuizScene(app, play) if QuizScene.available() else None
+
+
+ROUTES: dict[str, Callable[..., object]] = {
+    "menu": MenuScene,
+    "briefing": BriefingScene.create,  # path
+    "play": PlayScene.start,  # path, seed, autoplay, fresh_seed
+    "resume": PlayScene.resume,  # saved (a RunRecord)
+    "pause": PauseScene,  # play
+    "settings": SettingsScene,
+    "glossary": GlossaryScene,
+    "quiz": _quiz,  # play
+    "debrief": DebriefScene,  # play
+}
