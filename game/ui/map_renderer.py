@@ -41,7 +41,8 @@ class MapRenderer:
     def __init__(self, map_path, map_data, land_use: np.ndarray):
         self.map = map_data
         self.art = TerrainArt(map_path)
-        self.picture = MapPicture(self.art, land_use)
+        self.picture = MapPicture(self.art, land_use,
+                                  [o.mask for o in map_data.objects if o.kind == "suspected_area"])
         self.camera = Camera(map_data.width, map_data.height, zoom_levels(map_data.width, map_data.height))
         self.overlays = Overlays()
         self._outlines: dict[tuple, tuple[pygame.Surface, tuple[int, int]]] = {}
@@ -54,11 +55,14 @@ class MapRenderer:
         self.places += [("team_base", o.centre_cell) for o in map_data.objects if o.kind == "team_base"]
         self._bounds = (0, 0, 0, 0)
 
-    def update(self, view) -> int:
-        """Take a new player view (status and marks); returns how many cells changed."""
-        o = self.overlays
-        self.picture.set_overlays(o.status, o.villages, o.marked)
-        return self.picture.update(view.status, view.marked)
+    def sync(self, view, changes=None) -> None:
+        """Follow the run: the view's layers, and the cells a session's ``changes`` say changed (everything
+        when ``changes`` is None or asks for a full redraw). Nothing compares whole grids."""
+        self.picture.set_layers(view.status, view.marked)
+        if changes is None or changes.full:
+            self.picture.invalidate()
+        elif len(changes.cells):
+            self.picture.mark_dirty(changes.cells)
 
     # ------------------------------------------------------------ drawing
 

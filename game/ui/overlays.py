@@ -1,15 +1,24 @@
-"""The cached map picture: terrain plus the slow-changing overlays, updated cell by cell.
+"""The cached map picture: terrain plus the slow-changing overlays, patched cell by cell.
 
 :class:`MapPicture` keeps one opaque surface per zoom holding the terrain, the
-land-use tint, the land status (colour *and* a hatching pattern per status, so
-it reads without colour vision) and marked perimeters (a red line, and small
-mine-marking signs along it where the zoom leaves room). When a new day changes
-some cells, only those cells (and their neighbours, for perimeter lines) are
-redrawn; toggling an overlay or changing zoom rebuilds it once. A frame then
-blits the visible part: one opaque blit whatever the number of overlays.
+land-use tint, the land status (a colour *and* a pattern per status that no
+terrain has, so it reads without colour vision and never passes for a field),
+the outline of every suspected area, and marked perimeters (a red line, and
+small mine-marking signs along it where the zoom leaves room).
+
+It never compares whole grids: the play screen tells it which cells changed
+(:meth:`MapPicture.mark_dirty`, from the session's ``changes(cursor)``), and
+each call of :meth:`MapPicture.surface` redraws at most
+:data:`PATCH_CELLS_PER_FRAME` of them, so a day that changes a whole zone is
+spread over a few frames instead of stalling one. Cells are redrawn in row
+runs (one terrain blit and one pattern blit per run of equal cells), so a
+zone of thousands of cells costs a few hundred blits. Changing zoom or
+toggling an overlay rebuilds the picture once.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import numpy as np
 import pygame
@@ -20,58 +29,95 @@ from game.ui import theme as th
 from game.ui.terrain_art import TerrainArt
 
 MARK_COLOUR = (230, 30, 30)
+ZONE_EDGE = (12, 12, 16)
 #: Marking signs are drawn on marked land's edge from this zoom (pixels a cell) up, about this far apart.
 SIGN_ZOOM = 12
 SIGN_SPACING_PX = 48
 SIGN_MAX_PX = 26
 LAND_USE_TINT = (255, 236, 120, 70)
-#: above this many changed cells a full rebuild is quicker than cell by cell
-FULL_REBUILD_CELLS = 30000
+#: At most this many changed cells are redrawn a frame (the rest the next frames): a smooth frame rate.
+PATCH_CELLS_PER_FRAME = 4000
 
 
-def hatch_pattern(z: int, rgba: tuple, style: str) -> pygame.Surface:
-    """One cell of a status pattern, ``z`` pixels square; patterns join seamlessly across cells."""
-    surf = pygame.Surface((z, z), pygame.SRCALPHA)
-    colour = rgba[:3]
-    fill = (*colour, rgba[3] // 2 if style != "solid" else rgba[3])
-    surf.fill(fill)
-    line = (*[max(0, c - 70) for c in colour], 235)
-    period = max(4, min(8, z))
-    w = 1 if z < 12 else 2
-    if style == "diagonal":
-        for off in range(-z, z + period, period):
-            pygame.draw.line(surf, line, (off, z), (off + z, 0), w)
+def pattern_pixels(width: int, height: int, style: str, rgba: tuple, y0: int = 0) -> np.ndarray:
+    """The RGBA pixels of a status pattern over ``width`` x ``height`` screen pixels whose first row is the
+    map's pixel row ``y0``. Patterns are drawn in map pixels, so they join seamlessly across cells at every
+    zoom: thick diagonal stripes (suspected), a dense cross-hatch (confirmed), dots (cancelled),
+    horizontal lines (reduced), a square grid (cleared)."""
+    u = np.arange(width)[None, :]
+    v = (np.arange(height) + y0)[:, None]
+    period = th.PATTERN_PERIOD
+    out = np.zeros((height, width, 4), np.uint8)
+    colour = np.array(rgba[:3], np.uint8)
+    dark = np.array(th.PATTERN_DARK, np.uint8)
+    wash = int(rgba[3])
+
+    def paint(mask, rgb, alpha):
+        mask = np.broadcast_to(mask, (height, width))
+        out[mask, :3] = rgb
+        out[mask, 3] = alpha
+
+    paint(np.ones((height, width), bool), colour, wash)
+    if style == "stripes":  # hazard tape: a broad colour band with a dark edge
+        d = (u + v) % period
+        paint(d < period * 0.4, colour, 230)
+        paint((d >= period * 0.4) & (d < period * 0.55), dark, 200)
     elif style == "cross":
-        for off in range(-z, z + period, period):
-            pygame.draw.line(surf, line, (off, z), (off + z, 0), w)
-            pygame.draw.line(surf, line, (off, 0), (off + z, z), w)
-    elif style == "horizontal":
-        for y in range(period // 2, z, period):
-            pygame.draw.line(surf, line, (0, y), (z, y), w)
+        d1, d2 = (u + v) % (period // 2 + 1), (u - v) % (period // 2 + 1)
+        paint((d1 < 2) | (d2 < 2), colour, 235)
+        paint((d1 == 2) | (d2 == 2), dark, 150)
     elif style == "dots":
-        r = max(1, z // 10)
-        for y in range(period // 2, z, period):
-            for x in range(period // 2, z, period):
-                pygame.draw.circle(surf, line, (x, y), r)
+        cu, cv = u % period - period / 2 + 0.5, v % period - period / 2 + 0.5
+        r2 = cu * cu + cv * cv
+        paint(r2 <= (period * 0.34) ** 2, dark, 200)
+        paint(r2 <= (period * 0.24) ** 2, colour, 245)
+    elif style == "lines":
+        d = v % period
+        paint(d < 2, colour, 235)
+        paint(d == 2, dark, 170)
+    elif style == "grid":
+        du, dv = u % period, v % period
+        paint((du == 0) | (dv == 0), colour, 235)
+        paint(((du == 1) | (dv == 1)) & (du != 0) & (dv != 0), dark, 120)
+    return out
+
+
+def surface_of(pixels: np.ndarray) -> pygame.Surface:
+    """An alpha surface from an (h, w, 4) uint8 array."""
+    h, w = pixels.shape[:2]
+    surf = pygame.image.frombuffer(np.ascontiguousarray(pixels).tobytes(), (w, h), "RGBA")
+    return surf.convert_alpha() if pygame.display.get_surface() is not None else surf.copy()
+
+
+@lru_cache(maxsize=64)
+def swatch(size: int, name: str) -> pygame.Surface:
+    """A legend square of the status ``name`` (the same pattern the map shows), on a neutral ground."""
+    rgba, style = th.STATUS_STYLE[name]
+    surf = pygame.Surface((size, size))
+    surf.fill(th.SWATCH_GROUND)
+    surf.blit(surface_of(pattern_pixels(size, size, style, rgba)), (0, 0))
     return surf
 
 
 class MapPicture:
-    """The terrain with the land status, land use and marked overlays, one surface per zoom."""
+    """The terrain with the land status, zone outlines, land use and marks, one surface per zoom."""
 
-    def __init__(self, art: TerrainArt, land_use: np.ndarray):
+    def __init__(self, art: TerrainArt, land_use: np.ndarray, zone_masks=()):
         self.art = art
         self.w, self.h = art.width, art.height
         self.show_status = True
         self.show_land_use = False
         self.show_marked = True
         self._land_use = np.asarray(land_use) >= 2.0
-        self._status = np.zeros((self.h, self.w), np.int8)
+        self._status = np.zeros((self.h, self.w), np.int8)  # the live layers, set by set_layers
         self._marked = np.zeros((self.h, self.w), bool)
+        self._zone_edges = _zone_edges(self.h, self.w, zone_masks)
+        self._dirty = np.zeros(self.h * self.w, bool)
         self._zoom = 0
         self._surface: pygame.Surface | None = None
-        self._patterns: dict[int, pygame.Surface] = {}
+        self._sheets: dict[int, pygame.Surface] = {}
         self._tint: pygame.Surface | None = None
+        self.cells_drawn = 0  # cells redrawn since the picture was made (a figure for tests and the bench)
 
     # ---------------------------------------------------------------- state
 
@@ -80,90 +126,139 @@ class MapPicture:
             self.show_status, self.show_land_use, self.show_marked = status, land_use, marked
             self._surface = None
 
-    def update(self, status: np.ndarray, marked: np.ndarray) -> int:
-        """Take the day's status and marks; redraw changed cells. Returns how many cells changed."""
-        changed = (status != self._status) | (marked != self._marked)
-        n = int(changed.sum())
-        if not n:
-            return 0
-        self._status = np.array(status, dtype=np.int8, copy=True)
-        self._marked = np.array(marked, dtype=bool, copy=True)
-        if self._surface is not None:
-            if n > FULL_REBUILD_CELLS:
-                self._surface = None
-            else:
-                grown = changed.copy()  # neighbours too: their perimeter lines may change
-                grown[1:, :] |= changed[:-1, :]
-                grown[:-1, :] |= changed[1:, :]
-                grown[:, 1:] |= changed[:, :-1]
-                grown[:, :-1] |= changed[:, 1:]
-                self._draw_cells(grown)
-        return n
+    def set_layers(self, status: np.ndarray, marked: np.ndarray) -> None:
+        """The player's land status and marks (the view's read-only windows: they follow the run)."""
+        self._status, self._marked = status, marked
 
-    def surface(self, zoom: int) -> pygame.Surface:
-        """The full picture at ``zoom`` pixels a cell (rebuilt after a zoom or overlay change)."""
+    def mark_dirty(self, cells: np.ndarray) -> None:
+        """Cells (flat indices ``y * width + x``) whose status or marks changed; they and their neighbours
+        (whose perimeter lines may change) are redrawn over the next frames."""
+        cells = np.asarray(cells, np.int64)
+        if self._surface is None or not len(cells):
+            return
+        ys, xs = np.divmod(cells, self.w)
+        for dy, dx in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
+            ny, nx = ys + dy, xs + dx
+            ok = (ny >= 0) & (ny < self.h) & (nx >= 0) & (nx < self.w)
+            self._dirty[ny[ok] * self.w + nx[ok]] = True
+
+    def invalidate(self) -> None:
+        """Redraw everything at the next :meth:`surface`."""
+        self._surface = None
+
+    @property
+    def pending(self) -> int:
+        """Changed cells not drawn yet."""
+        return int(self._dirty.sum()) if self._surface is not None else 0
+
+    def surface(self, zoom: int, budget: int | None = 0) -> pygame.Surface:
+        """The full picture at ``zoom`` pixels a cell, with up to ``budget`` pending cells redrawn
+        (0: :data:`PATCH_CELLS_PER_FRAME`; None: all of them); rebuilt after a zoom or overlay change."""
+        budget = PATCH_CELLS_PER_FRAME if budget == 0 else budget
         if self._surface is None or zoom != self._zoom:
             self._zoom = zoom
-            self._patterns = {code: hatch_pattern(zoom, *th.STATUS_STYLE[name])
-                              for code, name in enumerate(LAND_STATUSES) if name in th.STATUS_STYLE}
-            self._tint = pygame.Surface((zoom, zoom), pygame.SRCALPHA)
-            self._tint.fill(LAND_USE_TINT)
-            for x in range(0, zoom, max(2, zoom // 3)):
-                pygame.draw.line(self._tint, (255, 236, 120, 140), (x, zoom - 1), (x, zoom - 1))
+            self._sheets = {}
+            self._tint = None
             self._surface = self.art.surface(zoom).copy()
-            self._draw_cells(None)
+            self._dirty[:] = False
+            self._draw(np.arange(self.w * self.h), full=True)
+        elif self._dirty.any():
+            idx = np.flatnonzero(self._dirty)
+            if budget is not None:
+                idx = idx[:budget]
+            self._dirty[idx] = False
+            self._draw(idx)
         return self._surface
 
     # -------------------------------------------------------------- drawing
 
-    def _draw_cells(self, which: np.ndarray | None) -> None:
-        """Redraw the cells of a mask (all cells when None) onto the picture."""
-        surf, z = self._surface, self._zoom
-        if which is not None:
+    def _sheet(self, code: int) -> pygame.Surface:
+        """The pattern of status ``code`` over a row of the whole map, tall enough for any row's phase."""
+        if code not in self._sheets:
+            rgba, style = th.STATUS_STYLE[LAND_STATUSES[code]]
+            z = self._zoom
+            self._sheets[code] = surface_of(pattern_pixels(self.w * z, z + th.PATTERN_PERIOD, style, rgba))
+        return self._sheets[code]
+
+    def _tint_sheet(self) -> pygame.Surface:
+        if self._tint is None:
+            z = self._zoom
+            px = np.zeros((z, self.w * z, 4), np.uint8)
+            px[:, :] = LAND_USE_TINT
+            px[z - 1, ::max(2, z // 3)] = (255, 236, 120, 140)
+            self._tint = surface_of(px)
+        return self._tint
+
+    def _draw(self, idx: np.ndarray, full: bool = False) -> None:
+        """Redraw the cells with these flat indices (sorted), in row runs of equal cells."""
+        if not len(idx):
+            return
+        self.cells_drawn += len(idx)
+        surf, z, w = self._surface, self._zoom, self.w
+        ys, xs = np.divmod(idx, w)
+        status = np.asarray(self._status)[ys, xs] if self.show_status else np.zeros(len(idx), np.int8)
+        lu = self._land_use[ys, xs] if self.show_land_use else np.zeros(len(idx), bool)
+        key = status.astype(np.int16) * 2 + lu
+        brk = np.ones(len(idx), bool)
+        brk[1:] = (ys[1:] != ys[:-1]) | (xs[1:] != xs[:-1] + 1) | (key[1:] != key[:-1])
+        starts = np.flatnonzero(brk)
+        lengths = np.diff(np.append(starts, len(idx)))
+        rx, ry = xs[starts].tolist(), ys[starts].tolist()
+        rs, rl, rn = status[starts].tolist(), lu[starts].tolist(), lengths.tolist()
+        if not full:
             terrain = self.art.surface(z)
-            ys, xs = np.nonzero(which)
-            surf.blits([(terrain, (x * z, y * z), (x * z, y * z, z, z))
-                        for x, y in zip(xs.tolist(), ys.tolist())], doreturn=False)
-        sel = np.ones((self.h, self.w), bool) if which is None else which
-        if self.show_land_use:
-            ys, xs = np.nonzero(sel & self._land_use)
-            tint = self._tint
-            surf.fblits([(tint, (x * z, y * z)) for x, y in zip(xs.tolist(), ys.tolist())])
+            surf.blits([(terrain, (x * z, y * z), (x * z, y * z, n * z, z)) for x, y, n in zip(rx, ry, rn)],
+                       doreturn=False)
+        if self.show_land_use and any(rl):
+            tint = self._tint_sheet()
+            surf.blits([(tint, (x * z, y * z), (x * z, 0, n * z, z)) for x, y, n, u in zip(rx, ry, rn, rl) if u],
+                       doreturn=False)
         if self.show_status:
-            ys, xs = np.nonzero(sel & (self._status > 0))
-            codes = self._status[ys, xs].tolist()
-            pats = self._patterns
-            surf.fblits([(pats[c], (x * z, y * z)) for c, x, y in zip(codes, xs.tolist(), ys.tolist())
-                         if c in pats])
+            period = th.PATTERN_PERIOD
+            surf.blits([(self._sheet(c), (x * z, y * z), (x * z, (y * z) % period, n * z, z))
+                        for x, y, n, c in zip(rx, ry, rn, rs) if c > 0 and LAND_STATUSES[c] in th.STATUS_STYLE],
+                       doreturn=False)
+        sel = np.zeros((self.h, self.w), bool)
+        sel[ys, xs] = True
+        self._draw_zone_edges(sel)
         if self.show_marked:
             self._draw_perimeter(sel)
 
+    def _edge_rects(self, edges: dict[str, np.ndarray], sel: np.ndarray, width: int):
+        z = self._zoom
+        for edge, grid in edges.items():
+            ys, xs = np.nonzero(grid & sel)
+            for x, y in zip((xs * z).tolist(), (ys * z).tolist()):
+                if edge == "top":
+                    yield (x, y, z, width)
+                elif edge == "bottom":
+                    yield (x, y + z - width, z, width)
+                elif edge == "left":
+                    yield (x, y, width, z)
+                else:
+                    yield (x + z - width, y, width, z)
+
+    def _draw_zone_edges(self, sel: np.ndarray) -> None:
+        """A thin dark line around every suspected area, so each zone's extent reads whatever its state."""
+        if not self.show_status or self._zoom < 3:
+            return
+        width = 1 if self._zoom < 12 else 2
+        for rect in self._edge_rects(self._zone_edges, sel, width):
+            self._surface.fill(ZONE_EDGE, rect)
+
     def _draw_perimeter(self, sel: np.ndarray) -> None:
         """Marked land: a red line along each edge it shares with unmarked land, inside the marked cell."""
-        m, z, surf = self._marked, self._zoom, self._surface
-        if not m.any():
+        m = np.asarray(self._marked)
+        if not m[sel].any() and not (sel & _grow1(m)).any():
             return
         pad = np.pad(m, 1)
-        width = max(1, z // 6)
-        inner = m & sel
-        edge_all = np.zeros_like(m)
+        edges = {}
         for dy, dx, edge in ((-1, 0, "top"), (1, 0, "bottom"), (0, -1, "left"), (0, 1, "right")):
-            nb = pad[1 + dy:1 + dy + self.h, 1 + dx:1 + dx + self.w]
-            on_edge = m & ~nb
-            edge_all |= on_edge
-            ys, xs = np.nonzero(on_edge & sel)
-            for x, y in zip(xs.tolist(), ys.tolist()):
-                x0, y0 = x * z, y * z
-                if edge == "top":
-                    rect = (x0, y0, z, width)
-                elif edge == "bottom":
-                    rect = (x0, y0 + z - width, z, width)
-                elif edge == "left":
-                    rect = (x0, y0, width, z)
-                else:
-                    rect = (x0 + z - width, y0, width, z)
-                surf.fill(MARK_COLOUR, rect)
-        if z >= SIGN_ZOOM and inner.any():
+            edges[edge] = m & ~pad[1 + dy:1 + dy + self.h, 1 + dx:1 + dx + self.w]
+        for rect in self._edge_rects(edges, sel, max(1, self._zoom // 6)):
+            self._surface.fill(MARK_COLOUR, rect)
+        if self._zoom >= SIGN_ZOOM:
+            edge_all = edges["top"] | edges["bottom"] | edges["left"] | edges["right"]
             self._draw_signs(edge_all, sel)
 
     def _draw_signs(self, edge_all: np.ndarray, sel: np.ndarray) -> None:
@@ -184,3 +279,25 @@ class MapPicture:
         off = (z - sign.get_width()) // 2
         self._surface.fblits([(sign, (x * z + off, y * z + off)) for x, y in zip(xs[keep].tolist(),
                                                                                  ys[keep].tolist())])
+
+
+def _grow1(m: np.ndarray) -> np.ndarray:
+    out = m.copy()
+    out[1:, :] |= m[:-1, :]
+    out[:-1, :] |= m[1:, :]
+    out[:, 1:] |= m[:, :-1]
+    out[:, :-1] |= m[:, 1:]
+    return out
+
+
+def _zone_edges(h: int, w: int, masks) -> dict[str, np.ndarray]:
+    """Per side, the cells of a suspected area whose neighbour on that side is outside that area."""
+    edges = {e: np.zeros((h, w), bool) for e in ("top", "bottom", "left", "right")}
+    for mask in masks:
+        m = np.asarray(mask, bool)
+        if m.shape != (h, w):
+            continue
+        pad = np.pad(m, 1)
+        for dy, dx, edge in ((-1, 0, "top"), (1, 0, "bottom"), (0, -1, "left"), (0, 1, "right")):
+            edges[edge] |= m & ~pad[1 + dy:1 + dy + h, 1 + dx:1 + dx + w]
+    return edges

@@ -10,7 +10,7 @@ from game.text import _
 from game.level.model import LAND_STATUSES
 from game.ui import icons
 from game.ui import theme as th
-from game.ui.overlays import hatch_pattern
+from game.ui.overlays import swatch
 from game.ui.widgets import Button
 
 SPEEDS = (1, 2, 4, 8)
@@ -104,11 +104,8 @@ def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     x += theme.px(10)
     z = max(12, h)
     for name in LAND_STATUSES[1:]:
-        colour, style = th.STATUS_STYLE[name]
-        sw = hatch_pattern(z, colour, style)
         box = pygame.Rect(x, rect.y + theme.px(3), z, h)
-        surface.fill((70, 90, 60), box)
-        surface.blit(sw, box)
+        surface.blit(swatch(z, name), box)
         pygame.draw.rect(surface, th.BORDER, box, 1)
         img = theme.text(_(name.capitalize()), 13, th.TEXT)
         if x + z + img.get_width() + theme.px(10) > rect.right:

@@ -31,7 +31,7 @@ def team_status(scene, t) -> str:
         tasks = {"survey": _("Survey"), "technical_survey": _("Technical survey"), "clearance": _("Clearance"),
                  "education": _("Risk education")}
         return _("{task}: {area}, {share} done").format(
-            task=tasks.get(t.task_kind, t.task_kind), area=scene.link.names.area(t.task_area),
+            task=tasks.get(t.task_kind, t.task_kind), area=scene.link.area_name(t.task_area),
             share=percent(t.task_progress))
     return _("idle")
 

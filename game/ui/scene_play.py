@@ -41,7 +41,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         super().__init__(app)
         self.link = link
         self.renderer = MapRenderer(link.scenario.map.path, link.scenario.map, link.view.land_use)
-        self.renderer.update(link.view)
+        self.cursor = link.session.cursor()  # what of the run this screen has drawn (session.changes)
+        self.version = 0  # counts the changes taken, so per-frame words are built once per change
         self.zone_objects = [o for o in link.scenario.map.objects if o.kind != "team_base"]
         teams = link.teams()
         self.selected: str | None = teams[0].name if teams else None
@@ -52,7 +53,6 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.paused = True
         self.acc = 0.0
         self.news: list[tuple[int, str, str, str | None]] = []  # day, kind, text, icon
-        self._seen_events = 0
         self._drag: dict | None = None
         self._zone_index = -1
         self._end_armed = False
@@ -68,7 +68,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self._list_selected: str | None = None
         self.team_list_rect = pygame.Rect(0, 0, 0, 0)
         self.quiz_score: tuple[int, int] | None = None  # set by the quiz after a tutorial level
-        self._take_news(quiet=True)
+        self._sync(quiet=True)
         base = link.team_cell(teams[0]) if teams else (link.view.width // 2, link.view.height // 2)
         self._layout(app.screen.get_size())
         self.renderer.camera.fit()
@@ -171,13 +171,12 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         answer = self.link.submit(cmd)
         if answer.accepted:
             self.message = (_("Order accepted.") + (f" {answer.reason}" if answer.reason else ""), th.GOOD)
-            self.renderer.update(self.link.view)
             self.sound("order")
         else:
             self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
             self.news.append((self.link.day, "refused", self.message[0], None))
             self.sound("reject")
-        self._take_news()
+        self._sync()
         if answer.accepted and self.tutorial is not None:
             kind, area = action_of(cmd)
             self._tutorial_moved(self.tutorial.on_order(kind, area))
@@ -215,12 +214,11 @@ class PlayScene(PlayInput, PlayDraw, Scene):
     def _answer(self, answer, kind: str | None = None) -> None:
         if answer.accepted:
             self.message = (_("Done.") + (f" {answer.reason}" if answer.reason else ""), th.GOOD)
-            self.renderer.update(self.link.view)
             self.sound("order")
         else:
             self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
             self.sound("reject")
-        self._take_news()
+        self._sync()
         if answer.accepted and kind is not None and self.tutorial is not None:
             self._tutorial_moved(self.tutorial.on_order(kind))
 
@@ -280,8 +278,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
     def step_day(self) -> None:
         self.link.step_day()
         self.days_stepped += 1
-        self.renderer.update(self.link.view)
-        self._take_news()
+        self._sync()
         if self.tutorial is not None:
             self._tutorial_moved(self.tutorial.on_day(self.link.day))
 
@@ -290,14 +287,20 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         events = self.link.level.events
         return events[index].message if 0 <= index < len(events) else ""
 
-    def _take_news(self, quiet: bool = False) -> None:
+    def _sync(self, quiet: bool = False) -> None:
+        """Take what changed in the run since this screen last looked (session.changes): patch the map
+        picture for the changed cells only, and put the new events in the news."""
+        changes = self.link.session.changes(self.cursor)
+        self.version += 1
+        self.renderer.sync(self.link.view, changes)
+        self._take_news(changes.events, quiet)
+
+    def _take_news(self, events, quiet: bool = False) -> None:
         """New events into the news list (day, kind, text, icon), with one sound for the most important."""
-        events = self.link.view.events
-        new = [e for e in events[self._seen_events:] if e.code != "order"]
+        new = [e for e in events if e.code != "order"]
         for e in new:
             text = event_text(e, self.link.names, self._level_text)
             self.news.append((e.day, e.code, text, icons.event_icon(e.code, e.params)))
-        self._seen_events = len(events)
         del self.news[:-200]
         if not new or quiet:
             return

@@ -56,6 +56,7 @@ class GameLink:
         m = self.scenario.map
         self._first_base = next(iter(self._bases.values()), (m.width // 2, m.height // 2))
         self._centres = {o.name: o.centre_cell for o in m.objects}  # centre cells, computed once
+        self._area_names: dict = {}
 
     @classmethod
     def open(cls, level_path: Path, seed: int | None = None, fresh_seed: bool = False,
@@ -117,6 +118,16 @@ class GameLink:
     def terrain_name(self, index: int) -> str:
         names = self.scenario.map.terrain_names
         return self.names.terrain(names[index] if 0 <= index < len(names) else "")
+
+    def area_name(self, area: Any) -> str:
+        """An order's area in words ("North field", "part of North field"), worked out once per area."""
+        key = tuple(area) if isinstance(area, list) else area
+        name = self._area_names.get(key)
+        if name is None:
+            name = self._area_names[key] = self.names.area(area)
+            if len(self._area_names) > 4096:
+                self._area_names.clear()
+        return name
 
     def item_name(self, kind: str) -> str:
         return self.names.item_title(kind)

@@ -27,14 +27,18 @@ BAD = (232, 90, 80)
 INFO = (110, 170, 235)
 SELECT = (255, 235, 120)
 
-#: Land status colours (RGBA, drawn with hatching; see game/ui/overlays.py).
+#: Land status: a colour (RGB and the alpha of its light wash) and a pattern, each unlike any terrain and told
+#: apart by pattern and brightness alone (checked under simulated colour-blindness: tests/ui/test_map_reading.py).
 STATUS_STYLE = {
-    "suspected": ((245, 160, 40, 150), "diagonal"),
-    "confirmed": ((225, 40, 40, 170), "cross"),
-    "cancelled": ((170, 255, 150, 130), "dots"),
-    "reduced": ((60, 210, 220, 130), "horizontal"),
-    "cleared": ((100, 150, 255, 120), "solid"),
+    "suspected": ((255, 205, 0, 40), "stripes"),  # hazard-tape stripes, yellow and black
+    "confirmed": ((235, 35, 70, 80), "cross"),  # a dense red cross-hatch
+    "cancelled": ((255, 255, 255, 35), "dots"),  # white dots: given back without entering
+    "reduced": ((200, 110, 255, 45), "lines"),  # violet horizontal lines: searched in lanes
+    "cleared": ((70, 225, 255, 55), "grid"),  # a cyan square grid: every square metre searched
 }
+PATTERN_PERIOD = 10  # map pixels between the lines of a pattern
+PATTERN_DARK = (20, 20, 24)
+SWATCH_GROUND = (96, 122, 70)  # a grass-like ground under legend swatches
 
 
 def font_path(bold: bool = False) -> Path | None:
