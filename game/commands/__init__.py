@@ -8,6 +8,7 @@ COMMAND_MODULES = (
     "game.commands.play",
     "game.commands.levels",
     "game.commands.validate",
+    "game.commands.new",
     "game.commands.schema",
     "game.commands.simulate",
     "game.commands.replay",

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from game.catalogue import load_defaults
 from game.paths import levels_dir
 
 TILE_PX = 32
@@ -120,12 +121,13 @@ NEW_WIDTH, NEW_HEIGHT = 40, 30
 ID_OK = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 LEVEL_TEMPLATE = """\
+# yaml-language-server: $schema=level.schema.json
 # A Mine Risk level (format 1). Every key is explained in docs/level-authoring.md;
 # team rates and costs are in docs/catalogue.md. Check it with:
 #     minerisk validate {folder}
-# yaml-language-server: $schema=level.schema.json
 format: 1
-id: {id}                     # unique: lower-case letters, digits, - and _
+# a unique short name: lower-case letters, digits, - and _
+id: {id}
 title: {title}
 difficulty: 1                 # 1 (first steps) to 5 (hardest)
 imas: ["07.11", "08.10"]      # IMAS topics, in quotes
@@ -134,10 +136,11 @@ briefing: |
   feared and what is asked of them.
 debrief: |
   A closing message after the level: what it taught.
-map: maps/{id}.tmx{pad}       # drawn in Tiled; open minerisk.tiled-project first
+# the map, drawn in Tiled (open minerisk.tiled-project in Tiled first)
+map: maps/{id}.tmx
 cell_size_m: 10               # metres per map cell
 days: 60
-budget_usd: 150000            # the starting teams cost US$1,300 a day
+budget_usd: 150000            # the starting teams cost US${daily:,.0f} a day
 seed: 1                       # the same seed gives the same hidden truth
 teams:
   start:                      # named nts-1, manual-1, ... in this order
@@ -200,8 +203,9 @@ def new_level(name: str, parent: Path) -> Path:
 
     (folder / "level.schema.json").write_text(json_schema_text(), encoding="utf-8")
     title = level_id.replace("_", " ").replace("-", " ").capitalize()
-    text = LEVEL_TEMPLATE.format(id=level_id, title=title, folder=folder.name,
-                                 pad=" " * max(0, 13 - len(level_id)))
+    teams = load_defaults()["teams"]
+    daily = sum(float(teams[t]["cost_per_day_usd"]) for t in ("nts", "manual"))
+    text = LEVEL_TEMPLATE.format(id=level_id, title=title, folder=folder.name, daily=daily)
     level = folder / f"{level_id}.yaml"
     level.write_text(text, encoding="utf-8")
     return level
