@@ -75,6 +75,15 @@ def hazardous(view: PlayerView) -> np.ndarray:
     return (view.status == LandStatus.SUSPECTED) | (view.status == LandStatus.CONFIRMED)
 
 
+def workable(catalogue: dict[str, Any], view: PlayerView, team_type: str) -> np.ndarray:
+    """Cells a team type can work on (terrain multiplier above 0), from the public map and catalogue."""
+    column = catalogue["teams"][team_type].get("terrain_speed")
+    terrain = catalogue["terrain"]
+    ok = np.array([float(terrain.get(n, {}).get(column, 1.0)) > 0 if column else True
+                   for n in view.terrain_names] or [True])
+    return ok[view.terrain]
+
+
 def village_distance_blocks(blocks: Blocks, villages, cell_size_m: float) -> np.ndarray:
     """Distance in metres from each block's centre to the nearest village (inf without villages)."""
     ys = (np.arange(blocks.by) + 0.5) * blocks.size

@@ -34,7 +34,7 @@ from game.sim import commands as c
 from game.sim.grid import LandStatus, box_near
 from game.sim.view import PlayerView
 
-from .base import Blocks, Policy, affordable, village_distance_blocks
+from .base import Blocks, Policy, affordable, village_distance_blocks, workable
 
 #: Kinds of clearance team, in the order they are given work each day.
 CLEARANCE_TEAMS = ("machine", "dog", "manual")
@@ -257,13 +257,9 @@ class LandReleasePolicy(Policy):
     # ------------------------------------------------------------ clearance
 
     def _workable(self, view: PlayerView, team_type: str) -> np.ndarray:
-        """Cells a team type can work on (terrain multiplier above 0), from the public map and catalogue."""
+        """Cells a team type can work on (cached: the terrain never changes)."""
         if team_type not in self._workable_cache:
-            column = self.catalogue["teams"][team_type].get("terrain_speed")
-            terrain = self.catalogue["terrain"]
-            ok = np.array([float(terrain.get(n, {}).get(column, 1.0)) > 0 if column else True
-                           for n in view.terrain_names] or [True])
-            self._workable_cache[team_type] = ok[view.terrain]
+            self._workable_cache[team_type] = workable(self.catalogue, view, team_type)
         return self._workable_cache[team_type]
 
     def _clear(self, view: PlayerView, confirmed: np.ndarray) -> list:
