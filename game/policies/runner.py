@@ -107,8 +107,8 @@ class RunSummary:
     deminers: dict[str, int]
     spent_usd: float
     days_played: int
-    end_reason: str
-    objectives: tuple[tuple[str, bool], ...]  # (text, met)
+    end_reason: str  # a code (last_day, budget, player; game/text/events.py words it)
+    objectives: tuple[tuple[str, bool], ...]  # (kind, met), in the order of the level's objectives
     orders: int
     rejected_orders: int
 
@@ -223,7 +223,8 @@ def play_one(level: LevelSource, policy: PolicyRef, seed: int) -> RunSummary:
     """One run of a tournament (runs in a worker process when ``jobs > 1``)."""
     scenario = scenario_for(level, seed)
     name = policy if isinstance(policy, str) else policy.name
-    player = make_policy(policy, scenario) if isinstance(policy, str) else policy(scenario)
+    briefing = Briefing.of(scenario)
+    player = make_policy(policy, briefing) if isinstance(policy, str) else policy(briefing)
     left: dict[str, int] = {}
 
     def count_left(sim: Simulation) -> None:
@@ -240,7 +241,7 @@ def play_one(level: LevelSource, policy: PolicyRef, seed: int) -> RunSummary:
         items_left_in_released_land=int(card.items_left_in_released_land),
         items_found=int(sum(card.items_found.values())), civilians=dict(card.civilians),
         deminers=dict(card.deminers), spent_usd=float(card.spent_usd), days_played=int(card.days_played),
-        end_reason=card.end_reason, objectives=tuple((o.text, bool(o.met)) for o in card.objectives),
+        end_reason=card.end_reason, objectives=tuple((o.kind, bool(o.met)) for o in card.objectives),
         orders=len(result.outcomes), rejected_orders=sum(not o.accepted for o in result.outcomes))
 
 

@@ -7,7 +7,7 @@ shipped level, over many seeds, none of them may earn a good grade or beat
 ``land_release`` on average. If one does, the rule is wrong, not the player.
 
 Like every scripted player they see only the :class:`~game.sim.PlayerView` of
-each day and the public level (see :mod:`game.policies.base`); what they
+each day and the level's :class:`~game.sim.briefing.Briefing` (see :mod:`game.policies.base`); what they
 know of the game's rules is what its source and catalogue say, as a student
 reading them would. Players that play the IMAS way with one twist subclass
 :class:`~game.policies.land_release.LandReleasePolicy`; the others are built
@@ -58,7 +58,7 @@ def last_day_to_play(view: PlayerView) -> bool:
 
 
 def running_qa(view: PlayerView) -> set[str]:
-    return {t.area for t in view.tasks if t.kind == "quality_assurance"}
+    return {c.area_key(t.area) for t in view.tasks if t.kind == "quality_assurance"}
 
 
 class Sweep(Policy):
@@ -71,8 +71,8 @@ class Sweep(Policy):
 
     keep: tuple[str, ...] = ()
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         size = int(self.settings("land_release").get("block_cells", 8))
         self.blocks = Blocks(self.map.width, self.map.height, size)
         self.order = self.blocks.order(village_distance_blocks(self.blocks, self.villages,
@@ -95,14 +95,14 @@ class Sweep(Policy):
         teams = view.idle_teams(team_type)
         if not teams:
             return []
-        busy = {t.area for t in view.tasks}
+        busy = {c.area_key(t.area) for t in view.tasks}
         counts = self.blocks.count(need)
         orders = []
         for b in self.order:
             if not teams:
                 break
             rect = self.blocks.rect(*b)
-            if counts[b[1], b[0]] == 0 or c.describe_area(rect) in busy or (once is not None and b in once):
+            if counts[b[1], b[0]] == 0 or rect in busy or (once is not None and b in once):
                 continue
             if once is not None:
                 once.add(b)
@@ -151,7 +151,7 @@ class QualitySpam:
             if n > QA_AT_ONCE or view.budget_usd < (team_cost + cost * n) * days:
                 break
             rect = blocks.rect(*b)
-            if c.describe_area(rect) in running:
+            if rect in running:
                 continue
             self._qa_round.add(b)
             orders.append(c.QualityAssurance(view.day, rect))
@@ -257,8 +257,8 @@ class TechnicalSurveyEverywherePolicy(Sweep):
     name = "ts_everywhere"
     keep = ("technical_survey",)
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.given: set[tuple[int, int]] = set()
 
     def decide(self, view: PlayerView) -> list:
@@ -285,8 +285,8 @@ class CancelOrConfirmPolicy(LandReleasePolicy):
 
     name = "cancel_or_confirm"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.ts_passes = 0  # land near evidence is confirmed at once
         self.hire_max = {}
 
@@ -312,8 +312,8 @@ class SkipSurveyPolicy(LandReleasePolicy):
 
     name = "skip_survey"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.zones_done = {z.name for z in self.zones}
         self._done_mask[:] = True
 
@@ -344,8 +344,8 @@ class LeanLandReleasePolicy(LandReleasePolicy):
 
     name = "lean_land_release"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.qa = self.eore = self.hire_eore = False
 
     def decide(self, view: PlayerView) -> list:
@@ -397,8 +397,8 @@ class TechnicalSurveyUntilCleanPolicy(LandReleasePolicy):
 
     name = "ts_until_clean"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.ts_passes = TS_PASSES
         self.fade = 0
 
@@ -414,8 +414,8 @@ class LaneDodgePolicy(LandReleasePolicy):
 
     name = "lane_dodge"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.lane_every = max(1, int(round(1.0 / float(self.catalogue["teams"]["technical_survey"]["sample_share"]))))
 
     def decide(self, view: PlayerView) -> list:
@@ -442,8 +442,8 @@ class ObjectiveCancelPolicy(LandReleasePolicy):
 
     name = "objective_cancel"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.objective_masks = {name: np.asarray(self.map.object_named(name).mask, dtype=bool)
                                 for _, name in self.objective_zones}
 
@@ -464,8 +464,8 @@ class EarlyEndPolicy(LandReleasePolicy):
 
     name = "early_end"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.deadlines = [(o.by_day, np.asarray(self.map.object_named(o.zone).mask, dtype=bool))
                           for o in self.level.objectives
                           if o.kind == "release_zone" and o.zone and self.map.object_named(o.zone) is not None]
@@ -541,8 +541,8 @@ class MarkAndEducatePolicy(LandReleasePolicy):
 
     name = "mark_and_educate"
 
-    def __init__(self, scenario):
-        super().__init__(scenario)
+    def __init__(self, briefing):
+        super().__init__(briefing)
         self.mark_radius_m = float("inf")
 
     def decide(self, view: PlayerView) -> list:
