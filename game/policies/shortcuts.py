@@ -7,9 +7,9 @@ shipped level, over many seeds, none of them may earn a good grade or beat
 ``land_release`` on average. If one does, the rule is wrong, not the player.
 
 Like every scripted player they see only the :class:`~game.sim.PlayerView` of
-each day and the level's :class:`~game.sim.briefing.Briefing` (see :mod:`game.policies.base`); what they
-know of the game's rules is what its source and catalogue say, as a student
-reading them would. Players that play the IMAS way with one twist subclass
+each day and the level's :class:`~game.sim.briefing.Briefing` (see
+:mod:`game.policies.base`); what they know of the game's rules is what its
+source and catalogue say, as a student reading them would. Players that play the IMAS way with one twist subclass
 :class:`~game.policies.land_release.LandReleasePolicy`; the others are built
 on :class:`Sweep`, which hands blocks of the map to idle teams.
 """
