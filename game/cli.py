@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 
 from game import __version__
@@ -33,21 +34,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if getattr(args, "run", None) is None:
-        from game.commands.play import start_default
+#: Exit code of an unexpected error (EX_SOFTWARE of sysexits.h).
+EXIT_BUG = 70
+BUG_HINT = ("this is a bug in Mine Risk: please report it with the command you ran and this line "
+            "(MINERISK_TRACEBACK=1 shows the details)")
 
-        return start_default()
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; an unexpected error ends with one line and exit code 70, never a traceback."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if hasattr(signal, "SIGXFSZ"):  # a file-size limit makes writes fail (and be reported), not kill the game
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if getattr(args, "run", None) is None:
+            from game.commands.play import start_default
+
+            return start_default()
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         print("minerisk: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if os.environ.get("MINERISK_TRACEBACK"):
+            raise
+        text = str(exc).splitlines()[0][:200] if str(exc) else ""
+        print(f"minerisk: unexpected error ({type(exc).__name__}{': ' + text if text else ''}); {BUG_HINT}",
+              file=sys.stderr)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":

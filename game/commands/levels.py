@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from game.level.campaign import list_levels
@@ -31,8 +32,16 @@ def rows(folder: Path) -> list[dict]:
 
 def run(args) -> int:
     folder = args.folder or levels_dir()
-    if not folder.is_dir():
-        print(f"minerisk levels: {folder}: not a folder")
+    try:
+        is_folder = folder.is_dir()
+    except (OSError, ValueError) as exc:  # a name too long, a loop of links
+        from game.store.reasons import plain_reason
+
+        reason = plain_reason(exc) if isinstance(exc, OSError) else str(exc)
+        print(f"minerisk levels: {str(folder)[:200]}: {reason}", file=sys.stderr)
+        return 2
+    if not is_folder:
+        print(f"minerisk levels: {str(folder)[:200]}: not a folder")
         return 2
     table = rows(folder)
     if args.json:

@@ -9,17 +9,27 @@ N frames (CI starts ``minerisk`` headless with it).
 
 from __future__ import annotations
 
+import argparse
+import sys
 from pathlib import Path
+
+from game.commands.args import seed_arg
 
 
 def _size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise ValueError(f"window size must look like 1280x720, not {text!r}") from None
-    if w < 320 or h < 240:
-        raise ValueError("the window must be at least 320x240")
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) <= 5 for p in parts):
+        raise argparse.ArgumentTypeError(f"window size must look like 1280x720, not {text[:30]!r}")
+    w, h = int(parts[0]), int(parts[1])
+    if not (320 <= w <= 10000 and 240 <= h <= 10000):
+        raise argparse.ArgumentTypeError("the window must be from 320x240 to 10000x10000")
     return w, h
+
+
+def _frames(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"the number of frames must be a whole number from 1 to 999999999, not {text[:30]!r}")
+    return int(text)
 
 
 def register(sub) -> None:
@@ -27,16 +37,21 @@ def register(sub) -> None:
                        description="Open the game on one level. With --frames it runs headless-friendly: "
                                    "a fixed time step and no waiting between frames.")
     p.add_argument("level", help="a level file (.yaml) or the id of a bundled level, e.g. first_steps")
-    p.add_argument("--seed", type=int, help="seed of the hidden truth (default: the level's)")
+    p.add_argument("--seed", type=seed_arg, help="seed of the hidden truth, 0 to 2**63-1 (default: the level's)")
     p.add_argument("--autoplay", metavar="POLICY", help="let a scripted player give the orders "
                    "(idle, clear_all, reckless, land_release)")
-    p.add_argument("--frames", type=int, metavar="N", help="quit after N frames")
+    p.add_argument("--frames", type=_frames, metavar="N", help="quit after N frames")
     p.add_argument("--screenshot", type=Path, metavar="FILE", help="save the last frame as a PNG")
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    from game.run.levels import resolve_level
+
+    if resolve_level(args.level) is None:  # before opening a window; never an OSError (a name too long, a pipe)
+        print(f"minerisk play: no level file or level id called '{args.level[:200]}'", file=sys.stderr)
+        return 2
     from game.ui.app import run_game
 
     return run_game(level=args.level, autoplay=args.autoplay, frames=args.frames, screenshot=args.screenshot,

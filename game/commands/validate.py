@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from game.level import validate_paths
+from game.level import Problem, validate_paths
 
 
 def register(sub) -> None:
@@ -30,8 +30,29 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+def _unusable(raw: str) -> Problem | None:
+    """A path the system cannot even look up (a name too long, a loop of links), as a plain problem."""
+    import errno
+    import os
+
+    from game.store.reasons import plain_reason
+
+    try:
+        os.stat(raw)
+    except FileNotFoundError:
+        return None  # validate_paths says "not found" itself
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+            return None
+        reason = plain_reason(exc) if isinstance(exc, OSError) else str(exc)
+        return Problem(raw[:200], 1, 1, f"cannot use this path: {reason}", "check the path")
+    return None
+
+
 def run(args) -> int:
-    levels, problems = validate_paths(args.paths)
+    unusable = [(raw, _unusable(raw)) for raw in args.paths]
+    levels, problems = validate_paths([raw for raw, problem in unusable if problem is None])
+    problems = [problem for _raw, problem in unusable if problem is not None] + problems
     for problem in problems:
         print(problem.format())
     errors = [p for p in problems if not p.is_warning]

@@ -44,7 +44,7 @@ def list_levels(folder: Path) -> list[LevelInfo]:
         if problems or not isinstance(node, yaml.MappingNode):
             continue
         try:
-            difficulty = int(_scalar(node, "difficulty") or 0)
+            difficulty = min(max(int(_scalar(node, "difficulty") or 0), 0), 5)  # the format's 1-5; never 10**29
         except ValueError:
             difficulty = 0
         out.append(LevelInfo(_scalar(node, "id") or path.stem, _scalar(node, "title") or path.stem,

@@ -43,8 +43,11 @@ def resolve_level(level: str) -> Path | None:
     """What a player typed after ``minerisk play``: an existing level file, else the id (or file name
     without .yaml) of a level in the game's level folders; None if it is neither."""
     path = Path(level)
-    if path.is_file():
-        return path
+    try:
+        if path.is_file():
+            return path
+    except (OSError, ValueError):  # a name the system cannot look up (too long, a NUL): not a file
+        pass
     found = find_level(level)
     if found is not None:
         return found

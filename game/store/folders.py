@@ -25,3 +25,4 @@ def data_dir() -> Path:
 def my_levels_dir() -> Path:
     """The "My levels" folder: levels a trainer gave the student (installed packs, or copied by hand)."""
     return data_dir() / "my_levels"
+

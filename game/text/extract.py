@@ -1,7 +1,7 @@
 """Build the English message catalogue from the source: ``python -m game.text.extract``.
 
-Every literal passed to ``_()`` or ``ngettext()`` under ``game/ui`` and
-``game/commands/play.py`` is collected (with the ``ast`` module, so no
+Every literal passed to ``_()`` or ``ngettext()`` under ``game/ui``, ``game/text``, ``game/run``,
+``game/commands`` and ``game/store`` is collected (with the ``ast`` module, so no
 external gettext tools are needed), with the teaching texts of
 ``game/content`` (key messages, glossary, quiz), written to
 ``game/text/locale/en/LC_MESSAGES/minerisk.po`` and compiled to ``minerisk.mo``.
@@ -17,7 +17,7 @@ from pathlib import Path
 from game.text import DOMAIN, LOCALE_DIR
 
 GAME_DIR = LOCALE_DIR.parent.parent
-SOURCES = ("ui", "text", "run", "commands")
+SOURCES = ("ui", "text", "run", "commands", "store")
 
 
 def source_files() -> list[Path]:

@@ -9,17 +9,23 @@ quick and repeatable. ``--screenshot`` saves the last frame.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from pathlib import Path
 
 import pygame
 
+from game import store
+from game.atomic import write_atomic
+from game.store.progress import Progress
+from game.store.settings import Settings
+from game.store.startup import open_data_folder
 from game.text import _, set_language
 from game.ui import icons
 from game.ui.routes import ROUTES
 from game.ui.scene_loading import load
 from game.ui.sound import Sounds
-from game.ui.storage import Progress, Settings
 from game.ui.theme import BG, Theme, reset_caches
 
 QUIT_AFTER_ENV = "MINERISK_QUIT_AFTER_FRAMES"
@@ -31,6 +37,7 @@ class App:
 
     def __init__(self, size: tuple[int, int] | None = None, max_frames: int | None = None,
                  fixed_step: bool | None = None):
+        open_data_folder()
         self.settings = Settings.load()
         set_language(self.settings.language)
         self.progress = Progress.load()
@@ -51,6 +58,8 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.last_frame_ms = 0.0
+        self.quiet = False  # True: tell file notices on stderr instead of a message (scripted runs)
+        self._settings_failure = ""  # the last reason settings could not be saved, told once
 
     # -------------------------------------------------------------- scenes
 
@@ -98,12 +107,51 @@ class App:
     def set_ui_scale(self, scale: float) -> None:
         self.settings.ui_scale = scale
         self.theme = Theme(scale)
-        self.settings.save()
+        self.save_settings()
 
     def toggle_sound(self) -> None:
         """Mute or unmute the sound effects (F9 anywhere, or the settings screen); saved at once."""
         self.settings.sound = self.sounds.toggle()
-        self.settings.save()
+        self.save_settings()
+
+    def save_settings(self) -> bool:
+        """Save the settings; if that fails, say so once (for that reason) and offer to retry."""
+        result = self.settings.save()
+        if not result and result.reason != self._settings_failure:
+            self._settings_failure = result.reason
+            self.show_message(_("Settings not saved"), [_("Your settings could not be saved: {reason}. They "
+                                                          "apply until you close the game.").format(
+                reason=result.reason)], [
+                (_("OK"), self.close_message, pygame.K_RETURN, "Enter", _("Close this message")),
+                (_("Retry"), self._retry_settings, pygame.K_r, "R", _("Try to save the settings again"))])
+        if result:
+            self._settings_failure = ""
+        return bool(result)
+
+    def _retry_settings(self) -> None:
+        self.close_message()
+        self._settings_failure = ""
+        self.save_settings()
+
+    def show_message(self, title: str, sentences: list[str], choices=None) -> None:
+        """Lay a message over the current screen (the player answers it with a button)."""
+        self.go("message", title=title, sentences=sentences, choices=choices)
+
+    def close_message(self) -> None:
+        """Take the message on top away, if there is one."""
+        if getattr(self.scene, "is_message", False):
+            self.pop()
+
+    def tell_file_notices(self) -> None:
+        """Show what the store found wrong with the player's files (each once)."""
+        sentences = store.take_notices()
+        if not sentences:
+            return
+        if self.quiet or not self.scenes:
+            for sentence in sentences:
+                print(f"minerisk: {sentence}", file=sys.stderr)
+            return
+        self.show_message(_("About your saved files"), sentences)
 
     def next_tip(self) -> str:
         """The next risk-education key message, in turn (loading screens show one each)."""
@@ -117,7 +165,8 @@ class App:
         return _(text)
 
     def quit(self) -> None:
-        self.running = False
+        """Leave the game (the menu's Quit): like closing the window, a failed save keeps it open."""
+        self.close_window()
 
     # ---------------------------------------------------------------- loop
 
@@ -127,6 +176,7 @@ class App:
             dt = 1.0 / FPS if self.fixed_step else min(0.1, self.clock.tick(FPS) / 1000.0)
         for event in pygame.event.get():
             self.dispatch(event)
+        self.tell_file_notices()
         start = pygame.time.get_ticks()
         if self.scene is not None:
             self.scene.update(dt)
@@ -139,9 +189,7 @@ class App:
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            for s in self.scenes:
-                s.on_quit()
-            self.running = False
+            self.close_window()
             return
         if event.type == pygame.VIDEORESIZE:
             self.settings.window = (max(320, event.w), max(240, event.h))
@@ -150,6 +198,29 @@ class App:
             return
         if self.scene is not None:
             self.scene.handle(event)
+
+    def close_window(self, save: bool = True) -> None:
+        """The window's close button: save what must be saved; if a save fails, stay open and ask."""
+        self.close_message()
+        results = [s.on_quit() for s in self.scenes] if save else []
+        if save and self.progress.unsaved:
+            results.append(self.progress.save())
+        failures = [r for r in results if r is not None and not r]
+        if not failures:
+            self.running = False
+            return
+        self.show_message(_("Your game could not be saved"), [
+            _("Mine Risk could not write it: {reason}.").format(reason=failures[0].reason),
+            _("If you quit now, what you did since your last save is lost. You can go back to the game and "
+              "try again later.")], [
+            (_("Back to the game"), self.close_message, pygame.K_ESCAPE, "Esc", _("Keep playing; nothing is lost")),
+            (_("Retry"), self._retry_close, pygame.K_r, "R", _("Try to save again, then close")),
+            (_("Quit without saving"), lambda: self.close_window(save=False), pygame.K_q, "Q",
+             _("Close the game and lose the unsaved orders"))])
+
+    def _retry_close(self) -> None:
+        self.close_message()
+        self.close_window()
 
     def draw(self) -> None:
         self.screen.fill(BG)
@@ -165,16 +236,63 @@ class App:
     def run(self, screenshot: Path | None = None) -> int:
         while self.running and self.scenes:
             self.step()
+        code = 0
         if screenshot is not None:
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(self.screen, str(screenshot))
+            code = save_screenshot(self.screen, screenshot)
         for s in self.scenes:
             close = getattr(s, "close", None)
             if close:
                 close()
-        self.settings.save()
+        result = self.settings.save()
+        if not result:
+            print(_("minerisk: your settings could not be saved: {reason}").format(reason=result.reason),
+                  file=sys.stderr)
+        if self.progress.unsaved:
+            result = self.progress.save()
+            if not result:
+                print(_("minerisk: your progress could not be saved: {reason}").format(reason=result.reason),
+                      file=sys.stderr)
+                code = code or 1
+        self.tell_file_notices_on_stderr()
         self.sounds.close()
-        return 0
+        return code
+
+    def tell_file_notices_on_stderr(self) -> None:
+        for sentence in store.take_notices():
+            print(f"minerisk: {sentence}", file=sys.stderr)
+
+
+def check_screenshot_target(path: Path) -> str:
+    """Why ``--screenshot`` cannot write to ``path`` (a folder, a pipe, a read-only place), or ""."""
+    from game.atomic import check_target
+    from game.store.reasons import plain_reason
+
+    try:
+        check_target(path, any_file=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        probe = path.parent / f".{path.name}.probe.tmp"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        return plain_reason(exc)
+    return ""
+
+
+def save_screenshot(surface: pygame.Surface, path: Path) -> int:
+    """Write the frame as a PNG with the careful writer; 0, or 1 with a plain error on stderr."""
+    from game.store.reasons import plain_reason
+
+    buffer = io.BytesIO()
+    try:
+        pygame.image.save(surface, buffer, "png")
+        write_atomic(path, buffer.getvalue(), any_file=True)
+    except (OSError, pygame.error) as exc:
+        reason = plain_reason(exc) if isinstance(exc, OSError) else str(exc)
+        print(_("minerisk: the screenshot could not be saved to {path}: {reason}").format(path=path, reason=reason),
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 def frames_from_env() -> int | None:
@@ -192,7 +310,14 @@ def run_game(level: str | Path | None = None, autoplay: str | None = None, frame
              size: tuple[int, int] | None = None) -> int:
     """Open the window and play: the main menu, or straight into ``level`` (a path or a level id)."""
     frames = frames if frames is not None else frames_from_env()
+    if screenshot is not None:
+        why = check_screenshot_target(Path(screenshot))
+        if why:
+            print(_("minerisk: cannot save a screenshot to {path}: {reason}").format(path=screenshot, reason=why),
+                  file=sys.stderr)
+            return 2
     app = App(size=size, max_frames=frames)
+    app.quiet = autoplay is not None
     try:
         if level is None:
             app.go("menu")

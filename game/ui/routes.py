@@ -18,6 +18,7 @@ from game.ui.scene_briefing import BriefingScene
 from game.ui.scene_debrief import DebriefScene
 from game.ui.scene_glossary import GlossaryScene
 from game.ui.scene_menu import MenuScene
+from game.ui.scene_message import MessageScene
 from game.ui.scene_pause import PauseScene
 from game.ui.scene_play import PlayScene
 from game.ui.scene_quiz import QuizScene
@@ -39,4 +40,5 @@ ROUTES: dict[str, Callable[..., object]] = {
     "glossary": GlossaryScene,
     "quiz": _quiz,  # play
     "debrief": DebriefScene,  # play
+    "message": MessageScene,  # title, sentences, choices: what happened to the player's files
 }

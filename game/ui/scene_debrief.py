@@ -36,13 +36,19 @@ class DebriefScene(Scene):
         if self.card.objectives and all(o.met for o in self.card.objectives):
             app.sounds.play("success")
         self.improved = app.progress.record(link.level.id, self.card.grade)
-        app.progress.save()
+        self.save_problem = ""  # why the result could not be saved, in words ("" once saved)
+        self.save_result()
         self._drag = None
         self._fitted = False
         self.note = ""
 
     def close(self) -> None:
         self.play.close()
+
+    def save_result(self) -> None:
+        """Save the grade with the campaign progress; on failure the debrief says why and offers to retry."""
+        result = self.app.progress.save()
+        self.save_problem = "" if result else result.reason
 
     # -------------------------------------------------------------- actions
 
@@ -193,6 +199,10 @@ class DebriefScene(Scene):
         for text, colour in lines:
             y = text_block(surface, t, text, pygame.Rect(gx, y, right_w, t.line * 2), 13, colour)
         y = max(y, right.y + pad + grade.get_height()) + t.px(6)
+        if self.save_problem:
+            y = text_block(surface, t, _("Your result could not be saved: {reason}. Press Save again (S).").format(
+                reason=self.save_problem), pygame.Rect(right.x + pad, y, right.w - 2 * pad, t.line * 3), 14, th.BAD,
+                bold=True) + t.px(4)
         if self.play.quiz_score is not None:
             got, n = self.play.quiz_score
             y = text_block(surface, t, _("Quiz: {right} of {n} right").format(right=got, n=n),
@@ -238,6 +248,9 @@ class DebriefScene(Scene):
             Button(_("Next level"), self.next_level, pygame.K_n, "N", _("Go on with the campaign")),
             Button(_("Menu"), self.menu, pygame.K_m, "M", _("Back to the main menu")),
         ]
+        if self.save_problem:  # last, so it stays on screen when the row is too wide
+            buttons.append(Button(_("Save again"), self.save_result, pygame.K_s, "S",
+                                  _("Try again to save your result")))
         bw, bh = t.px(150), t.px(38)
         x = w - m - len(buttons) * (bw + t.px(10))
         for b in buttons:

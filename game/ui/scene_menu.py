@@ -9,7 +9,7 @@ from game.text import _
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import theme as th
-from game.ui.savegame import read_save
+from game.store.saves import latest_save
 from game.ui.scene import Scene
 from game.ui.widgets import Button, column, panel, text_block
 
@@ -23,7 +23,7 @@ class MenuScene(Scene):
         for i in range(len(self.levels)):
             if self.app.progress.unlocked(self.ids, i):
                 self.index = i
-        self.saved = read_save()
+        self.saved = latest_save()  # the most recent of the saved games (one per level)
         self.note = ""
 
     def unlocked(self, i: int) -> bool:

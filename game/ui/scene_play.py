@@ -14,6 +14,7 @@ import pygame
 
 from game.text import _
 from game.level import LevelError
+from game.store.saves import delete_save, write_save
 from game.ui import icons, play_hud
 from game.ui import theme as th
 from game.ui.map_renderer import MapRenderer
@@ -24,7 +25,6 @@ from game.ui.play_input import PlayInput
 from game.run.levels import find_level, resolve_level
 from game.run.record import RunRecord
 from game.run.session import ResumeError
-from game.ui.savegame import delete_save, write_save
 from game.ui.scene import Scene
 from game.run.tutorial import Tutorial
 from game.text.events import event_text
@@ -121,17 +121,18 @@ class PlayScene(PlayInput, PlayDraw, Scene):
     def saved_game(self) -> RunRecord:
         return self.link.session.record()
 
-    def save(self) -> bool:
-        try:
-            write_save(self.saved_game())
-        except OSError as exc:
-            self.message = (_("Could not save: {error}").format(error=exc.strerror or exc), th.BAD)
-            return False
-        return True
+    def save(self):
+        """Save the game in its level's slot; the result (false, with a reason in words, if it failed)."""
+        result = write_save(self.saved_game())
+        if not result:
+            self.message = (_("Your game could not be saved: {reason}.").format(reason=result.reason), th.BAD)
+        return result
 
-    def on_quit(self) -> None:
+    def on_quit(self):
+        """The window is closing: save an unfinished game; the result, or None when there was nothing to save."""
         if not self.link.ended and self.link.accepted:
-            self.save()
+            return self.save()
+        return None
 
     # ---------------------------------------------------------- the orders
 
@@ -330,7 +331,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
                 self.step_day()
 
     def _finish(self) -> None:
-        delete_save(self.link.session.run_id)
+        delete_save(self.link.level.id, self.link.session.run_id)  # this run's save only: other levels keep theirs
         if self.tutorial is None or self.app.go("quiz", how="replace", play=self) is None:
             self.app.go("debrief", how="replace", play=self)  # (after a tutorial: the quiz, then the debrief)
 

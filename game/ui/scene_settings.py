@@ -7,7 +7,7 @@ import pygame
 from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
-from game.ui.storage import UI_SCALES
+from game.store.settings import UI_SCALES
 from game.ui.widgets import Button, panel, text_block
 
 
@@ -19,7 +19,7 @@ class SettingsScene(Scene):
 
     def toggle_hints(self) -> None:
         self.app.settings.show_hints = not self.app.settings.show_hints
-        self.app.settings.save()
+        self.app.save_settings()
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.store import notice_board
 from game.ui.app import App
 
 
@@ -13,6 +14,7 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("MINERISK_DATA_DIR", str(folder))
     monkeypatch.delenv("MINERISK_QUIT_AFTER_FRAMES", raising=False)
+    notice_board.forget()  # what an earlier test's files told the player is not this test's
     return folder
 
 

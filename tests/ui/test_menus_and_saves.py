@@ -11,8 +11,10 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui import storage
-from game.ui.savegame import read_save, save_path
+from game.atomic import write_atomic
+from game.store.progress import Progress
+from game.store.saves import latest_save, read_save, save_path
+from game.store.settings import Settings
 from game.ui.scene_briefing import BriefingScene
 from game.ui.scene_menu import MenuScene
 from game.ui.scene_play import PlayScene
@@ -45,7 +47,7 @@ def test_menu_lists_the_campaign_with_locks_and_opens_the_briefing(app):
 def test_progress_unlocks_the_next_level(app):
     app.progress.record("first_steps", "C")
     app.progress.save()
-    again = storage.Progress.load()
+    again = Progress.load()
     assert again.best_grades == {"first_steps": "C"}
     assert again.unlocked(["first_steps", "cancel_or_clear"], 1)
     assert not again.record("first_steps", "D") and again.record("first_steps", "A")
@@ -66,9 +68,10 @@ def test_save_and_quit_then_continue_resumes_exactly(app):
     key(app, pygame.K_ESCAPE)  # pause menu
     key(app, pygame.K_s)  # save and quit
     assert isinstance(app.scene, MenuScene)
-    saved = read_save()
+    saved = read_save("first_steps")
     assert saved is not None and saved.day == day and type(saved.commands[0].command).__name__ == "Survey"
-    data = json.loads(save_path().read_text())
+    assert latest_save() == saved
+    data = json.loads(save_path("first_steps").read_text())
     assert data["level"]["id"] == "first_steps" and data["seed"] == play.link.seed and "end" not in data
     app.scene.saved = saved
     key(app, pygame.K_c)  # continue
@@ -79,19 +82,22 @@ def test_save_and_quit_then_continue_resumes_exactly(app):
     assert [c.to_json() for c in resumed.link.session.record().commands] == [c.to_json() for c in saved.commands]
 
 
-def test_broken_files_fall_back_to_defaults(data_dir):
+def test_broken_files_fall_back_to_defaults_and_are_kept_aside(data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "settings.json").write_text("{not json")
     (data_dir / "progress.json").write_bytes(b"\xff\xfe\x00garbage")
     (data_dir / "saved_game.json").write_text(json.dumps({"format": 1, "level": 3}))
-    assert storage.Settings.load().ui_scale == 1.0
-    assert storage.Progress.load().best_grades == {}
-    assert read_save() is None
+    assert Settings.load().ui_scale == 1.0
+    assert Progress.load().best_grades == {}
+    assert latest_save() is None
+    assert (data_dir / "progress.json.corrupt").read_bytes() == b"\xff\xfe\x00garbage"
+    assert sorted(p.name for p in data_dir.iterdir()) == [".lock",
+        "progress.json.corrupt", "saved_game.json.corrupt", "settings.json.corrupt"]
 
 
 def test_atomic_write_keeps_the_old_file_when_the_disk_fails(data_dir, monkeypatch):
     path = data_dir / "progress.json"
-    storage.write_atomic(path, '{"version": 1, "best_grades": {"first_steps": "B"}}')
+    write_atomic(path, '{"version": 1, "best_grades": {"first_steps": "B"}}')
 
     def full_disk(*a, **k):
         raise OSError(28, "No space left on device")
@@ -99,9 +105,9 @@ def test_atomic_write_keeps_the_old_file_when_the_disk_fails(data_dir, monkeypat
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", full_disk)
         with pytest.raises(OSError):
-            storage.write_atomic(path, "{}")
-    assert storage.Progress.load().best_grades == {"first_steps": "B"}
-    assert [p.name for p in data_dir.iterdir()] == ["progress.json"]  # no temporary file left
+            write_atomic(path, "{}")
+    assert Progress.load().best_grades == {"first_steps": "B"}
+    assert [p.name for p in data_dir.iterdir() if p.name != ".lock"] == ["progress.json"]  # no temporary file left
 
 
 def test_settings_change_the_ui_scale(app):
@@ -113,7 +119,7 @@ def test_settings_change_the_ui_scale(app):
     key(app, pygame.K_3)
     assert app.theme.scale == 2.0
     frames(app)
-    assert storage.Settings.load().ui_scale == 2.0
+    assert Settings.load().ui_scale == 2.0
     two = button(app.scene, "2x")
     assert two.rect.h >= 60  # laid out at twice the size
 
