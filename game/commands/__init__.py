@@ -9,6 +9,7 @@ COMMAND_MODULES = (
     "game.commands.levels",
     "game.commands.validate",
     "game.commands.new",
+    "game.commands.catalogue",
     "game.commands.schema",
     "game.commands.simulate",
     "game.commands.replay",
