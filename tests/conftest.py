@@ -1,10 +1,14 @@
 """Test set-up: headless SDL before anything imports pygame, and shared fixtures."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# No test ever writes the player's real data folder: a test that forgets to point
+# MINERISK_DATA_DIR at its own folder (or undoes it) lands here instead.
+os.environ["MINERISK_DATA_DIR"] = tempfile.mkdtemp(prefix="minerisk-tests-")
 
 from hypothesis import settings  # noqa: E402
 

@@ -24,14 +24,18 @@ from ui_events import button, frames, key
 
 
 @pytest.fixture
-def full_disk(monkeypatch):
-    """Every write fails as on a full disk, until ``full_disk.undo()``."""
+def full_disk():
+    """Every write fails as on a full disk, until ``full_disk.undo()``.
+
+    Its own MonkeyPatch: undoing it must not undo the test's data folder.
+    """
 
     def no_space(*_args):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "fsync", no_space)
-    return monkeypatch
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", no_space)
+        yield patch
 
 
 def play(app, level="cancel_or_clear") -> PlayScene:
