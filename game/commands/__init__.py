@@ -15,4 +15,6 @@ COMMAND_MODULES = (
     "game.commands.replay",
     "game.commands.bench",
     "game.commands.kit",
+    "game.commands.results",
+    "game.commands.class_",
 )

@@ -1,0 +1,303 @@
+"""The teacher's import: read hand-in files, verify every run by re-simulation, store them in one transaction.
+
+:func:`import_results` takes files and folders (a whole USB stick: in a
+folder only files that look like Mine Risk results are read, hidden files
+and other programs' files are passed over), reads each strictly
+(:func:`game.classroom.handin.read_results_file`), verifies every new run
+with :func:`game.run.verify.verify` in parallel processes (the level found
+by id in the bundled campaign, My levels and ``--levels`` folders, never by a
+path from a file), and stores what holds in one transaction. A run is
+refused with its file, the reason and what to do when the file cannot be
+read, was edited (commands, outcomes, result, score), is a saved game, was
+played on another version of a level, or was already handed in by another
+student; everything else is still imported. A run whose level is not
+installed here is stored as *not verified* (the report marks it) and is
+verified when it is imported again with the level at hand.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from game.classroom.database import ClassDB, NewRun
+from game.classroom.handin import FORMAT as HANDIN_FORMAT
+from game.classroom.handin import read_results_file
+from game.classroom.student import Student
+from game.level.errors import Problem
+from game.run.record import FORMAT as RUN_FORMAT
+from game.run.record import RunRecord
+
+MAX_FILES = 20_000
+PEEK_BYTES = 4096
+
+#: What the teacher can do about a refused run, by verify status.
+TEACHER_HINTS = {
+    "unreadable": "ask the student to hand in again from the game (Hand in results, or `minerisk results export "
+                  "DIR --all`)",
+    "level_differs": "this run was played on another version of the level: import it on a computer with that "
+                     "version, or ask the student to play the level again",
+    "commands_edited": "the file was changed after the game wrote it: ask the student to play the level again "
+                       "and hand in the file the game writes",
+    "outcome_differs": "the file was changed after the game wrote it, or comes from another version of the game: "
+                       "ask the student to play the level again",
+    "result_differs": "the result in the file is not the one the game gives: ask the student to play the level "
+                      "again and hand in the file the game writes",
+    "player_differs": "the file names a scripted player that did not play it: ask the student to play the level "
+                      "again",
+    "not_finished": "this is a saved game, not a result: the student finishes the level, then hands in",
+    "error": "this is a fault of Mine Risk: please report it with the file",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A file, or one run or attempt of it, that was not imported (or not verified): where, what, why, and
+    what to do. Formatted ``FILE:LINE:COL: run 2 (level first_steps): reason; what to do``."""
+
+    file: str
+    line: int
+    col: int
+    what: str  # "" for the whole file, else e.g. "run 3 (level first_steps)"
+    reason: str
+    hint: str
+
+    @classmethod
+    def of_problem(cls, problem: Problem, what: str, hint: str) -> "Refusal":
+        reason = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        return cls(problem.file, problem.line, problem.col, what, reason, hint)
+
+    def format(self) -> str:
+        what = f"{self.what}: " if self.what else ""
+        return f"{self.file}:{self.line}:{self.col}: {what}{self.reason}" + (f"; {self.hint}" if self.hint else "")
+
+
+@dataclass
+class ImportReport:
+    files: int = 0  # files read
+    skipped: int = 0  # files in folders passed over: not Mine Risk results
+    runs_added: int = 0
+    runs_verified_now: int = 0  # stored before without verification, verified by this import
+    runs_known: int = 0  # already in the database (nothing added)
+    checkins_added: int = 0
+    unverified: list[Refusal] = field(default_factory=list)  # stored, but not verified (level not installed)
+    refused: list[Refusal] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0: everything imported; 1: something was refused (the rest is imported)."""
+        return 1 if self.refused else 0
+
+
+def find_files(paths: Iterable[Path], report: ImportReport) -> list[Path]:
+    """The files to read: each file named, and the Mine Risk results files inside each folder named."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        try:
+            if path.is_dir():
+                out += _results_in(path, report)
+            elif path.exists():
+                out.append(path)
+            else:
+                report.refused.append(Refusal(str(path), 1, 1, "", "no such file or folder", "check the path"))
+        except OSError as exc:
+            report.refused.append(Refusal(str(path), 1, 1, "", f"cannot be read ({exc.strerror or exc})",
+                                          "check the path and the permissions"))
+        if len(out) > MAX_FILES:
+            report.refused.append(Refusal(str(path), 1, 1, "", f"more than {MAX_FILES:,} files to read",
+                                          "import the class's folder, not a whole disk"))
+            return out[:MAX_FILES]
+    seen, unique = set(), []
+    for p in out:
+        key = os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _results_in(folder: Path, report: ImportReport) -> list[Path]:
+    out = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(".json"):
+                continue
+            path = Path(root) / name
+            if _looks_like_results(path):
+                out.append(path)
+            else:
+                report.skipped += 1
+            if len(out) > MAX_FILES:
+                return out
+    return out
+
+
+def _looks_like_results(path: Path) -> bool:
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(PEEK_BYTES)
+    except OSError:
+        return False
+    return HANDIN_FORMAT.encode() in head or RUN_FORMAT.encode() in head
+
+
+# ------------------------------------------------------------------ verification (in worker processes)
+
+
+def _verify_one(record_json: str, level_folders: tuple[str, ...]) -> tuple[str, str, str, dict | None]:
+    """(status, message, hint, re-simulated score card) of one run; never raises."""
+    try:
+        from game.run.record import parse_record
+        from game.run.verify import verify
+
+        record, problems = parse_record(record_json, "run")
+        if record is None:
+            return "unreadable", problems[0].message, problems[0].hint, None
+        verdict = verify(record, level_folders=[Path(p) for p in level_folders])
+        card = json.loads(json.dumps(verdict.card.to_dict())) if verdict.card is not None else None
+        return verdict.status, verdict.message, verdict.hint, card
+    except Exception as exc:  # a fault of the game must not stop the import of the other runs
+        return "error", f"the check failed ({type(exc).__name__}: {exc})", "", None
+
+
+def _verify_all(jobs: list[tuple[str, tuple[str, ...]]], workers: int,
+                progress: Callable[[int, int], None] | None) -> list[tuple[str, str, str, dict | None]]:
+    results: list = [None] * len(jobs)
+    if progress:
+        progress(0, len(jobs))
+    if workers <= 1 or len(jobs) <= 1:
+        for i, job in enumerate(jobs):
+            results[i] = _verify_one(*job)
+            if progress:
+                progress(i + 1, len(jobs))
+        return results
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = {pool.submit(_verify_one, *job): i for i, job in enumerate(jobs)}
+        for done, future in enumerate(as_completed(futures), 1):
+            results[futures[future]] = future.result()
+            if progress:
+                progress(done, len(jobs))
+    return results
+
+
+# ------------------------------------------------------------------ the import
+
+
+@dataclass
+class _Candidate:
+    source: str
+    line: int
+    what: str
+    record: RunRecord
+    student: Student
+    verify: bool = True
+
+
+def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[Path] = (),
+                   workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Import every results file under ``paths`` into ``db``; see the module docstring."""
+    report = ImportReport()
+    files = find_files(paths, report)
+    level_folders = tuple(str(Path(p)) for p in level_folders)
+    candidates: list[_Candidate] = []
+    checkins = []
+    batch: dict[str, _Candidate] = {}
+    for path in files:
+        read = read_results_file(path)
+        report.files += 1
+        if not read.ok:
+            report.refused += [Refusal.of_problem(p, "", TEACHER_HINTS["unreadable"]) for p in read.problems[:1]]
+            continue
+        for piece in read.pieces:
+            what = (f"run {piece.index + 1}" + (f" (level {piece.record.level_id})" if piece.record else "")
+                    if piece.kind == "run" else f"check-in quiz {piece.index + 1}")
+            if piece.problems:
+                report.refused.append(Refusal.of_problem(piece.problems[0], what, TEACHER_HINTS["unreadable"]))
+            elif piece.kind == "checkin":
+                if db.has_checkin(read.student, piece.attempt):
+                    continue
+                checkins.append((read.student, piece.attempt, str(path)))
+            else:
+                candidate = _Candidate(str(path), piece.line, what, piece.record, read.student)
+                if _known(candidate, db, batch, report):
+                    continue
+                batch[piece.record.run_id] = candidate
+                candidates.append(candidate)
+    verdicts = _verify_all([(c.record.to_json(), level_folders) for c in candidates],
+                           workers or os.cpu_count() or 1, progress)
+    new_runs: list[tuple[NewRun, bool]] = []
+    for candidate, (status, message, hint, card) in zip(candidates, verdicts):
+        record = candidate.record
+        if status == "ok" or status == "level_missing":
+            verified = status == "ok"
+            note = "" if verified else f"{message}; {hint}" if hint else message
+            if not verified:
+                report.unverified.append(Refusal(candidate.source, candidate.line, 1, candidate.what, message,
+                                                 "stored as not verified; import again with --levels FOLDER "
+                                                 "holding the level to verify it"))
+            score = card if verified else (record.end.score if record.end else {})
+            new_runs.append((NewRun(record.to_json(), record.run_id, record.level_id, record.level_sha256,
+                                    record.seed, record.created, record.game_version, record.end.day,
+                                    record.end.reason, candidate.student, verified, note, score, candidate.source),
+                             not candidate.verify))
+        else:
+            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
+                                          message + (f" ({hint})" if hint else ""),
+                                          TEACHER_HINTS.get(status, TEACHER_HINTS["error"])))
+    report.runs_known += sum(1 for run, was_stored in new_runs if was_stored and not run.verified)
+    _store(db, [(run, was_stored) for run, was_stored in new_runs if run.verified or not was_stored], checkins,
+           report)
+    return report
+
+
+def _known(candidate: _Candidate, db: ClassDB, batch: dict[str, _Candidate], report: ImportReport) -> bool:
+    """True if the run is stored already or earlier in this import (counted or refused here)."""
+    run_id = candidate.record.run_id
+    stored = db.run_owner(run_id)
+    owner, verified = stored if stored else (batch[run_id].student, True) if run_id in batch else (None, False)
+    if owner is None:
+        return False
+    if owner.key != candidate.student.key:
+        report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
+                                      f"this run was already handed in by "
+                                      f"{owner.name} ({owner.class_code})",
+                                      "two students handed in the same run: ask them which of them played it"))
+        return True
+    if stored and not verified:
+        candidate.verify = False  # stored unverified: verify again, and upgrade it if it holds now
+        return False
+    report.runs_known += 1
+    return True
+
+
+def _store(db: ClassDB, new_runs: list[tuple[NewRun, bool]], checkins: list, report: ImportReport) -> None:
+    """Everything new in one transaction: all of it is stored, or (killed, failed) none of it."""
+    if not new_runs and not checkins:
+        return
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    files = report.files
+    with db.transaction():
+        import_id = db.begin_import(now)
+        for run, was_stored in new_runs:
+            if was_stored:
+                if db.upgrade_run(run, import_id):
+                    report.runs_verified_now += 1
+                else:
+                    report.runs_known += 1
+            elif db.add_run(run, import_id):
+                report.runs_added += 1
+            else:
+                report.runs_known += 1
+        for student, attempt, source in checkins:
+            report.checkins_added += db.add_checkin(student, attempt, source, import_id)
+        db.finish_import(import_id, files, report.runs_added + report.runs_verified_now, report.checkins_added,
+                         len(report.refused))

@@ -1,0 +1,460 @@
+"""The class report: what a class did, from the class database, as one HTML file or a CSV table.
+
+:func:`class_data` gathers it (:class:`ClassData`): each student's best run
+per level, their check-in quiz before and after, the mistakes found in
+their score cards. :func:`report_html` writes one self-contained page: no
+script, no font or image to fetch (a Content-Security-Policy forbids any),
+inline SVG charts (:mod:`game.classroom.charts`), a layout that holds from a
+phone to a laptop, and print rules (each student on a new page).
+:func:`report_csv` gives a spreadsheet: one row per student and level.
+
+Class figures (grade distributions, mistakes) count verified runs only; the
+grid shows every run with its mark, so a run not verified is never passed
+off as checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+from html import escape
+
+from game import __version__
+from game.classroom import charts
+from game.classroom.checkin import Attempt, CheckinQuiz, checkin_quiz, score
+from game.classroom.database import ClassDB, StoredRun
+from game.classroom.mistakes import CODES, discussion, mistakes_of
+from game.classroom.student import Student, student_key
+from game.content import key_messages
+
+GRADE_ORDER = "ABCDEF"
+TEACH_AGAIN_BELOW = 75  # percent of the class right after the campaign
+GRADE_COLOURS = {"A": "#2e8b57", "B": "#7cb342", "C": "#e0b000", "D": "#ef8a17", "E": "#e4572e", "F": "#c0392b"}
+
+
+@dataclass(frozen=True, slots=True)
+class LevelInfo:
+    id: str
+    title: str
+
+
+@dataclass
+class StudentData:
+    student: Student
+    runs: list[StoredRun] = field(default_factory=list)  # oldest first
+    attempts: list[Attempt] = field(default_factory=list)  # oldest first
+
+    @property
+    def best(self) -> dict[str, StoredRun]:
+        """The best run per level: a verified one if any, then by grade and points."""
+        out: dict[str, StoredRun] = {}
+        for run in self.runs:
+            old = out.get(run.level_id)
+            if old is None or _rank(run) < _rank(old):
+                out[run.level_id] = run
+        return out
+
+    def attempt(self, stage: str) -> Attempt | None:
+        """The quiz that counts: the first taken before, the last taken after."""
+        found = [a for a in self.attempts if a.stage == stage]
+        return (found[0] if stage == "before" else found[-1]) if found else None
+
+    def checkin(self, stage: str, quiz: CheckinQuiz | None = None) -> tuple[int, int] | None:
+        attempt = self.attempt(stage)
+        return score(attempt, quiz) if attempt is not None else None
+
+
+def _rank(run: StoredRun) -> tuple:
+    grade = GRADE_ORDER.index(run.grade) if run.grade in GRADE_ORDER else len(GRADE_ORDER)
+    return (not run.verified, grade, -(run.total or 0.0))
+
+
+@dataclass
+class ClassData:
+    """Everything the report shows, from the database and the game's content."""
+
+    class_code: str | None
+    levels: list[LevelInfo]
+    students: list[StudentData]
+    quiz: CheckinQuiz
+    made: str
+
+    def verified_runs(self) -> list[tuple[StudentData, StoredRun]]:
+        return [(s, r) for s in self.students for r in s.runs if r.verified]
+
+    def grade_counts(self, level_id: str) -> dict[str, int]:
+        """How many students have each grade as their best verified grade on a level."""
+        counts = {g: 0 for g in "ABCDF"}
+        for s in self.students:
+            best = s.best.get(level_id)
+            if best is not None and best.verified:
+                counts[best.grade] = counts.get(best.grade, 0) + 1
+        return counts
+
+    def mistakes(self) -> list[tuple[str, int, int]]:
+        """(code, students who made it, runs it was in), most students first (verified runs)."""
+        students: dict[str, set[str]] = {}
+        runs: dict[str, int] = {}
+        for s, run in self.verified_runs():
+            for m in mistakes_of(run.score):
+                students.setdefault(m.code, set()).add(s.student.key)
+                runs[m.code] = runs.get(m.code, 0) + 1
+        return sorted(((c, len(students[c]), runs[c]) for c in students),
+                      key=lambda t: (-t[1], -t[2], CODES.index(t[0]) if t[0] in CODES else len(CODES)))
+
+    def paired(self) -> list[StudentData]:
+        """Students who took the quiz both before and after."""
+        return [s for s in self.students if s.attempt("before") and s.attempt("after")]
+
+    def questions(self) -> list[tuple[object, float | None, float | None, int]]:
+        """Per question: share right before and after (percent, among students who took both), and how many
+        students; the least moved first."""
+        pairs = self.paired()
+        out = []
+        for q in self.quiz.questions:
+            n = len(pairs)
+            before = sum(s.attempt("before").answers.get(q.id) == q.right for s in pairs)
+            after = sum(s.attempt("after").answers.get(q.id) == q.right for s in pairs)
+            out.append((q, 100 * before / n if n else None, 100 * after / n if n else None, n))
+        return sorted(out, key=lambda t: (t[2] - t[1]) if t[3] else 0.0)
+
+    def class_checkin(self) -> tuple[float | None, float | None, int]:
+        """The class's mean score before and after (percent, students who took both), and how many."""
+        pairs = self.paired()
+        if not pairs:
+            return None, None, 0
+
+        def mean(stage: str) -> float:
+            return 100 * sum(_share(s.checkin(stage, self.quiz)) for s in pairs) / len(pairs)
+
+        return mean("before"), mean("after"), len(pairs)
+
+
+def _share(result: tuple[int, int] | None) -> float:
+    return result[0] / result[1] if result and result[1] else 0.0
+
+
+def class_data(db: ClassDB, class_code: str | None = None) -> ClassData:
+    """The report's data for one class (every class when ``class_code`` is None)."""
+    students: dict[str, StudentData] = {}
+    for _, student in db.students():
+        if class_code is None or student_key("", student.class_code) == student_key("", class_code):
+            students[student.key] = StudentData(student)
+    for run in db.runs(class_code):
+        students[run.student.key].runs.append(run)
+    for stored in db.checkins(class_code):
+        students[stored.student.key].attempts.append(stored.attempt)
+    played = {r.level_id for s in students.values() for r in s.runs}
+    levels = _levels(played)
+    return ClassData(class_code, levels, list(students.values()), checkin_quiz(),
+                     _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")[:16])
+
+
+def _levels(played: set[str]) -> list[LevelInfo]:
+    """The campaign's levels in order, then My levels, then any other level played (by id)."""
+    from game.level.campaign import list_levels
+    from game.paths import levels_dir
+    from game.store.folders import my_levels_dir
+
+    out: list[LevelInfo] = []
+    for folder, everything in ((levels_dir(), True), (my_levels_dir(), False)):
+        try:
+            infos = list_levels(folder) if folder.is_dir() else []
+        except OSError:
+            infos = []
+        out += [LevelInfo(i.id, i.title) for i in infos if (everything or i.id in played)
+                and i.id not in {lv.id for lv in out}]
+    known = {lv.id for lv in out}
+    return out + [LevelInfo(i, i) for i in sorted(played - known)]
+
+
+# ------------------------------------------------------------------ HTML
+
+CSS = """
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#222;background:#fff}
+header,main,footer{max-width:1100px;margin:0 auto;padding:0 16px}
+header{padding-top:18px}
+h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:2px solid #ddd}
+h3{font-size:1.05em;margin:1em 0 .3em}
+.meta{color:#555;margin:.2em 0}
+nav{margin:.6em 0;display:flex;flex-wrap:wrap;gap:.3em 1em}nav a{color:#1d4f91}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;margin:.4em 0}
+th,td{border:1px solid #ccc;padding:4px 7px;text-align:left;vertical-align:top}
+th{background:#f3f3f3;font-weight:600}
+td.num,th.num{text-align:right}
+.grid td.g{text-align:center;font-weight:700;min-width:3.2em}
+.grid th.lv{font-size:.85em;max-width:9em;font-weight:600}
+.grade{display:inline-block;min-width:1.6em;padding:0 .3em;border-radius:3px;color:#fff;text-align:center;font-weight:700}
+.mark{font-size:.8em;color:#2e7d32;margin-left:.2em}.unver{font-size:.8em;color:#b3261e;margin-left:.2em}
+.att{display:block;font-size:.75em;color:#666;font-weight:400}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}
+figure{margin:0;border:1px solid #ddd;border-radius:4px;padding:6px}
+figcaption{font-size:.9em;font-weight:600;margin-bottom:2px}
+svg.chart{width:100%;max-width:360px;height:auto;display:block}
+svg.meter,svg.dumbbell{width:160px;max-width:40vw;height:auto;vertical-align:middle}
+.wide svg.chart{max-width:640px}
+blockquote{margin:.3em 0 .3em 0;padding:.3em .8em;border-left:4px solid #2c6fbb;background:#f5f8fc}
+.point{border:1px solid #ddd;border-radius:4px;padding:4px 12px;margin:.6em 0}
+.note{color:#555;font-size:.92em}
+article.student{border-top:1px solid #ccc;margin-top:1em}
+footer{color:#666;font-size:.85em;margin-top:2em;padding-bottom:2em}
+td.date{white-space:nowrap}
+.wide svg.chart{min-width:420px}
+@media (max-width:600px){body{font-size:14px}th,td{padding:3px 4px}.teaches{display:none}
+ svg.meter,svg.dumbbell{width:26vw}}
+@media print{
+ @page{size:A4;margin:14mm}
+ body{font-size:10.5pt}nav{display:none}
+ .scroll{overflow:visible}
+ a{color:inherit;text-decoration:none}
+ h2{break-after:avoid}figure,tr,.point,blockquote{break-inside:avoid}
+ article.student{break-before:page;border:0}
+ .grade{color:#000 !important;background:none !important;border:1px solid #000}
+}
+"""
+
+
+def _grade(grade: str) -> str:
+    colour = GRADE_COLOURS.get(grade, "#777")
+    return f'<span class="grade" style="background:{colour}">{escape(grade)}</span>'
+
+
+def _mark(run: StoredRun) -> str:
+    if run.verified:
+        return '<span class="mark" title="verified: re-simulated to the same result">✓</span>'
+    return f'<span class="unver" title="{escape(run.note)}">not verified</span>'
+
+
+def _percent(result: tuple[int, int] | None) -> str:
+    return f"{result[0]} of {result[1]}" if result else "not taken"
+
+
+def _quiz_words(before: tuple[int, int] | None, after: tuple[int, int] | None) -> str:
+    if before is None and after is None:
+        return "not taken yet"
+    return f"{_percent(before)} right before, {_percent(after)} after"
+
+
+def report_html(data: ClassData) -> str:
+    """The class report as one HTML page (see the module docstring)."""
+    runs = [r for s in data.students for r in s.runs]
+    verified = sum(r.verified for r in runs)
+    classes = sorted({s.student.class_code for s in data.students})
+    code = data.class_code or (classes[0] if len(classes) == 1 else None)
+    title = f"Class {code}" if code else "All classes"
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>Mine Risk class report: {escape(title)}</title>", f"<style>{CSS}</style></head><body>",
+        "<header>", f"<h1>Mine Risk class report: {escape(title)}</h1>",
+        f'<p class="meta">{_n(len(data.students), "student")}'
+        + (f" in {_n(len(classes), 'class', 'classes')} ({escape(', '.join(classes))})" if len(classes) > 1 else "")
+        + f" · {_n(len(runs), 'finished level')}, {verified} verified by re-simulation · made {escape(data.made)}</p>",
+        '<nav><a href="#grid">Grades</a><a href="#levels">Per level</a><a href="#checkin">Check-in quiz</a>'
+        '<a href="#mistakes">Mistakes</a><a href="#discuss">To discuss</a><a href="#students">Students</a></nav>',
+        "</header><main>",
+    ]
+    parts += _grid(data) + _levels_section(data) + _checkin_section(data) + _mistakes_section(data)
+    parts += _discuss_section(data) + _students_section(data)
+    parts += ["</main>", f"<footer>Made by Mine Risk {escape(__version__)} on this computer from the class database. "
+              "Nothing in it was sent anywhere. A ✓ means the run was played again by the game from the student's "
+              "orders and gave the same result; it cannot prove who gave the orders.</footer>", "</body></html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _n(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def _grid(data: ClassData) -> list[str]:
+    out = ['<section id="grid"><h2>Grades by student and level</h2>',
+           '<p class="note">Each student\'s best grade per level. ✓: verified (the game played the run again from '
+           'the student\'s orders and got the same result). The small number is how many times the level was '
+           'finished.</p>']
+    if not data.students:
+        return out + ["<p>No results yet: import the students' hand-in files with "
+                      "<code>minerisk class import</code>.</p></section>"]
+    levels = data.levels
+    one_class = len({s.student.class_code for s in data.students}) == 1
+    head = "".join(f'<th scope="col" class="lv">{i}. {escape(lv.title)}</th>' for i, lv in enumerate(levels, 1))
+    out.append(f'<div class="scroll"><table class="grid"><thead><tr><th scope="col">Student</th>{head}'
+               "</tr></thead><tbody>")
+    for s in data.students:
+        cells = []
+        best = s.best
+        for lv in levels:
+            run = best.get(lv.id)
+            if run is None:
+                cells.append('<td class="g">–</td>')
+                continue
+            tries = sum(r.level_id == lv.id for r in s.runs)
+            cells.append(f'<td class="g">{_grade(run.grade)}{_mark(run)}<span class="att">{_n(tries, "time")}'
+                         "</span></td>")
+        code = "" if one_class else f' <span class="note">{escape(s.student.class_code)}</span>'
+        out.append(f'<tr><th scope="row"><a href="#s{data.students.index(s)}">{escape(s.student.name)}</a>{code}'
+                   f'</th>{"".join(cells)}</tr>')
+    out.append("</tbody></table></div></section>")
+    return out
+
+
+def _levels_section(data: ClassData) -> list[str]:
+    out = ['<section id="levels"><h2>Grades per level</h2>',
+           '<p class="note">How many students have each grade as their best verified grade.</p><div class="charts">']
+    for i, lv in enumerate(data.levels, 1):
+        counts = data.grade_counts(lv.id)
+        total = sum(counts.values())
+        if not total:
+            continue
+        bars = [(g, counts[g], GRADE_COLOURS[g]) for g in counts]
+        chart = charts.column_chart(bars, f"{lv.title}: best grades of {total} students")
+        out.append(f"<figure><figcaption>{i}. {escape(lv.title)} ({_n(total, 'student')})</figcaption>{chart}"
+                   "</figure>")
+    return out + ["</div></section>"]
+
+
+def _checkin_section(data: ClassData) -> list[str]:
+    before, after, n = data.class_checkin()
+    size = len(data.quiz.questions)
+    out = ['<section id="checkin"><h2>Check-in quiz: before and after</h2>',
+           f'<p class="note">The same {size} questions before the first level and after the campaign (risk-education '
+           "key messages and land-release ideas). Answers are scored again here from the questions, never taken "
+           "from the file.</p>"]
+    if n:
+        out.append(f"<p><strong>Class: {before:.0f}% right before, {after:.0f}% after</strong> "
+                   f"({_n(n, 'student')} took both).</p>")
+        rows = data.questions()
+        by_order = sorted(rows, key=lambda t: data.quiz.questions.index(t[0]))
+        groups = [(f"Q{data.quiz.questions.index(q) + 1}", b, a) for q, b, a, _ in by_order]
+        out.append('<div class="wide scroll">' + charts.paired_columns(groups, "Share of students right, per question, "
+                                                               "before and after", ("% right before", "% right after"))
+                   + "</div>")
+        out.append('<h3>Questions, the least moved first</h3><div class="scroll"><table><thead><tr><th>Question</th>'
+                   '<th class="num">Before</th><th class="num">After</th><th class="num">Change</th>'
+                   '<th class="teaches">It teaches</th></tr></thead><tbody>')
+        for q, b, a, _ in rows:
+            number = data.quiz.questions.index(q) + 1
+            out.append(f"<tr><td>Q{number}. {escape(q.question)}</td><td class=\"num\">{b:.0f}%</td>"
+                       f"<td class=\"num\">{a:.0f}%</td><td class=\"num\">{a - b:+.0f}</td>"
+                       f'<td class="teaches">{escape(q.explain)}</td></tr>')
+        out.append("</tbody></table></div>")
+    else:
+        out.append("<p>No student has taken the quiz both before and after yet.</p>")
+    out.append('<h3>Each student</h3><p class="note">Right answers of the first quiz before the campaign and the '
+               'last one after it; in the chart, grey is before and blue after.</p><div class="scroll"><table><thead>'
+               "<tr><th>Student</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>")
+    for s in data.students:
+        b, a = s.checkin("before", data.quiz), s.checkin("after", data.quiz)
+        dumbbell = charts.before_after(b[0] if b else None, a[0] if a else None, size,
+                                       f"{s.student.name}: {_percent(b)} before, {_percent(a)} after")
+        out.append(f"<tr><td>{escape(s.student.name)}</td><td>{_percent(b)}</td><td>{_percent(a)}</td>"
+                   f"<td>{dumbbell}</td></tr>")
+    return out + ["</tbody></table></div></section>"]
+
+
+def _mistakes_section(data: ClassData) -> list[str]:
+    rows = data.mistakes()
+    out = ['<section id="mistakes"><h2>Mistakes the class made most</h2>',
+           '<p class="note">From the score cards of verified runs: how many students made each mistake at least '
+           "once, and in how many runs.</p>"]
+    if not rows:
+        return out + ["<p>No mistakes found in the verified runs.</p></section>"]
+    most = max(students for _, students, _ in rows)
+    out.append('<div class="scroll"><table><thead><tr><th>Mistake</th><th class="num">Students</th><th></th>'
+               '<th class="num">Runs</th></tr></thead><tbody>')
+    for code, students, runs in rows:
+        point = discussion(code)
+        bar = charts.meter(students, max(most, len(data.students)), f"{students} of {len(data.students)} students")
+        out.append(f"<tr><td>{escape(point.title)}</td><td class=\"num\">{students}</td><td>{bar}</td>"
+                   f"<td class=\"num\">{runs}</td></tr>")
+    return out + ["</tbody></table></div></section>"]
+
+
+def _discuss_section(data: ClassData) -> list[str]:
+    out = ['<section id="discuss"><h2>Points to discuss in class</h2>']
+    rows = data.mistakes()[:5]
+    for code, students, _ in rows:
+        point = discussion(code)
+        out.append(f'<div class="point"><h3>{escape(point.title)} ({students} of {_n(len(data.students), "student")}'
+                   f")</h3><p>{escape(point.discuss)}</p>")
+        out += [f"<blockquote>{escape(m.text)}</blockquote>" for m in point.messages]
+        out.append("</div>")
+    # what the class still does not know after the campaign, the least moved first
+    again = [t for t in data.questions() if t[3] and t[2] < TEACH_AGAIN_BELOW][:3]
+    messages = {m.id: m for m in key_messages()}
+    for q, b, a, _ in again:
+        number = data.quiz.questions.index(q) + 1
+        out.append(f'<div class="point"><h3>Teach again: Q{number} ({b:.0f}% right before, {a:.0f}% after)</h3>'
+                   f"<p>{escape(q.question)}</p><p>Right answer: {escape(next(x.text for x in q.answers if x.correct))}"
+                   "</p>")
+        message = messages.get(q.message)
+        out.append(f"<blockquote>{escape(message.text if message else q.explain)}</blockquote></div>")
+    if len(out) == 1:
+        out.append("<p>Nothing stands out yet.</p>")
+    return out + ["</section>"]
+
+
+def _students_section(data: ClassData) -> list[str]:
+    out = ['<section id="students"><h2>Students</h2>']
+    for i, s in enumerate(data.students):
+        b, a = s.checkin("before", data.quiz), s.checkin("after", data.quiz)
+        out.append(f'<article class="student" id="s{i}"><h3>{escape(s.student.name)} '
+                   f'<span class="note">class {escape(s.student.class_code)}</span></h3>'
+                   f"<p>Check-in quiz: {_quiz_words(b, a)}.</p>")
+        if not s.runs:
+            out.append("<p>No finished level handed in yet.</p></article>")
+            continue
+        titles = {lv.id: lv.title for lv in data.levels}
+        out.append('<div class="scroll"><table><thead><tr><th>Date</th><th>Level</th><th>Grade</th>'
+                   "<th>Mistakes</th></tr></thead><tbody>")
+        codes: dict[str, int] = {}
+        for run in s.runs:
+            found = mistakes_of(run.score)
+            for m in found:
+                codes[m.code] = codes.get(m.code, 0) + 1
+            words = "; ".join(discussion(m.code).title + (f" ({m.count})" if m.count > 1 else "") for m in found)
+            out.append(f'<tr><td class="date">{escape(run.created[:10])}</td>'
+                       f"<td>{escape(titles.get(run.level_id, run.level_id))}"
+                       f"</td><td>{_grade(run.grade)}{_mark(run)}</td><td>{escape(words) or 'none'}</td></tr>")
+        out.append("</tbody></table></div>")
+        top = sorted(codes, key=lambda c: (-codes[c], CODES.index(c) if c in CODES else len(CODES)))[:2]
+        if top:
+            out.append("<p><strong>To talk about:</strong> "
+                       + " ".join(escape(discussion(c).discuss) for c in top) + "</p>")
+        out.append("</article>")
+    return out + ["</section>"]
+
+
+# ------------------------------------------------------------------ CSV
+
+CSV_COLUMNS = ("class", "student", "level", "level_title", "best_grade", "verified", "times_finished", "best_points",
+               "best_possible", "checkin_before", "checkin_after", "checkin_questions")
+
+
+def report_csv(data: ClassData) -> str:
+    """One row per student and level (empty grade for a level not played): for a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in data.students:
+        b, a = s.checkin("before", data.quiz), s.checkin("after", data.quiz)
+        best = s.best
+        for lv in data.levels:
+            run = best.get(lv.id)
+            writer.writerow([_cell(s.student.class_code), _cell(s.student.name), lv.id, _cell(lv.title), *(
+                run.grade if run else "",
+                ("yes" if run.verified else "no") if run else "", sum(r.level_id == lv.id for r in s.runs),
+                "" if run is None or run.total is None else f"{run.total:g}",
+                "" if run is None or run.best_possible is None else f"{run.best_possible:g}",
+                b[0] if b else "", a[0] if a else "", len(data.quiz.questions))])
+    return buffer.getvalue()
+
+
+def _cell(value) -> str:
+    """A cell a spreadsheet will not run as a formula (a name starting with = + - @ is kept as text)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,62 @@
+"""Finished runs kept on the student's computer until they are handed in.
+
+Every level a student finishes keeps its run record (with the student's name
+and class code in ``player``, when entered) as
+``<data folder>/results/<run_id>.json``, written atomically. The hand-in
+(:mod:`game.classroom.handin`) gathers them; they stay after a hand-in, so a
+lost stick can be replaced (``minerisk results export DIR --all``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.classroom.files import write_text
+from game.level.errors import Problem
+from game.run.record import RunRecord, read_record
+from game.store.folders import data_dir
+
+#: Results kept at most; a computer shared by a class for years stays small (the newest are read).
+MAX_KEPT = 5000
+
+
+def results_dir() -> Path:
+    return data_dir() / "results"
+
+
+def keep_result(record: RunRecord) -> Path | None:
+    """Keep a finished run for the next hand-in (None for a run that has not ended). OSError if the disk
+    refuses: the caller tells the student."""
+    if not record.finished:
+        return None
+    path = results_dir() / f"{record.run_id}.json"
+    write_text(path, record.to_json())
+    return path
+
+
+def kept_results() -> tuple[list[RunRecord], list[Problem]]:
+    """Every kept result, oldest first, and the problems of files that cannot be read (they are left alone)."""
+    folder = results_dir()
+    try:
+        paths = sorted((p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".")),
+                       key=_mtime)[-MAX_KEPT:]
+    except FileNotFoundError:
+        return [], []
+    except OSError as exc:
+        return [], [Problem(str(folder), 1, 1, f"cannot read the folder ({exc.strerror or exc})")]
+    records, problems = [], []
+    for path in paths:
+        record, found = read_record(path)
+        if record is None:
+            problems += found
+        elif record.finished:
+            records.append(record)
+    records.sort(key=lambda r: r.created)
+    return records, problems
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

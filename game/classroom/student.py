@@ -1,0 +1,110 @@
+"""The student: a name and a class code, entered once in the settings, never needed to play.
+
+They are all the game ever keeps about a child (docs/teachers.md): no age, no
+account, nothing sent anywhere. They are written into every run the student
+finishes (the run record's ``player``) and into the hand-in file, so the
+teacher's import knows whose results it reads. Kept in the data folder as
+``student.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.classroom.files import read_text, write_text
+from game.store.folders import data_dir
+from game.text import _
+
+MAX_NAME = 40
+MAX_CLASS_CODE = 16
+FILE_LIMIT = 16 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Student:
+    """Who plays on this computer now (both fields cleaned by :func:`clean`)."""
+
+    name: str
+    class_code: str
+
+    def player(self) -> dict[str, str]:
+        """The run record's ``player`` fields."""
+        return {"name": self.name, "class_code": self.class_code}
+
+    @property
+    def key(self) -> str:
+        """The same for two spellings of one student ("amina  " and "Amina"): how students are matched."""
+        return student_key(self.name, self.class_code)
+
+
+def clean(text: str, limit: int) -> str:
+    """``text`` without control characters, with single spaces, at most ``limit`` characters."""
+    text = "".join(ch for ch in str(text) if unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())[:limit].strip()
+
+
+def student_key(name: str, class_code: str) -> str:
+    return clean(class_code, MAX_CLASS_CODE).casefold() + "\x1f" + clean(name, MAX_NAME).casefold()
+
+
+def check(name: str, class_code: str) -> list[str]:
+    """What is wrong with a name and class code a student typed (empty: nothing)."""
+    out = []
+    if not clean(name, MAX_NAME):
+        out.append(_("Type your name."))
+    elif len(" ".join(str(name).split())) > MAX_NAME:
+        out.append(_("A name has at most {n} letters.").format(n=MAX_NAME))
+    if not clean(class_code, MAX_CLASS_CODE):
+        out.append(_("Type your class code (your teacher gives it)."))
+    elif len(" ".join(str(class_code).split())) > MAX_CLASS_CODE:
+        out.append(_("A class code has at most {n} letters.").format(n=MAX_CLASS_CODE))
+    return out
+
+
+def of_player(player: dict[str, str] | None) -> Student | None:
+    """The student a run record's ``player`` names (None if it names nobody)."""
+    if not player:
+        return None
+    name, code = clean(player.get("name", ""), MAX_NAME), clean(player.get("class_code", ""), MAX_CLASS_CODE)
+    return Student(name, code) if name and code else None
+
+
+def student_path() -> Path:
+    return data_dir() / "student.json"
+
+
+def load_student() -> Student | None:
+    """The student entered on this computer, or None (none entered yet, or the file is unreadable)."""
+    text, problem = read_text(student_path(), FILE_LIMIT)
+    if problem is not None:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str) \
+            or not isinstance(data.get("class_code"), str):
+        return None
+    return of_player(data)
+
+
+def save_student(name: str, class_code: str) -> Student:
+    """Keep the name and class code (ValueError with the first problem if they are not usable; OSError if the
+    disk refuses)."""
+    problems = check(name, class_code)
+    if problems:
+        raise ValueError(problems[0])
+    student = Student(clean(name, MAX_NAME), clean(class_code, MAX_CLASS_CODE))
+    write_text(student_path(), json.dumps({"version": 1, **student.player()}, ensure_ascii=False, indent=1) + "\n")
+    return student
+
+
+def forget_student() -> None:
+    """Remove the name and class code from this computer (its results stay)."""
+    try:
+        student_path().unlink()
+    except FileNotFoundError:
+        pass

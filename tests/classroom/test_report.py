@@ -1,0 +1,200 @@
+"""The class report: the right figures, one self-contained page that a real browser renders at laptop and phone
+width and prints; a CSV a spreadsheet takes; mistakes read from any score card."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from game.classroom.checkin import Attempt, checkin_quiz
+from game.classroom.database import ClassDB, NewRun
+from game.classroom.mistakes import CODES, discussion, discussion_points, mistakes_of
+from game.classroom.report import class_data, report_csv, report_html
+from game.classroom.student import Student
+from game.cli import main
+from game.content import key_messages
+from tests.classroom import browser
+from tests.classroom.conftest import a_run
+
+AMINA, BEN, CHLOE = Student("Amina", "7B"), Student("Ben", "7B"), Student("<b>Chloé</b> =1+1", "7B")
+SCREENS = Path("/work/team/screens/classroom")
+
+
+def _answers(right: int) -> dict[str, str]:
+    """Answers with the first ``right`` questions right and the rest wrong."""
+    out = {}
+    for i, q in enumerate(checkin_quiz().questions):
+        out[q.id] = q.right if i < right else next(a.id for a in q.answers if not a.correct)
+    return out
+
+
+def _store(db: ClassDB, student: Student, record, verified: bool = True) -> None:
+    with db.transaction():
+        import_id = db.begin_import("2026-12-01T10:00:00+00:00")
+        db.add_run(NewRun(record.to_json(), record.run_id, record.level_id, record.level_sha256, record.seed,
+                          record.created, record.game_version, record.end.day, record.end.reason, student, verified,
+                          "" if verified else "the level `first_steps` is not installed", record.end.score, "f.json"),
+                   import_id)
+
+
+@pytest.fixture
+def class_db(tmp_path):
+    """Amina plays well and learns; Ben plays recklessly and learns little; Chloé's one run is not verified."""
+    db = ClassDB(tmp_path / "class.sqlite")
+    _store(db, AMINA, a_run("first_steps"))
+    _store(db, AMINA, a_run("cancel_or_clear"))
+    _store(db, AMINA, a_run("first_steps", policy="idle"))  # a worse second try: the best grade counts
+    _store(db, BEN, a_run("first_steps", policy="reckless"))
+    _store(db, BEN, a_run("cancel_or_clear", policy="reckless"))
+    _store(db, CHLOE, a_run("first_steps", policy="clear_all"), verified=False)
+    with db.transaction():
+        i = db.begin_import("2026-12-02T10:00:00+00:00")
+        for student, stage, right, taken in ((AMINA, "before", 3, "10:00"), (AMINA, "before", 9, "10:30"),
+                                             (AMINA, "after", 10, "11:00"), (BEN, "before", 5, "10:00"),
+                                             (BEN, "after", 6, "11:00")):
+            db.add_checkin(student, Attempt(stage, f"2026-12-01T{taken}:00+00:00", "checkin-1", _answers(right)),
+                           "f.json", i)
+    yield db
+    db.close()
+
+
+def test_class_figures(class_db):
+    data = class_data(class_db)
+    by_name = {s.student.name: s for s in data.students}
+    assert list(by_name) == ["<b>Chloé</b> =1+1", "Amina", "Ben"]
+    assert [lv.id for lv in data.levels][:3] == ["first_steps", "cancel_or_clear", "technical_survey"]
+    amina, ben = by_name["Amina"], by_name["Ben"]
+    assert amina.best["first_steps"].grade == "A" and len(amina.runs) == 3
+    assert ben.best["first_steps"].grade == "F"
+    assert not by_name[CHLOE.name].best["first_steps"].verified
+    # grade distributions count verified best grades only (Chloé's B is not verified)
+    assert data.grade_counts("first_steps") == {"A": 1, "B": 0, "C": 0, "D": 0, "F": 1}
+    # the first quiz before, the last after
+    assert amina.checkin("before") == (3, 10) and amina.checkin("after") == (10, 10)
+    assert ben.checkin("before") == (5, 10) and ben.checkin("after") == (6, 10)
+    assert data.class_checkin() == (40.0, 80.0, 2)
+    questions = data.questions()
+    moved = {q.id: (b, a) for q, b, a, _ in questions}
+    first, last = checkin_quiz().questions[0].id, checkin_quiz().questions[-1].id
+    assert moved[first] == (100.0, 100.0) and moved[last] == (0.0, 50.0)
+    assert questions[0][2] - questions[0][1] <= questions[-1][2] - questions[-1][1]  # least moved first
+    mistakes = {code: (students, runs) for code, students, runs in data.mistakes()}
+    assert mistakes["civilian_casualties"] == (1, 2)  # Ben, in both runs
+    assert mistakes["items_left_in_released_land"][0] == 2  # Amina (cancel_or_clear) and Ben
+    assert data.mistakes()[0][1] == 2
+    assert [s.student.name for s in class_data(class_db, "7b").students] == list(by_name)
+    assert class_data(class_db, "8A").students == []
+
+
+def test_html_is_self_contained_escaped_and_names_what_matters(class_db, tmp_path):
+    html = report_html(class_data(class_db))
+    assert "<script" not in html.lower() and "@import" not in html and "url(" not in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']*)""", html)
+    assert refs and all(r.startswith("#") for r in refs)  # only links inside the page
+    assert "<b>Chloé</b>" not in html and "&lt;b&gt;Chloé&lt;/b&gt; =1+1" in html
+    assert "not verified" in html and "the level `first_steps` is not installed" in html
+    assert "Class: 40% right before, 80% after" in html
+    assert discussion("civilian_casualties").title in html
+    assert any(m.text in html for m in discussion("civilian_casualties").messages)
+    assert "Teach again" in html
+    checker = _Checker()
+    checker.feed(html)
+    assert checker.unclosed == [] and checker.svgs >= 5
+    empty = report_html(class_data(ClassDB(tmp_path / "empty.sqlite")))
+    assert "No results yet" in empty
+
+
+class _Checker(HTMLParser):
+    """Tags opened and closed in order (void elements aside), and SVGs seen."""
+
+    VOID = {"meta", "br", "img", "line", "rect", "circle", "input", "link"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.unclosed, self.svgs = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.svgs += tag == "svg"
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack.pop() != tag:
+            self.unclosed.append(tag)
+
+    def close(self):
+        super().close()
+        self.unclosed += self.stack
+
+
+def test_csv_has_a_row_per_student_and_level_and_no_formulas(class_db, tmp_path, capsys):
+    rows = list(csv.DictReader(io.StringIO(report_csv(class_data(class_db)))))
+    assert len(rows) == 3 * len(class_data(class_db).levels)
+    amina = [r for r in rows if r["student"] == "Amina"]
+    assert amina[0]["level"] == "first_steps" and amina[0]["best_grade"] == "A" and amina[0]["verified"] == "yes"
+    assert amina[0]["times_finished"] == "2" and amina[0]["checkin_before"] == "3"
+    assert amina[2]["best_grade"] == "" and amina[2]["times_finished"] == "0"
+    assert {r["student"] for r in rows} >= {"'<b>Chloé</b> =1+1"} or all(not r["student"].startswith("=")
+                                                                           for r in rows)
+    ben = next(r for r in rows if r["student"] == "Ben")
+    assert float(ben["best_points"]) < 0  # numbers stay numbers
+    out = tmp_path / "class.csv"
+    assert main(["class", "report", "--csv", "-o", str(out), "--db", str(class_db.path)]) == 0
+    assert out.read_text().startswith("class,student,level")
+    assert "Wrote the class report (3 students" in capsys.readouterr().out
+
+
+def test_mistakes_are_read_from_any_score_card():
+    assert mistakes_of({}) == [] and mistakes_of(None) == [] and mistakes_of({"decision_errors": "x"}) == []
+    card = {  # a card with the release record (issue 9)
+        "decision_errors": [{"why": "cancel_against_evidence", "m2": 400}, {"why": "cancel_against_evidence"},
+                            {"why": "reduced_in_a_rush"}, {"why": "a_reason_of_a_later_version"}, "junk"],
+        "grade_caps": ["decision_error", "too_little"], "qa_failures": 2, "end_reason": "budget",
+        "civilians": {"injured": 1, "killed": 0}, "deminers": {"injured": True},
+        "objectives": [{"met": False}, {"met": True}, {"met": "no"}]}
+    assert [(m.code, m.count) for m in mistakes_of(card)] == [
+        ("cancel_against_evidence", 2), ("reduced_in_a_rush", 1), ("unjustified_release", 2), ("qa_failed", 2),
+        ("money_ran_out", 1), ("too_little_released", 1), ("civilian_casualties", 1), ("objective_missed", 1)]
+    by_reason = {"unjustified_by_reason": {"justified": 900, "cleared_in_a_rush": 25.0, "cancel_after_rushed_survey": 0}}
+    assert [m.code for m in mistakes_of(by_reason)] == ["cleared_in_a_rush"]
+
+
+def test_every_mistake_has_a_point_to_discuss_with_real_key_messages():
+    points = discussion_points()
+    assert set(points) == set(CODES)
+    ids = {m.id for m in key_messages()}
+    for point in points.values():
+        assert point.title and point.discuss and all(m.id in ids for m in point.messages)
+    assert discussion("from_a_later_version").title == "From a later version"
+
+
+@pytest.mark.skipif(browser.CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
+def test_the_report_in_a_real_browser_at_laptop_and_phone_width_and_printed(class_db, tmp_path):
+    """About 3 s: one headless chromium opens the report at two widths, measures it, shoots it and prints it."""
+    page = tmp_path / "report.html"
+    assert main(["class", "report", "-o", str(page), "--db", str(class_db.path)]) == 0
+    shots = SCREENS if SCREENS.parent.is_dir() else tmp_path
+    with browser.Browser() as chromium:
+        for width in (1366, 390):
+            logged = chromium.open(page, width)
+            assert logged == [], logged  # no script error, no blocked load, no policy violation
+            figures = browser.layout(chromium)
+            assert figures["scroll_width"] <= figures["client_width"] == width, figures  # nothing wider
+            assert figures["too_wide"] == [], figures
+            assert figures["svgs"] >= 5 and figures["drawn"] == figures["svgs"], figures  # every chart drawn
+            assert figures["grades"] == 5, figures  # best grades: Amina 2 levels, Ben 2, Chloé 1
+            chromium.screenshot(shots / f"report-{width}.png")
+        pages = chromium.print_pdf(tmp_path / "report.pdf")
+        assert pages >= 4, pages  # the class pages, then one page per student
+        # the probe would see a page that loads something: it is logged
+        bad = tmp_path / "bad.html"
+        bad.write_text(page.read_text().replace("</body>", '<img src="https://example.org/x.png"></body>'))
+        assert any("example.org" in m for m in chromium.open(bad, 1366))
