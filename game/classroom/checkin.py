@@ -20,24 +20,24 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from game.classroom.files import read_text, write_text
 from game.classroom.student import Student, of_player
 from game.content import CONTENT_DIR, key_messages
 from game.store.folders import data_dir
+from game.store.jsonfile import JsonRead
+from game.store.slots import Slot, Words, load_slot, save_slot
+from game.text import _
 
 STAGES = ("before", "after")
 _ID = re.compile(r"[a-z0-9_]{1,32}")
 MAX_ATTEMPTS = 200  # kept on one computer (a shared classroom machine); the oldest go first
-FILE_LIMIT = 1024 * 1024
+VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,30 +157,40 @@ def score(attempt: Attempt, quiz: CheckinQuiz | None = None) -> tuple[int, int]:
     return right, asked
 
 
-def attempts_path() -> Path:
-    return data_dir() / "checkin.json"
+def _attempts_in(data: Any) -> list[Attempt] | None:
+    """The attempts of a ``checkin.json`` document, or None if any part of it is not as this version writes it."""
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("attempts"), list):
+        return None
+    out = []
+    for raw in data["attempts"]:
+        attempt = attempt_from_json({k: v for k, v in raw.items() if k != "player"} if isinstance(raw, dict) else raw)
+        player = raw.get("player") if attempt is not None else None
+        if attempt is None or not isinstance(player, dict) or not all(isinstance(v, str) for v in player.values()):
+            return None
+        student = of_player(player)
+        out.append(Attempt(attempt.stage, attempt.taken, attempt.quiz, attempt.answers,
+                           student.player() if student else {}))
+    return out
+
+
+def _accept(read: JsonRead) -> list[Attempt] | None:
+    return _attempts_in(read.data)
+
+
+def attempts_slot() -> Slot:
+    return Slot(data_dir() / "checkin.json", "progress", "version", VERSION, _accept, Words(
+        _("Your check-in quiz answers could not be read ({problem}). They were kept as {file} in the game's data "
+          "folder; the quiz will be offered again."),
+        _("Your check-in quiz answers were saved by a newer version of Mine Risk. They were kept as {file} in the "
+          "game's data folder."),
+        _("Your check-in quiz answers could not be read ({problem}) and could not be moved aside ({reason}). "
+          "Mine Risk will not write over them, so new answers are not kept.")))
 
 
 def load_attempts() -> list[Attempt]:
-    """The attempts kept on this computer (every student's), oldest first; an unreadable file gives none."""
-    text, problem = read_text(attempts_path(), FILE_LIMIT)
-    if problem is not None:
-        return []
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return []
-    if not isinstance(data, dict) or not isinstance(data.get("attempts"), list):
-        return []
-    out = []
-    for raw in data["attempts"]:
-        attempt = attempt_from_json(raw)
-        if attempt is not None:
-            player = raw.get("player") if isinstance(raw.get("player"), dict) else {}
-            student = of_player({k: v for k, v in player.items() if isinstance(v, str)})
-            out.append(Attempt(attempt.stage, attempt.taken, attempt.quiz, attempt.answers,
-                               student.player() if student else {}))
-    return out
+    """The attempts kept on this computer (every student's), oldest first; none if the file cannot be used
+    (it is then set aside and the player told)."""
+    return load_slot(attempts_slot()).document or []
 
 
 def attempt_from_json(raw: Any) -> Attempt | None:
@@ -201,10 +211,17 @@ def attempt_from_json(raw: Any) -> Attempt | None:
 
 
 def add_attempt(attempt: Attempt) -> None:
-    """Keep a finished attempt on this computer (OSError if the disk refuses)."""
-    attempts = (load_attempts() + [attempt])[-MAX_ATTEMPTS:]
-    data = {"version": 1, "attempts": [dict(a.to_json(), player=a.player) for a in attempts]}
-    write_text(attempts_path(), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    """Keep a finished attempt on this computer, merged with what is on disk under the data folder's lock (an
+    attempt kept by another window is not lost); OSError with the reason in words if the disk refuses."""
+    def build(on_disk: Any) -> dict:
+        attempts = _attempts_in(on_disk) or []
+        if not any(a.key == attempt.key and a.player == attempt.player for a in attempts):
+            attempts.append(attempt)
+        return {"version": VERSION, "attempts": [dict(a.to_json(), player=a.player) for a in attempts[-MAX_ATTEMPTS:]]}
+
+    saved = save_slot(attempts_slot(), build)
+    if not saved:
+        raise OSError(saved.reason)
 
 
 def attempts_of(student: Student | None, attempts: list[Attempt]) -> list[Attempt]:

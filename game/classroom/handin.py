@@ -27,17 +27,21 @@ from typing import Any
 
 from game import __version__
 from game.classroom.checkin import Attempt, attempt_from_json, attempts_of, load_attempts
-from game.classroom.files import read_text, write_text
+from game.atomic import write_atomic
 from game.classroom.results import kept_results
 from game.classroom.student import MAX_CLASS_CODE, MAX_NAME, Student, clean, of_player
 from game.level.errors import Problem
 from game.run.record import FORMAT as RUN_FORMAT
 from game.run.record import RunRecord, parse_record, position_of
 from game.store.folders import data_dir
+from game.store.jsonfile import LIMITS, JsonRead, parse_json_text, read_text_file
+from game.store.reasons import plain_reason
+from game.store.slots import Slot, Words, load_slot, save_slot
+from game.text import _
 
 FORMAT = "minerisk-handin"
 VERSION = 1
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = LIMITS["class"]
 MAX_RUNS = 2000
 MAX_CHECKINS = 50
 HINT = "a hand-in file is the file Mine Risk writes with \"Hand in results\" (docs/classroom.md); do not edit it"
@@ -102,22 +106,19 @@ class FileRead:
 def read_results_file(path: Path, shown: str | None = None) -> FileRead:
     """A hand-in file, or a single run record handed in as it is (its ``player`` then names the student)."""
     shown = shown if shown is not None else str(path)
-    text, problem = read_text(path, MAX_BYTES, shown)
-    if problem is not None:
-        return FileRead(shown, problems=[problem])
-    return parse_results(text, shown)
+    read = read_text_file(Path(path), MAX_BYTES)
+    if read.problem is not None:
+        return FileRead(shown, problems=[replace(read.problem, file=shown)])
+    return parse_results(read.text, shown)
 
 
 def parse_results(text: str, shown: str) -> FileRead:
     if not text.strip():
         return FileRead(shown, problems=[Problem(shown, 1, 1, "the file is empty", HINT)])
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return FileRead(shown, problems=[Problem(shown, exc.lineno, exc.colno, f"not valid JSON ({exc.msg}); the "
-                                                 "file may have been cut short or edited", HINT)])
-    except (ValueError, RecursionError) as exc:
-        return FileRead(shown, problems=[Problem(shown, 1, 1, f"not valid JSON ({exc})", HINT)])
+    parsed = parse_json_text(text, shown)
+    if not parsed.ok:
+        return FileRead(shown, problems=[parsed.problem])
+    data = parsed.data
     if isinstance(data, dict) and data.get("format") == RUN_FORMAT:
         return _single_record(text, shown)
     return _Reader(text, shown).read(data)
@@ -280,19 +281,39 @@ class Exported:
     checkins: int
 
 
-def ledger_path() -> Path:
-    return data_dir() / "handed_in.json"
+LEDGER_VERSION = 1
+
+
+def _ledger_in(data: Any) -> dict[str, list[str]] | None:
+    if not isinstance(data, dict) or data.get("version") != LEDGER_VERSION:
+        return None
+    out = {}
+    for key in ("runs", "checkins"):
+        values = data.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return None
+        out[key] = values
+    return out
+
+
+def _accept_ledger(read: JsonRead) -> dict[str, list[str]] | None:
+    return _ledger_in(read.data)
+
+
+def ledger_slot() -> Slot:
+    """``handed_in.json``: the run ids and check-in attempts already handed in from this computer."""
+    return Slot(data_dir() / "handed_in.json", "progress", "version", LEDGER_VERSION, _accept_ledger, Words(
+        _("The list of results already handed in could not be read ({problem}). It was kept as {file} in the "
+          "game's data folder; the next hand-in carries every result again (the teacher's import adds none "
+          "twice)."),
+        _("The list of results already handed in was saved by a newer version of Mine Risk. It was kept as "
+          "{file} in the game's data folder."),
+        _("The list of results already handed in could not be read ({problem}) and could not be moved aside "
+          "({reason}).")))
 
 
 def _load_ledger() -> dict[str, list[str]]:
-    text, problem = read_text(ledger_path(), 16 * 1024 * 1024)
-    try:
-        data = json.loads(text) if problem is None else {}
-    except (ValueError, RecursionError):
-        data = {}
-    data = data if isinstance(data, dict) else {}
-    return {key: [v for v in data.get(key, []) if isinstance(v, str)] if isinstance(data.get(key), list) else []
-            for key in ("runs", "checkins")}
+    return load_slot(ledger_slot()).document or {"runs": [], "checkins": []}
 
 
 def pending(student: Student, everything: bool = False) -> HandIn:
@@ -331,15 +352,16 @@ def export(folder: Path, student: Student | None, everything: bool = False) -> E
     """Write the student's hand-in file into ``folder`` and note what it carried. HandInError in plain
     words when there is no name yet, nothing new, or the folder cannot take the file."""
     if student is None:
-        raise HandInError("no name and class code are entered yet",
-                          "enter them in Settings (or `minerisk results student NAME CLASS`), then hand in")
+        raise HandInError(_("no name and class code are entered yet"),
+                          _("enter them in Settings (or `minerisk results student NAME CLASS`), then hand in"))
     handin = pending(student, everything)
     if not handin.runs and not handin.checkins:
-        raise HandInError("there is nothing new to hand in: every finished level and check-in quiz was handed in "
-                          "already", "finish a level first, or hand in everything again with --all")
+        raise HandInError(_("there is nothing new to hand in: every finished level and check-in quiz was handed in "
+                            "already"), _("finish a level first, or hand in everything again"))
     folder = Path(folder)
     if not folder.is_dir():
-        raise HandInError(f"{folder} is not a folder", "choose a folder that exists, such as the USB stick")
+        raise HandInError(_("{folder} is not a folder").format(folder=folder),
+                          _("choose a folder that exists, such as the USB stick"))
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
     handin.created = now.isoformat()
     path = folder / file_name(student, now.astimezone())
@@ -348,15 +370,17 @@ def export(folder: Path, student: Student | None, everything: bool = False) -> E
         path = path.with_name(f"{path.stem.rsplit('~', 1)[0]}~{n}.json")
         n += 1
     try:
-        write_text(path, handin.to_json())
+        write_atomic(path, handin.to_json())
     except OSError as exc:
-        raise HandInError(f"the file could not be written to {folder} ({exc.strerror or exc})",
-                          "check that the stick is plugged in, not full and not locked, and try again") from exc
-    ledger = _load_ledger()
-    ledger["runs"] = sorted(set(ledger["runs"]) | {r.run_id for r in handin.runs})
-    ledger["checkins"] = sorted(set(ledger["checkins"]) | {_attempt_key(student, a) for a in handin.checkins})
-    try:
-        write_text(ledger_path(), json.dumps({"version": 1, **ledger}, indent=1) + "\n")
-    except OSError:
-        pass  # the file is handed in; the next hand-in carries these again and the import adds nothing twice
+        raise HandInError(_("the file could not be written to {folder} ({reason})").format(
+            folder=folder, reason=plain_reason(exc)),
+            _("check that the stick is plugged in, not full and not locked, and try again")) from exc
+
+    def noted(on_disk: Any) -> dict:
+        ledger = _ledger_in(on_disk) or {"runs": [], "checkins": []}
+        return {"version": LEDGER_VERSION,
+                "runs": sorted(set(ledger["runs"]) | {r.run_id for r in handin.runs}),
+                "checkins": sorted(set(ledger["checkins"]) | {_attempt_key(student, a) for a in handin.checkins})}
+
+    save_slot(ledger_slot(), noted)  # if it fails, the next hand-in carries these again: the import adds none twice
     return Exported(path, len(handin.runs), len(handin.checkins))

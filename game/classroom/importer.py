@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,13 +141,21 @@ def _results_in(folder: Path, report: ImportReport) -> list[Path]:
 
 
 def _looks_like_results(path: Path) -> bool:
+    """Whether the start of a file in a folder names a Mine Risk format (links, pipes, devices: no; never
+    waits on a pipe)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        if path.is_symlink() or not path.is_file():
-            return False
-        with open(path, "rb") as fh:
-            head = fh.read(PEEK_BYTES)
+        fd = os.open(path, flags)
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, PEEK_BYTES)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return HANDIN_FORMAT.encode() in head or RUN_FORMAT.encode() in head
 
 

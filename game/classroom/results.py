@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.classroom.files import write_text
+from game.atomic import write_atomic
 from game.level.errors import Problem
-from game.run.record import RunRecord, read_record
+from game.run.record import RunRecord, parse_record
 from game.store.folders import data_dir
+from game.store.jsonfile import LIMITS, read_text_file
 
 #: Results kept at most; a computer shared by a class for years stays small (the newest are read).
 MAX_KEPT = 5000
@@ -30,7 +31,7 @@ def keep_result(record: RunRecord) -> Path | None:
     if not record.finished:
         return None
     path = results_dir() / f"{record.run_id}.json"
-    write_text(path, record.to_json())
+    write_atomic(path, record.to_json())
     return path
 
 
@@ -46,7 +47,8 @@ def kept_results() -> tuple[list[RunRecord], list[Problem]]:
         return [], [Problem(str(folder), 1, 1, f"cannot read the folder ({exc.strerror or exc})")]
     records, problems = [], []
     for path in paths:
-        record, found = read_record(path)
+        read = read_text_file(path, LIMITS["record"], follow_symlinks=False)
+        record, found = parse_record(read.text, str(path)) if read.problem is None else (None, [read.problem])
         if record is None:
             problems += found
         elif record.finished:

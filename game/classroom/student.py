@@ -4,23 +4,24 @@ They are all the game ever keeps about a child (docs/teachers.md): no age, no
 account, nothing sent anywhere. They are written into every run the student
 finishes (the run record's ``player``) and into the hand-in file, so the
 teacher's import knows whose results it reads. Kept in the data folder as
-``student.json``.
+``student.json``, a data slot of game/store (a file that cannot be read is
+set aside and the player told, never written over).
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from game.classroom.files import read_text, write_text
 from game.store.folders import data_dir
+from game.store.jsonfile import JsonRead
+from game.store.slots import Slot, Words, load_slot, remove_slot, save_slot
 from game.text import _
 
 MAX_NAME = 40
 MAX_CLASS_CODE = 16
-FILE_LIMIT = 16 * 1024
+VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,39 +73,44 @@ def of_player(player: dict[str, str] | None) -> Student | None:
     return Student(name, code) if name and code else None
 
 
-def student_path() -> Path:
-    return data_dir() / "student.json"
-
-
-def load_student() -> Student | None:
-    """The student entered on this computer, or None (none entered yet, or the file is unreadable)."""
-    text, problem = read_text(student_path(), FILE_LIMIT)
-    if problem is not None:
+def _accept(read: JsonRead) -> "Student | None":
+    data: Any = read.data
+    if not isinstance(data, dict) or data.get("version") != VERSION or set(data) != {"version", "name", "class_code"}:
         return None
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("name"), str) \
-            or not isinstance(data.get("class_code"), str):
+    if not isinstance(data["name"], str) or not isinstance(data["class_code"], str):
         return None
     return of_player(data)
 
 
+def student_slot() -> Slot:
+    return Slot(data_dir() / "student.json", "settings", "version", VERSION, _accept, Words(
+        _("Your name and class code could not be read ({problem}). The file was kept as {file} in the game's data "
+          "folder; enter them again in Settings before you hand in results."),
+        _("Your name and class code were saved by a newer version of Mine Risk. The file was kept as {file} in the "
+          "game's data folder; enter them again in Settings before you hand in results."),
+        _("Your name and class code could not be read ({problem}) and the file could not be moved aside "
+          "({reason}). Mine Risk will not write over it.")))
+
+
+def load_student() -> Student | None:
+    """The student entered on this computer, or None (none entered yet; a file that cannot be used is set aside
+    and the player told)."""
+    return load_slot(student_slot()).document
+
+
 def save_student(name: str, class_code: str) -> Student:
-    """Keep the name and class code (ValueError with the first problem if they are not usable; OSError if the
-    disk refuses)."""
+    """Keep the name and class code (ValueError with the first problem if they are not usable; OSError with the
+    reason in words if the disk refuses)."""
     problems = check(name, class_code)
     if problems:
         raise ValueError(problems[0])
     student = Student(clean(name, MAX_NAME), clean(class_code, MAX_CLASS_CODE))
-    write_text(student_path(), json.dumps({"version": 1, **student.player()}, ensure_ascii=False, indent=1) + "\n")
+    saved = save_slot(student_slot(), lambda on_disk: {"version": VERSION, **student.player()})
+    if not saved:
+        raise OSError(saved.reason)
     return student
 
 
 def forget_student() -> None:
     """Remove the name and class code from this computer (its results stay)."""
-    try:
-        student_path().unlink()
-    except FileNotFoundError:
-        pass
+    remove_slot(student_slot(), lambda student: True)

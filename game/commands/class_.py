@@ -175,8 +175,9 @@ def _key(name: str, class_code: str) -> str:
 
 
 def run_report(args) -> int:
+    from game.atomic import write_atomic
     from game.classroom.report import class_data, report_csv, report_html
-    from game.classroom.files import write_text
+    from game.store.reasons import plain_reason
 
     db = _open(args)
     if db is None:
@@ -185,9 +186,9 @@ def run_report(args) -> int:
         data = class_data(db, args.class_code)
     text = report_csv(data) if args.csv else report_html(data)
     try:
-        write_text(args.output, text)
+        write_atomic(args.output, text, any_file=True)  # the teacher named it: an older report is replaced
     except OSError as exc:
-        print(f"minerisk class report: cannot write {args.output} ({exc.strerror or exc})", file=sys.stderr)
+        print(f"minerisk class report: cannot write {args.output} ({plain_reason(exc)})", file=sys.stderr)
         return 1
     print(f"Wrote the class report ({_n(len(data.students), 'student')}, {len(text.encode()):,} bytes): {args.output}")
     return 0

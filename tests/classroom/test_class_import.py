@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -55,6 +56,7 @@ def test_import_verifies_refuses_with_reasons_and_adds_nothing_twice(tmp_path, c
     (stick / "cut.json").write_text(good.to_json()[:5000])  # truncated: the whole file is refused
     (stick / ".hidden.json").write_text(good.to_json())  # hidden files (macOS ._ files) are passed over
     (stick / "kit.json").write_text('{"kit": 1}')  # another program's file on the stick
+    os.mkfifo(stick / "pipe.json")  # never waited on
     stolen = a_run(player={})
     stolen.run_id = good.runs[0].run_id  # ... and with her name taken out (it is in no digest)
     copied = HandIn(BEN, [good.runs[0], stolen])  # Ben hands in Amina's run as his
@@ -63,7 +65,7 @@ def test_import_verifies_refuses_with_reasons_and_adds_nothing_twice(tmp_path, c
     db_path = tmp_path / "class.sqlite"
     assert main(["class", "import", str(stick), "--db", str(db_path), "--jobs", "2"]) == 1
     out = capsys.readouterr()
-    assert "Read 4 files (1 other file passed over)." in out.out
+    assert "Read 4 files (2 other files passed over)." in out.out
     assert "Added 3 runs and 1 check-in quiz" in out.out
     refused = out.err
     for n, reason in ((2, "the score card differs"), (3, "commands were removed after the run ended"),

@@ -152,7 +152,7 @@ def test_hand_in_file_is_read_strictly_with_problems_at_their_place(data_dir, tm
     assert (problem.line, "made_up" not in problem.message) == (cmd_line + 1, True)
 
     # the whole file refused: cut short, a newer version, an unknown key, another student's run, a bad name
-    assert "cut short" in parse_results(text[: len(text) // 2], "h.json").problems[0].message
+    assert "cut short" in parse_results(text[: len(text) // 2], "h.json").problems[0].format()
     newer = parse_results(text.replace('"version": 1', '"version": 9', 1), "h.json").problems[0]
     assert "newer version" in newer.message and newer.hint.startswith("update Mine Risk")
     extra = parse_results(text.replace('"format": "minerisk-handin",', '"format": "minerisk-handin", "x": 1,'),
@@ -173,9 +173,12 @@ def test_hand_in_file_is_read_strictly_with_problems_at_their_place(data_dir, tm
     for hostile in ("[" * 100_000, '{"format": "minerisk-handin", "version": ' + "9" * 5000 + "}", "\x00\x01",
                     '{"format": "minerisk-handin", "version": 1, "runs": [1, 2]}'):
         assert not parse_results(hostile, "h.json").ok
-    (tmp_path / "big.json").write_bytes(b" " * (handin.MAX_BYTES + 1))
+    with open(tmp_path / "big.json", "wb") as fh:
+        fh.truncate(handin.MAX_BYTES + 1)  # sparse: nothing is written
     assert "too large" in read_results_file(tmp_path / "big.json").problems[0].message
-    assert "not a regular file" in read_results_file(tmp_path).problems[0].message
+    assert "folder" in read_results_file(tmp_path).problems[0].message
+    os.mkfifo(tmp_path / "pipe.json")  # never waited on
+    assert "pipe" in read_results_file(tmp_path / "pipe.json").problems[0].message
 
 
 def test_results_command_line(data_dir, tmp_path, capsys):
