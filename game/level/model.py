@@ -47,12 +47,27 @@ class Where:
 # ---------------------------------------------------------------- the map
 
 
+#: The longest display name (``title`` property) of a map object, in characters: it is drawn on the map.
+MAX_TITLE = 60
+
+
+def humanise(name: str) -> str:
+    """An id made readable: ``north-field`` -> ``North field``, ``well_path`` -> ``Well path``."""
+    words = str(name).replace("_", " ").replace("-", " ").split()
+    if not words:
+        return str(name)
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
 @dataclass(frozen=True, slots=True)
 class MapObject:
     """A named object of a Tiled object layer: a zone, village, feature or base.
 
     ``mask`` is a bool grid ``(height, width)``: the cells whose centres lie
     inside the object's shape (a point object covers the one cell it is in).
+    ``title`` is what students read (the object's ``title`` property in
+    Tiled, "" when it has none); levels refer to the object by ``name``.
     """
 
     name: str
@@ -61,6 +76,12 @@ class MapObject:
     mask: np.ndarray = field(repr=False)
     properties: dict[str, Any] = field(default_factory=dict)
     where: Where | None = None
+    title: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name a student reads: the title, else the name made readable (``well_path`` -> ``Well path``)."""
+        return self.title or humanise(self.name)
 
     @property
     def area_cells(self) -> int:
@@ -97,6 +118,17 @@ class MapData:
             if o.name == name:
                 return o
         return None
+
+    def display_name(self, name: str) -> str:
+        """What a student reads for the zone or village ``name``: its title, else the name made readable."""
+        return display_name(self, name)
+
+
+def display_name(level_map: MapData | None, name: str) -> str:
+    """The display name of a zone or village of a map: its ``title`` property, else its name made
+    readable (also for a name the map does not hold, or without a map)."""
+    obj = level_map.object_named(name) if level_map is not None else None
+    return obj.display_name if obj is not None else humanise(name)
 
 
 # ------------------------------------------------------- what the YAML says

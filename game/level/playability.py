@@ -14,6 +14,7 @@ the line of the level file it is about:
 - tutorial steps naming a team that the level never has, or asking for an
   order no team of the level can give;
 - more items in a zone than a dense minefield holds;
+- two places of the map shown to students under the same name (``title``);
 - a day written in an objective's text that is not its ``by_day``.
 
 The estimates are deliberately optimistic (every team at its best terrain
@@ -151,7 +152,21 @@ class _Checker:
         self.budget()
         self.tutorial()
         self.item_density()
+        self.titles()
         return self.found
+
+    def titles(self) -> None:
+        seen: dict[str, str] = {}
+        for obj in self.map.objects:
+            if obj.kind == "team_base":
+                continue
+            shown = obj.display_name.casefold()
+            if shown in seen:
+                where = f" ({obj.where.file}:{obj.where.line})" if obj.where else ""
+                self.warn(("map",), f"two places of the map are both shown as “{obj.display_name}”: "
+                          f"`{seen[shown]}` and `{obj.name}`{where}; students cannot tell them apart",
+                          "give each its own `title` property in Tiled")
+            seen.setdefault(shown, obj.name)
 
     def objectives(self) -> None:
         for i, o in enumerate(self.spec.objectives):

@@ -30,7 +30,7 @@ import numpy as np
 
 from game.level.errors import Collector, LevelError, Problem
 from game.level.level_files import missing_file_hint
-from game.level.model import FEATURE_KINDS, ZONE_CLASSES, MapData, MapObject, Where
+from game.level.model import FEATURE_KINDS, MAX_TITLE, ZONE_CLASSES, MapData, MapObject, Where
 from game.level.tmx_scan import Node, Scan, int_attr, read_file, scan_xml
 
 
@@ -360,6 +360,15 @@ def _check_object(obj: Any, node: Node, kind: str, out: Collector) -> dict[str, 
         return None
     props = dict(obj.properties)
     good = True
+    if "title" in props:
+        title = "" if props["title"] is None else str(props["title"]).strip()  # empty: the name is shown
+        if len(title) > MAX_TITLE or "\n" in title:
+            out.add(node.line, node.col, f"the title of {label} "
+                    + ("runs over several lines" if "\n" in title else f"is {len(title)} characters long"),
+                    f"keep it to one line of at most {MAX_TITLE} characters: it is drawn on the map")
+            good = False
+        else:
+            props["title"] = title
     if kind == "village" and "population" in props:
         pop = _population(props["population"])
         if pop is None:
@@ -433,7 +442,7 @@ def _objects(tm: Any, scan: Scan, size: tuple[int, int, int], out: Collector,
             continue
         if props is not None and name:
             found.append(MapObject(name, kind, node.shape, mask, props,
-                                   Where(shown, node.line, node.col)))
+                                   Where(shown, node.line, node.col), str(props.get("title", ""))))
     return found
 
 

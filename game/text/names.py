@@ -13,16 +13,8 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from game.level.model import humanise  # noqa: F401 - the level side owns display names (MapObject.display_name)
 from game.text import _
-
-
-def humanise(name: str) -> str:
-    """An id made readable: ``north-field`` -> ``North field``, ``well_path`` -> ``Well path``."""
-    words = str(name).replace("_", " ").replace("-", " ").split()
-    if not words:
-        return str(name)
-    text = " ".join(words)
-    return text[0].upper() + text[1:]
 
 
 class Names:
@@ -49,8 +41,7 @@ class Names:
     def zone(self, name: str) -> str:
         """A zone or village as the player reads it: its ``title`` property, else its name made readable."""
         obj = self._objects.get(name)
-        title = obj.properties.get("title") if obj is not None else None
-        return str(title) if isinstance(title, str) and title.strip() else humanise(name)
+        return obj.display_name if obj is not None else humanise(name)
 
     village = zone
 
