@@ -89,9 +89,17 @@ def _frames(repeats: int) -> dict:
     return bench_frames(100 * repeats)  # frames, not runs: a frame is a short thing to time
 
 
+def _class_import(repeats: int) -> dict:
+    """A class of 30 students x 7 levels imported (every run verified) and its report (game/classroom/bench.py)."""
+    from game.classroom.bench import bench_class_import
+
+    return bench_class_import(repeats)
+
+
 BENCHMARKS: dict[str, Callable[[int], dict]] = {
     "load": bench_load,
     "validate_all": bench_validate_all,
     "simulation": _simulation,
     "frames": _frames,
+    "class_import": _class_import,
 }

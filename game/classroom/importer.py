@@ -32,6 +32,7 @@ from game.classroom.handin import read_results_file
 from game.classroom.student import Student
 from game.level.errors import Problem
 from game.run.record import FORMAT as RUN_FORMAT
+from game.run.levels import find_level
 from game.run.record import RunRecord
 
 MAX_FILES = 20_000
@@ -162,8 +163,10 @@ def _looks_like_results(path: Path) -> bool:
 # ------------------------------------------------------------------ verification (in worker processes)
 
 
-def _verify_one(record_json: str, level_folders: tuple[str, ...]) -> tuple[str, str, str, dict | None]:
-    """(status, message, hint, re-simulated score card) of one run; never raises."""
+def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[str, ...]
+                ) -> tuple[str, str, str, dict | None]:
+    """(status, message, hint, re-simulated score card) of one run on the level file the import found for its
+    id (None: verify looks it up, and says it is missing); never raises."""
     try:
         from game.run.record import parse_record
         from game.run.verify import verify
@@ -171,14 +174,17 @@ def _verify_one(record_json: str, level_folders: tuple[str, ...]) -> tuple[str, 
         record, problems = parse_record(record_json, "run")
         if record is None:
             return "unreadable", problems[0].message, problems[0].hint, None
-        verdict = verify(record, level_folders=[Path(p) for p in level_folders])
+        if level_path is None:
+            verdict = verify(record, level_folders=[Path(p) for p in level_folders])
+        else:
+            verdict = verify(record, level_path=Path(level_path))
         card = json.loads(json.dumps(verdict.card.to_dict())) if verdict.card is not None else None
         return verdict.status, verdict.message, verdict.hint, card
     except Exception as exc:  # a fault of the game must not stop the import of the other runs
         return "error", f"the check failed ({type(exc).__name__}: {exc})", "", None
 
 
-def _verify_all(jobs: list[tuple[str, tuple[str, ...]]], workers: int,
+def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...]]], workers: int,
                 progress: Callable[[int, int], None] | None) -> list[tuple[str, str, str, dict | None]]:
     results: list = [None] * len(jobs)
     if progress:
@@ -241,7 +247,12 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                     continue
                 batch[piece.record.run_id] = candidate
                 candidates.append(candidate)
-    verdicts = _verify_all([(c.record.to_json(), level_folders) for c in candidates],
+    paths: dict[str, str | None] = {}  # each level looked up once, by id, in the game's folders and --levels
+    for c in candidates:
+        if c.record.level_id not in paths:
+            found = find_level(c.record.level_id, [Path(p) for p in level_folders])
+            paths[c.record.level_id] = str(found) if found is not None else None
+    verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders) for c in candidates],
                            workers or os.cpu_count() or 1, progress)
     new_runs: list[tuple[NewRun, bool]] = []
     for candidate, (status, message, hint, card) in zip(candidates, verdicts):
