@@ -13,4 +13,4 @@ read (hardened) and written (atomically, carefully). No pygame here.
 The careful writer itself is ``game/atomic.py``.
 """
 
-from game.store.notice_board import details, notices, take_notices  # noqa: F401 (the public API)
+from game.store.notice_board import notices, take_details, take_notices  # noqa: F401 (the public API)

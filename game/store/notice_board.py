@@ -2,9 +2,9 @@
 cannot be written over. The store adds sentences; the window shows them.
 
 ``notices()`` gives the plain sentences not yet taken, ``take_notices()``
-gives them and forgets them (the window shows each once); ``details()``
+gives them and forgets them (the window shows each once); ``take_details()``
 gives the exact problems as ``FILE:LINE:COL: message; hint`` lines, for a
-teacher or a bug report (the command line prints them).
+teacher or a bug report (the game prints them on its error output).
 """
 
 from __future__ import annotations
@@ -36,9 +36,11 @@ def take_notices() -> list[str]:
     return out
 
 
-def details() -> list[str]:
-    """Every exact problem found so far, as ``FILE:LINE:COL: message; hint``."""
-    return list(_details)
+def take_details() -> list[str]:
+    """The exact problems not yet taken, as ``FILE:LINE:COL: message; hint``."""
+    out = list(_details)
+    _details.clear()
+    return out
 
 
 def forget() -> None:

@@ -21,8 +21,7 @@ from typing import Any
 
 from game.text import _
 from game.store.folders import data_dir
-from game.store.jsonfile import JsonRead
-from game.store.slots import SaveResult, Slot, Words, load_slot, save_slot
+from game.store.slots import SaveResult, Slot, Words, load_slot, save_slot, versioned_object
 
 PROGRESS_VERSION = 1
 GRADES = ("A", "B", "C", "D", "E", "F")  # best first
@@ -38,23 +37,15 @@ def _good_grades(grades: Any) -> dict[str, str]:
             if isinstance(k, str) and 0 < len(k) <= MAX_ID_CHARS and v in GRADES}
 
 
-def _accept(read: JsonRead) -> dict | None:
-    return read.data if _complete(read.data) else None
-
-
-def _complete(data: Any) -> bool:
-    """Whether ``data`` is a document this version understands in full."""
-    if not isinstance(data, dict):
-        return False
-    version = data.get("version", 1)
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= PROGRESS_VERSION:
-        return False
+def _complete(data: dict) -> bool:
+    """Whether every grade is a level id and a letter A-F."""
     grades = data.get("best_grades", {})
     return isinstance(grades, dict) and len(_good_grades(grades)) == len(grades)
 
 
 def progress_slot() -> Slot:
-    return Slot(data_dir() / "progress.json", "progress", "version", PROGRESS_VERSION, _accept, Words(
+    accept = versioned_object(_complete, PROGRESS_VERSION)
+    return Slot(data_dir() / "progress.json", "progress", "version", PROGRESS_VERSION, accept, Words(
         _("Your progress could not be read ({problem}). It was kept, unchanged, as {file} in the game's data "
           "folder; the grades that could be read from it are still yours."),
         _("Your progress was saved by a newer version of Mine Risk. It was kept as {file} in the game's "

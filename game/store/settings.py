@@ -14,8 +14,7 @@ from typing import Any
 
 from game.text import _
 from game.store.folders import data_dir
-from game.store.jsonfile import JsonRead
-from game.store.slots import SaveResult, Slot, Words, load_slot, save_slot
+from game.store.slots import SaveResult, Slot, Words, load_slot, save_slot, versioned_object
 
 SETTINGS_VERSION = 1
 UI_SCALES = (1.0, 1.5, 2.0)
@@ -36,22 +35,14 @@ def _good_value(key: str, value: Any) -> bool:
     return True
 
 
-def _accept(read: JsonRead) -> dict | None:
-    return read.data if _complete(read.data) else None
-
-
-def _complete(data: Any) -> bool:
-    """Whether ``data`` is a document this version understands in full."""
-    if not isinstance(data, dict):
-        return False
-    version = data.get("version", 1)
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SETTINGS_VERSION:
-        return False
+def _complete(data: dict) -> bool:
+    """Whether every setting this version knows has a good value."""
     return all(_good_value(k, data[k]) for k in _KNOWN if k in data)
 
 
 def settings_slot() -> Slot:
-    return Slot(data_dir() / "settings.json", "settings", "version", SETTINGS_VERSION, _accept, Words(
+    accept = versioned_object(_complete, SETTINGS_VERSION)
+    return Slot(data_dir() / "settings.json", "settings", "version", SETTINGS_VERSION, accept, Words(
         _("Your settings could not be read ({problem}). They were kept, unchanged, as {file} in the game's "
           "data folder; the settings that could not be read are back to normal."),
         _("Your settings were saved by a newer version of Mine Risk. They were kept as {file} in the game's "

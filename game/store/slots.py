@@ -105,6 +105,22 @@ class Loaded:
     document: Any = None
 
 
+def versioned_object(complete: Callable[[dict], bool], newest: int) -> Callable[[JsonRead], dict | None]:
+    """An ``accept`` for a plain JSON object with a ``version`` (1 when absent, as the first releases
+    wrote none) from 1 to ``newest``, that ``complete(data)`` finds understood in full."""
+
+    def accept(read: JsonRead) -> dict | None:
+        data = read.data
+        if not isinstance(data, dict):
+            return None
+        version = data.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= newest:
+            return None
+        return data if complete(data) else None
+
+    return accept
+
+
 def _lock_if_possible(folder: Path) -> ExitStack:
     """The folder's lock if it can be had; reading goes on without it (a read-only folder)."""
     stack = ExitStack()

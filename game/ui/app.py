@@ -143,7 +143,10 @@ class App:
             self.pop()
 
     def tell_file_notices(self) -> None:
-        """Show what the store found wrong with the player's files (each once)."""
+        """Show what the store found wrong with the player's files (each once); the exact problems
+        (``FILE:LINE:COL: message; hint``) go to the error output, for a teacher."""
+        for detail in store.take_details():
+            print(f"minerisk: {detail}", file=sys.stderr)
         sentences = store.take_notices()
         if not sentences:
             return
@@ -253,13 +256,10 @@ class App:
                 print(_("minerisk: your progress could not be saved: {reason}").format(reason=result.reason),
                       file=sys.stderr)
                 code = code or 1
-        self.tell_file_notices_on_stderr()
+        self.quiet = True  # the window is done: what is left to tell goes to the error output
+        self.tell_file_notices()
         self.sounds.close()
         return code
-
-    def tell_file_notices_on_stderr(self) -> None:
-        for sentence in store.take_notices():
-            print(f"minerisk: {sentence}", file=sys.stderr)
 
 
 def check_screenshot_target(path: Path) -> str:
