@@ -256,6 +256,6 @@ def read_json(path: Path, kind: str, follow_symlinks: bool = True, version_key: 
         found = parsed.data.get(version_key)
         if isinstance(found, int) and not isinstance(found, bool) and found > version:
             return JsonRead(NEWER, data=parsed.data, text=read.text, problem=Problem(str(path), 1, 1, _(
-                "written by a newer version of Mine Risk (format {found}; this version reads up to {known})").format(
+                "written by a newer version of Mine Risk (file version {found}; this version reads up to {known})").format(
                 found=found, known=version), _("update Mine Risk to use this file")))
     return JsonRead(parsed.status, parsed.data, parsed.problem, read.text)

@@ -47,7 +47,8 @@ def progress_slot() -> Slot:
     accept = versioned_object(_complete, PROGRESS_VERSION)
     return Slot(data_dir() / "progress.json", "progress", "version", PROGRESS_VERSION, accept, Words(
         _("Your progress could not be read ({problem}). It was kept, unchanged, as {file} in the game's data "
-          "folder; the grades that could be read from it are still yours."),
+          "folder, so a teacher can repair it; until then the campaign shows only the grades that could be "
+          "read."),
         _("Your progress was saved by a newer version of Mine Risk. It was kept as {file} in the game's "
           "data folder; the grades this version understands are still yours."),
         _("Your progress could not be read ({problem}) and could not be moved aside ({reason}). Mine Risk "
