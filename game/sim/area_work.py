@@ -27,8 +27,6 @@ def cell_costs(state: SimState, team_type: str, flat_cells: np.ndarray) -> np.nd
     mult = rules.terrain_multiplier(team_type)[g.terrain.flat[flat_cells]]
     cost = g.cell_area_m2 / mult
     per_signal = rules.false_alarm_m2(team_type)
-    # a sampling team (technical survey) only meets the scrap in the lanes it searches
-    per_signal *= float(rules.team(team_type).get("sample_share", 1.0))
     if per_signal:
         cost = cost + g.clutter.flat[flat_cells] * per_signal
     follow_up = rules.team(team_type).get("works_on") == "clearance" and not rules.team(team_type).get(
@@ -37,6 +35,15 @@ def cell_costs(state: SimState, team_type: str, flat_cells: np.ndarray) -> np.nd
         prepared = g.prepared.flat[flat_cells]
         cost = np.where(prepared, cost / float(_follow_up_factor(state)), cost)
     return cost
+
+
+def lane_costs(state: SimState, team_type: str, flat_cells: np.ndarray, searched: np.ndarray) -> np.ndarray:
+    """Open-ground m2 of work per cell for a technical survey: a searched lane cell costs what clearing it
+    would (terrain, scrap signals); ground between lanes only ``lane_overhead_share`` of its area (walking
+    and marking the lanes)."""
+    full = cell_costs(state, team_type, flat_cells)
+    overhead = float(state.rules.team(team_type).get("lane_overhead_share", 0.0)) * state.grid.cell_area_m2
+    return np.where(searched, full, overhead)
 
 
 def _follow_up_factor(state: SimState) -> float:

@@ -48,6 +48,8 @@ class Task:
     done: int = 0
     finds: int = 0
     evidence: int = 0
+    rushed: bool = False  # its team worked at a rushed pace on at least one day of it
+    order: int = -1  # the number of the order that started it (the release record names it)
 
 
 @dataclass(slots=True)

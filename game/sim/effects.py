@@ -20,18 +20,45 @@ _CONFIRMABLE = np.array([LandStatus.UNKNOWN, LandStatus.SUSPECTED, LandStatus.CA
 STATUS_NAMES = {int(s): s.name.lower() for s in LandStatus}
 
 
-def release(state: SimState, flat_cells: np.ndarray, status: LandStatus) -> int:
-    """Give cells a released status (cancelled, reduced, cleared); their signs come down. Returns m2 count."""
+def release(state: SimState, flat_cells: np.ndarray, status: LandStatus, order: int,
+            why: np.ndarray | int = 0) -> int:
+    """Give cells a released status (cancelled, reduced, cleared) by ``order``, each judged with a ``why``
+    code of :data:`game.sim.release.WHY` (0: justified) in the release record; their signs come down. A
+    checked dog indication may complete its dog group's release. Returns the number of cells."""
     g = state.grid
+    flat_cells = np.asarray(flat_cells, dtype=np.int64)
     if len(flat_cells) == 0:
         return 0
+    why_cells = np.broadcast_to(np.asarray(why, dtype=np.int8), flat_cells.shape).copy()
+    checked = flat_cells[g.indication.flat[flat_cells]]
     g.status.flat[flat_cells] = status
     g.touch(flat_cells)
     g.release_day.flat[flat_cells] = state.day
     g.marked.flat[flat_cells] = False
     g.indication.flat[flat_cells] = False
     g.prepared.flat[flat_cells] = False
+    g.dog_searched.flat[flat_cells] = False
+    state.releases.note(flat_cells, STATUS_NAMES[int(status)], order, state.day, why_cells, g.cell_area_m2, g.width)
+    if len(checked):
+        groups, counts = np.unique(g.dog_group.flat[checked], return_counts=True)
+        for group, n in zip(groups.tolist(), counts.tolist()):
+            if group in state.dog_groups:
+                state.dog_groups[group].open = max(0, state.dog_groups[group].open - n)
+                resolve_dog_group(state, group)
     return len(flat_cells)
+
+
+def resolve_dog_group(state: SimState, group: int) -> int:
+    """Once a dog task has finished and every indication on its ground is checked, the ground it searched
+    is released as cleared (by the dog task's order). Returns the cells released."""
+    info = state.dog_groups.get(group)
+    if info is None or not info.finished or info.open > 0:
+        return 0
+    g = state.grid
+    cells = np.flatnonzero((g.dog_group.ravel() == group) & g.dog_searched.ravel()
+                           & np.isin(g.status.ravel(), HAZARDOUS))
+    del state.dog_groups[group]
+    return release(state, cells, LandStatus.CLEARED, group, info.why) if len(cells) else 0
 
 
 def live_items_in(state: SimState, flat_cells: np.ndarray) -> list[int]:
@@ -45,6 +72,12 @@ def live_items_in(state: SimState, flat_cells: np.ndarray) -> list[int]:
             if esper.component_for_entity(ent, Ordnance).state == "live":
                 out.append(ent)
     return out
+
+
+def encounter(state: SimState, item: Ordnance, p_miss: float) -> None:
+    """A search met an item: in the expected state it stays live only with the chance the search missed it,
+    whether this time it was found or not (the score's safety does not rest on the draw)."""
+    state.p_live[item.index] *= min(1.0, max(0.0, p_miss))
 
 
 def remove_item(state: SimState, ent: int, new_state: str, by: str) -> Ordnance:
@@ -128,6 +161,8 @@ def end_task(state: SimState, task_ent: int, done: bool = False, **params) -> No
     from .components import Task, Team  # local: components has no dependency on effects
 
     task = esper.component_for_entity(task_ent, Task)
+    if task.kind == "clearance" and task.order in state.dog_groups:
+        state.dog_groups[task.order].finished = True  # its ground is released once every indication is checked
     if task.team is not None and esper.entity_exists(task.team):
         team = esper.component_for_entity(task.team, Team)
         if team.task == task_ent:
@@ -135,6 +170,8 @@ def end_task(state: SimState, task_ent: int, done: bool = False, **params) -> No
     if done:
         state.log.add(state.day, f"{task.kind}_done", area=task.area, **params)
     esper.delete_entity(task_ent, immediate=True)
+    if task.kind == "clearance":
+        resolve_dog_group(state, task.order)
 
 
 def accident_check(state: SimState, team, item: Ordnance, excavating: bool) -> bool:
@@ -148,10 +185,14 @@ def accident_check(state: SimState, team, item: Ordnance, excavating: bool) -> b
     share = float(safety["share_while_excavating"])
     p = float(safety["casualties_per_item_removed"]) * state.rules.pace_factor(team.pace, "accident")
     p *= share if excavating else (1.0 - share)
+    state.harm.deminer += p  # the expected casualties of this encounter, whatever the draw below
+    if team.pace == "rushed":
+        state.harm.deminer_rushed += p
     rng = state.rng["safety"]
     if rng.random() >= p:
         return False
     death_share = float(safety["death_share_with_medic" if team.has_medic else "death_share_without_medic"])
-    casualty(state, "deminer", rng, death_share, (item.x, item.y), team=team.name, excavating=excavating)
+    casualty(state, "deminer", rng, death_share, (item.x, item.y), team=team.name, excavating=excavating,
+             rushed=team.pace == "rushed")
     team.out_until_day = max(team.out_until_day, state.day + 1 + int(safety["accident_stop_days"]))
     return True

@@ -22,10 +22,10 @@ from typing import Any
 EVENT_CODES: dict[str, tuple[str, ...]] = {
     "level_start": ("days", "budget_usd"),
     "level_end": ("reason",),  # reason: a code of END_REASONS
-    "order": ("order",),  # the command as game.sim.commands.to_dict gives it
+    "order": ("order", "number"),  # the command as game.sim.commands.to_dict gives it; its number in the run
     "find": ("method", "x", "y", "item_kind", "team"),  # method: clearance, technical_survey, machine, quality_assurance
     "missed": ("method", "x", "y", "item_kind", "team"),  # secret: an item a team passed or left live
-    "accident": ("team", "x", "y", "killed", "excavating"),
+    "accident": ("team", "x", "y", "killed", "excavating", "rushed"),
     "incident": ("village", "x", "y", "killed", "subject", "released_land", "item_kind"),
     "evidence": ("pieces", "team", "zone"),  # team: from a survey; zone: from a report
     "indication": ("team", "places"),

@@ -39,6 +39,9 @@ class Grid:
     live_items: np.ndarray = field(repr=False)  # int16 live items per cell (truth)
     live_vehicle_only: np.ndarray = field(repr=False)  # int16 live items only vehicles set off (truth)
     release_day: np.ndarray = field(repr=False)  # int16 day the cell was last released, -1 never
+    survey_rushed: np.ndarray = field(repr=False)  # bool: its non-technical survey was done at a rushed pace
+    dog_group: np.ndarray = field(repr=False)  # int32: the dog task (its order number) that searched it, -1 none
+    dog_searched: np.ndarray = field(repr=False)  # bool: searched by dogs with no indication, awaiting its group
     touched: list = field(default_factory=list, repr=False)  # flat cells whose public layers changed
 
     def touch(self, cells: np.ndarray) -> None:
@@ -97,7 +100,9 @@ def build_grid(scenario: Scenario, catalogue: dict) -> Grid:
                 surveyed=np.zeros((h, w), bool), prepared=np.zeros((h, w), bool),
                 indication=np.zeros((h, w), bool), land_use=land_use.astype(np.float32),
                 clutter=np.asarray(scenario.clutter, dtype=np.float32).reshape(h, w).copy(),
-                live_items=live, live_vehicle_only=live_v, release_day=np.full((h, w), -1, dtype=np.int16))
+                live_items=live, live_vehicle_only=live_v, release_day=np.full((h, w), -1, dtype=np.int16),
+                survey_rushed=np.zeros((h, w), bool), dog_group=np.full((h, w), -1, np.int32),
+                dog_searched=np.zeros((h, w), bool))
 
 
 def area_mask(scenario: Scenario, area: object) -> tuple[np.ndarray | None, str, dict]:

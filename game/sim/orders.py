@@ -16,10 +16,11 @@ import esper
 import numpy as np
 
 from . import commands as c
-from .area_work import plan, workable
+from .area_work import lane_costs, plan, workable
 from .components import SampledCells, Task, Team, VillageState, VillageTask
 from .effects import end_task, release
 from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, box_near, perimeter_m
+from .release import CANCEL_AFTER_RUSHED_SURVEY, CANCEL_AGAINST_EVIDENCE
 from .processors.costs import daily_cost
 from .state import SimState
 
@@ -44,6 +45,7 @@ OUTCOME_CODES: dict[str, tuple[str, ...]] = {
     "rectangle_outside_map": ("area", "width", "height"),
     "bad_area": (),
     "already_released": ("area",),
+    "cancel_before_survey": ("area", "unsurveyed_m2"),
     "no_suspected_land": ("area",),
     "terrain_unworkable": ("team", "area"),
     "nothing_to_clear": ("area",),
@@ -111,10 +113,11 @@ def apply_order(state: SimState, cmd: object) -> Outcome:
         return Outcome(False, "wrong_day", {"order_day": day if isinstance(day, int) else None,
                                             "today": state.day})
     try:
-        outcome = handler(state, cmd)
+        outcome = handler(state, cmd)  # an order's number is state.orders_given while it is carried out
     except Rejected as exc:
         return Outcome(False, exc.code, exc.params)
-    state.log.add(state.day, "order", order=c.to_dict(cmd))
+    state.log.add(state.day, "order", order=c.to_dict(cmd), number=state.orders_given)
+    state.orders_given += 1
     return outcome
 
 
@@ -158,6 +161,7 @@ def _status_in(state: SimState, mask: np.ndarray, codes) -> np.ndarray:
 
 
 def _start(state: SimState, task: Task, team: Team | None, *extra) -> int:
+    task.order = state.orders_given
     ent = esper.create_entity(task, *extra)
     if team is not None:
         team.task = ent
@@ -172,11 +176,15 @@ def _village(state: SimState, name: object) -> tuple[int, VillageState] | None:
 
 
 def _lanes(state: SimState, cells: np.ndarray, share: float) -> np.ndarray:
-    """Which cells lie in search lanes: diagonal lanes every k cells, k = 1 / share (diagonal, so rows of
-    mines laid along either axis are crossed)."""
+    """Which cells lie in this pass's search lanes: parallel lanes one cell wide every k cells
+    (k = 1 / share), spread over the whole area, in a direction and at an offset drawn afresh for each pass
+    (rows, columns or either diagonal), so a second pass searches other ground than the first."""
     k = max(1, int(round(1.0 / max(share, 1e-6))))
+    rng = state.rng["technical_survey"]
+    direction, offset = int(rng.integers(0, 4)), int(rng.integers(0, k))
     x, y = cells % state.grid.width, cells // state.grid.width
-    return (x + y) % k == k // 2
+    coordinate = (y, x, x + y, x - y)[direction]
+    return (coordinate + offset) % k == 0
 
 
 def _near_known_evidence(state: SimState, cells: np.ndarray) -> np.ndarray:
@@ -216,6 +224,7 @@ def _technical_survey(state: SimState, cmd: c.TechnicalSurvey) -> Outcome:
     task = plan(state, "technical_survey", _area_param(cmd.area), ent, team.type, mask)
     share = float(state.rules.team(team.type)["sample_share"])
     searched = _lanes(state, task.cells, share) | _near_known_evidence(state, task.cells)
+    task.cum_cost = np.cumsum(lane_costs(state, team.type, task.cells, searched))
     _start(state, task, team, SampledCells(searched))
     return Outcome(True, team=team.name)
 
@@ -277,14 +286,44 @@ def _educate(state: SimState, cmd: c.Educate) -> Outcome:
 
 
 def _cancel(state: SimState, cmd: c.Cancel) -> Outcome:
+    """Cancellation: refused on land whose non-technical survey has not covered it (it cannot be justified
+    at all); allowed, and judged in the release record, against evidence or after a rushed survey."""
     area = _mask(state, cmd.area)
     mask = _status_in(state, area, [LandStatus.SUSPECTED])
     if not mask.any():
         if _status_in(state, area, [LandStatus.CONFIRMED]).any():
             raise Rejected("confirmed_cannot_be_cancelled", area=_area_param(cmd.area))
         raise Rejected("no_suspected_land", area=_area_param(cmd.area))
-    n = release(state, np.flatnonzero(mask.ravel()), LandStatus.CANCELLED)
+    unsurveyed = mask & ~state.grid.surveyed
+    if unsurveyed.any():
+        raise Rejected("cancel_before_survey", area=_area_param(cmd.area),
+                       unsurveyed_m2=int(unsurveyed.sum()) * state.grid.cell_area_m2)
+    cells = np.flatnonzero(mask.ravel())
+    n = release(state, cells, LandStatus.CANCELLED, state.orders_given, cancel_judgement(state, cells))
     return Outcome(True, "cancelled", {"m2": n * state.grid.cell_area_m2})
+
+
+def cancel_judgement(state: SimState, cells: np.ndarray) -> np.ndarray:
+    """The release record's code for cancelling each of these (surveyed, suspected) cells now: against
+    evidence when known evidence lies in the cell's suspected area or within the buffer of it; after a
+    rushed survey when its survey was rushed; else justified."""
+    g = state.grid
+    why = np.zeros(len(cells), np.int8)
+    why[g.survey_rushed.flat[cells]] = CANCEL_AFTER_RUSHED_SURVEY
+    points = [(e.x, e.y) for e in state.evidence] + [(f.x, f.y) for f in state.finds]
+    points += [tuple(int(v) for v in divmod(int(c), g.width))[::-1] for c in np.flatnonzero(g.indication.ravel())]
+    if not points:
+        return why
+    xs = np.array([p[0] for p in points], np.intp)
+    ys = np.array([p[1] for p in points], np.intp)
+    buffer_cells = int(float(state.catalogue["release_rules"]["cancel_evidence_buffer_m"]) // g.cell_size_m)
+    near = box_near(g.height, g.width, xs, ys, buffer_cells).ravel()[cells]
+    for obj in state.scenario.map.objects_of("suspected_area"):
+        zone = np.asarray(obj.mask, bool)
+        if zone[ys, xs].any():
+            near |= zone.ravel()[cells]
+    why[near] = CANCEL_AGAINST_EVIDENCE
+    return why
 
 
 def _confirm(state: SimState, cmd: c.Confirm) -> Outcome:

@@ -25,6 +25,8 @@ from .grid import RELEASED, build_grid
 from .orders import Outcome, apply_order, new_team
 from .processors import RUN_ORDER
 from .processors.costs import daily_cost
+from .processors.series import SECRET_SERIES
+from .release import ReleaseRecord
 from .rules import Rules
 from .state import Counters, Money, SimState, Weather, make_streams
 from .view import PlayerView, TaskView, TeamView, Truth, VillageView, frozen
@@ -57,6 +59,11 @@ class Simulation:
     def close(self) -> None:
         """Delete this simulation's esper world."""
         self._owner.close()
+
+    def world(self):
+        """A ``with`` block in which this simulation's esper world is the active one (for readers such as
+        the score that look at its components)."""
+        return self._owner.active()
 
     def __enter__(self) -> "Simulation":
         return self
@@ -136,7 +143,10 @@ class Simulation:
         state = SimState(scenario=sc, rules=rules, grid=grid, log=EventLog(), rng=make_streams(self.seed),
                          money=Money(float(sc.level.budget_usd)),
                          weather=Weather("clear", float(rules.catalogue["weather"]["default_temperature_c"])),
-                         counters=Counters(), cell_items={})
+                         counters=Counters(), cell_items={},
+                         releases=ReleaseRecord.empty(grid.height, grid.width))
+        state.p_live = np.ones(len(sc.items))
+        state.p_live_idle = np.ones(len(sc.items))
         for i, row in enumerate(sc.items):
             x, y, kind = int(row["x"]), int(row["y"]), sc.item_kinds[int(row["kind"])]
             ent = esper.create_entity(Ordnance(i, kind, x, y))
@@ -173,7 +183,7 @@ class Simulation:
             villages = tuple(VillageView(v.name, v.cell, v.population, v.educated_until_day > s.day,
                                          v.educated_until_day, v.educated_day)
                              for _, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]))
-        series = {k: tuple(v) for k, v in s.series.items() if k != "items_in_released_land"}
+        series = {k: tuple(v) for k, v in s.series.items() if k not in SECRET_SERIES}
         return PlayerView(
             day=s.day, last_day=s.last_day, ended=s.ended, end_reason=s.end_reason,
             budget_usd=s.money.budget, spent_usd=s.money.spent, weather=s.weather.kind,

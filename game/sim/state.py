@@ -16,6 +16,7 @@ from game.level.model import Scenario
 
 from .events import EventLog
 from .grid import Grid
+from .release import ReleaseRecord
 from .rules import Rules
 from .view import EvidenceView, FindView
 
@@ -58,6 +59,30 @@ class Counters:
 
 
 @dataclass
+class Harm:
+    """Expected casualties so far (sums of daily probabilities, not luck): what the score judges safety by.
+
+    ``civilian_idle`` is the same for the programme that does nothing (every item left where it was,
+    the land as suspected as at the start), the yardstick of harm averted.
+    """
+
+    civilian: float = 0.0
+    civilian_residual: float = 0.0  # the part of ``civilian`` from items in land released with justification
+    civilian_idle: float = 0.0
+    deminer: float = 0.0
+    deminer_rushed: float = 0.0  # the part of ``deminer`` from work at a rushed pace
+
+
+@dataclass
+class DogGroup:
+    """The ground one dog task searched: its open indications, and whether the dogs have finished."""
+
+    open: int = 0
+    finished: bool = False
+    why: int = 0  # the release record's code for its ground (a rushed search is a procedure error)
+
+
+@dataclass
 class SimState:
     scenario: Scenario
     rules: Rules
@@ -75,6 +100,16 @@ class SimState:
     series: dict[str, list[Any]] = field(default_factory=dict)
     finds: list[FindView] = field(default_factory=list)  # what the player saw found, in order
     evidence: list[EvidenceView] = field(default_factory=list)  # what the player knows, in order
+    releases: ReleaseRecord | None = None
+    orders_given: int = 0  # accepted orders so far: the next one's number
+    harm: Harm = field(default_factory=Harm)
+    dog_groups: dict[int, DogGroup] = field(default_factory=dict)
+    # The expected state of the truth: for each item (a row of scenario.items), the probability it is still
+    # live given every search that met it (multiplied by the chance that search missed it, whatever the
+    # draw), and the same had nobody done anything. The score judges safety on these, not on luck.
+    p_live: np.ndarray = field(default=None, repr=False)
+    p_live_idle: np.ndarray = field(default=None, repr=False)
+    item_cells: tuple | None = None  # cached by processors.civilians.item_cells
 
     @property
     def catalogue(self) -> dict[str, Any]:

@@ -12,6 +12,11 @@ released land is used fully; risk education lowers risky entries into
 suspected land. Each entry onto an item sets it off with
 ``incident_chance_per_entry_on_item`` (items only vehicles set off count
 for the vehicle share of entries).
+
+Each day it adds the day's *expected* incidents to ``SimState.harm`` (the
+score judges safety by them, not by the luck of the draw), and the expected
+incidents had nobody done anything (``harm.civilian_idle``), then draws the
+day's incidents, which are told calmly and counted in the debrief.
 """
 
 from __future__ import annotations
@@ -26,46 +31,75 @@ from ..state import SimState
 from ..wording import civilian_subject
 
 
+def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marked: np.ndarray,
+                   items: np.ndarray, vehicle_only: np.ndarray, educated: bool = True,
+                   horizon_days: float = 1.0) -> np.ndarray:
+    """Expected incidents a day (a Poisson rate) on each cell holding ``items`` live items (of which
+    ``vehicle_only`` only vehicles set off), given each cell's land status and marking, the villages' people
+    today, and (``educated``) their risk education; times ``horizon_days`` (over which risk education lasts
+    only as long as its effect has left)."""
+    civ = state.catalogue["civilians"]
+    g = state.grid
+    released = np.isin(status, RELEASED)
+    hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
+    factor = np.ones(len(cells))
+    factor[released] = float(civ["released_land_entry_factor"])
+    factor[hazardous] = float(civ["suspected_land_entry_factor"])
+    factor[marked & hazardous] *= float(state.catalogue["tasks"]["marking"]["entry_factor"])
+    base = factor * g.land_use.flat[cells]
+    eore = float(state.rules.team("eore")["risky_behaviour_factor"])
+    per_entry = float(civ["entries_per_person_per_day"]) * float(civ["cells_crossed_per_entry"])
+    exposure = np.zeros(len(cells))
+    for _, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
+        n = int(v.catchment.sum())
+        if n == 0 or v.population <= 0:
+            continue
+        inside = v.catchment.flat[cells]
+        coef = v.population * per_entry / n
+        lasting = min(1.0, max(0.0, (v.educated_until_day - state.day) / horizon_days)) if educated else 0.0
+        risky = np.where(hazardous, 1.0 - (1.0 - eore) * lasting, 1.0)
+        exposure += inside * coef * risky
+    items = np.asarray(items, np.float64)
+    vehicle_only = np.asarray(vehicle_only, np.float64)
+    on_items = (items - vehicle_only) + vehicle_only * float(civ["vehicle_entry_share"])
+    return exposure * base * on_items * float(civ["incident_chance_per_entry_on_item"]) * horizon_days
+
+
 class CivilianProcessor(esper.Processor):
     def process(self, state: SimState) -> None:
         g = state.grid
+        civ = state.catalogue["civilians"]
+        self._expected(state)
         live_cells = np.flatnonzero(g.live_items.ravel())
         if len(live_cells) == 0:
             return
-        civ = state.catalogue["civilians"]
-        exposure = self._exposure(state, civ, live_cells)
-        items = g.live_items.flat[live_cells].astype(np.float64)
-        vehicle_only = g.live_vehicle_only.flat[live_cells].astype(np.float64)
-        on_items = (items - vehicle_only) + vehicle_only * float(civ["vehicle_entry_share"])
-        lam = exposure * on_items * float(civ["incident_chance_per_entry_on_item"])
-        rng = state.rng["civilians"]
-        hit = rng.random(len(live_cells)) < -np.expm1(-lam)
+        lam = incident_rates(state, live_cells, g.status.flat[live_cells], g.marked.flat[live_cells],
+                             g.live_items.flat[live_cells], g.live_vehicle_only.flat[live_cells])
+        hit = state.rng["civilians"].random(len(live_cells)) < -np.expm1(-lam)
         for cell in live_cells[hit].tolist():
             self._incident(state, civ, cell)
 
-    def _exposure(self, state: SimState, civ: dict, cells: np.ndarray) -> np.ndarray:
+    @staticmethod
+    def _expected(state: SimState) -> None:
+        """Add today's expected incidents to ``SimState.harm``: every item of the truth, weighted by the
+        chance it is still live (``p_live``), on its cell as the land is now; and the same for the programme
+        that does nothing (the land as at the start, no signs, no risk education)."""
+        cells, inverse, weight = item_cells(state)
+        if len(cells) == 0:
+            return
         g = state.grid
-        status = g.status.flat[cells]
-        released = np.isin(status, RELEASED)
-        hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
-        factor = np.ones(len(cells))
-        factor[released] = float(civ["released_land_entry_factor"])
-        factor[hazardous] = float(civ["suspected_land_entry_factor"])
-        marked = g.marked.flat[cells] & hazardous
-        factor[marked] *= float(state.catalogue["tasks"]["marking"]["entry_factor"])
-        base = factor * g.land_use.flat[cells]
-        eore = float(state.rules.team("eore")["risky_behaviour_factor"])
-        per_entry = float(civ["entries_per_person_per_day"]) * float(civ["cells_crossed_per_entry"])
-        total = np.zeros(len(cells))
-        for _, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
-            n = int(v.catchment.sum())
-            if n == 0 or v.population <= 0:
-                continue
-            inside = v.catchment.flat[cells]
-            coef = v.population * per_entry / n
-            risky = np.where(hazardous & (v.educated_until_day > state.day), eore, 1.0)
-            total += inside * coef * risky
-        return total * base
+        one, none = np.ones(len(cells)), np.zeros(len(cells))
+        now = incident_rates(state, cells, g.status.flat[cells], g.marked.flat[cells], one, none)[inverse] * weight
+        idle = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one, none,
+                              educated=False)[inverse] * weight
+        today = state.p_live * -np.expm1(-now)
+        state.harm.civilian += float(today.sum())
+        residual = residual_cells(state, cells)[inverse]
+        state.harm.civilian_residual += float(today[residual].sum())
+        state.harm.civilian_idle += float((state.p_live_idle * -np.expm1(-idle)).sum())
+        state.p_live *= np.exp(-now)  # an item set off today is no longer there tomorrow
+        state.p_live_idle *= np.exp(-idle)
+
 
     def _incident(self, state: SimState, civ: dict, cell: int) -> None:
         g = state.grid
@@ -97,3 +131,24 @@ class CivilianProcessor(esper.Processor):
             if v.catchment[y, x] and (best is None or d < best):
                 best, name = d, v.name
         return name
+
+
+def item_cells(state: SimState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The truth's items by cell (cached): the distinct flat cells, each item's index into them, and each
+    item's weight of entries that can set it off (1, or the vehicle share for items only vehicles set off)."""
+    if state.item_cells is None:
+        g = state.grid
+        items = state.scenario.items
+        flat = items["y"].astype(np.int64) * g.width + items["x"].astype(np.int64)
+        cells, inverse = np.unique(flat, return_inverse=True)
+        person = state.rules.person_triggers[items["kind"]] if len(items) else np.zeros(0, bool)
+        weight = np.where(person, 1.0, float(state.catalogue["civilians"]["vehicle_entry_share"]))
+        state.item_cells = (cells, inverse.ravel(), weight)
+    return state.item_cells
+
+
+def residual_cells(state: SimState, cells: np.ndarray) -> np.ndarray:
+    """Which of these cells were released only ever with justification: an item there is the residual risk
+    that land release by the standards accepts (GAME_MODEL: all reasonable effort)."""
+    rec = state.releases
+    return rec.ever_released.flat[cells] & ~rec.ever_unjustified.flat[cells]

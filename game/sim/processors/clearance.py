@@ -11,7 +11,9 @@ indicated), ``prepared`` (machine-worked, needs follow-up) and
   unless a deminer's accident set the item off: it is gone, the land around it
   is confirmed and its cell is not released (the accident names the place).
 - dog: indicates items with ``sensitivity``, plus false indications; indicated
-  cells stay confirmed until a manual team checks them, the rest is cleared.
+  cells are confirmed until a manual team checks them, and the ground the dogs
+  searched is released (cleared) only once the dogs have finished and every
+  indication on it is checked (``SimState.dog_groups``; see effects.release).
 - machine: destroys items except ``left_dangerous``; an AT mine damages it
   for ``at_damage_days``; land stays as it was, marked "prepared", until a
   manual or dog team follows up.
@@ -26,6 +28,7 @@ from ..area_work import advance, capacity, finished
 from ..components import Ordnance, Task, Team
 from ..effects import (
     accident_check,
+    encounter,
     end_task,
     live_items_in,
     release,
@@ -33,7 +36,8 @@ from ..effects import (
     set_off,
 )
 from ..grid import LandStatus
-from ..state import SimState
+from ..release import CLEARED_IN_A_RUSH, JUSTIFIED
+from ..state import DogGroup, SimState
 
 
 class ClearanceProcessor(esper.Processor):
@@ -61,6 +65,7 @@ class ClearanceProcessor(esper.Processor):
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
             p_miss = (1.0 - state.rules.p_detect(team.type, item.kind, int(state.grid.terrain[item.y, item.x]))) * miss_factor
+            encounter(state, item, p_miss)
             if rng.random() < p_miss:
                 state.log.add(state.day, "missed", secret=True, method="clearance", team=team.name,
                               x=item.x, y=item.y, item_kind=item.kind)
@@ -73,7 +78,8 @@ class ClearanceProcessor(esper.Processor):
             state.log.add(state.day, "find", method="clearance", team=team.name, x=item.x, y=item.y,
                           item_kind=item.kind)
             accident_check(state, team, item, excavating=True)
-        release(state, cells[~np.isin(cells, went_off)] if went_off else cells, LandStatus.CLEARED)
+        why = CLEARED_IN_A_RUSH if team.pace == "rushed" else JUSTIFIED
+        release(state, cells[~np.isin(cells, went_off)] if went_off else cells, LandStatus.CLEARED, task.order, why)
 
     def _dog(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]
@@ -83,6 +89,7 @@ class ClearanceProcessor(esper.Processor):
         indicated: list[int] = []
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
+            encounter(state, item, 1.0 - sensitivity)  # indicated: a manual team's check then meets it
             if rng.random() < sensitivity:
                 indicated.append(item.y * g.width + item.x)
             else:
@@ -93,14 +100,19 @@ class ClearanceProcessor(esper.Processor):
         n_false = rng.poisson(area_ha * float(cat["false_indications_per_ha"])
                               + len(indicated) * (1.0 - precision) / precision)
         false_cells = cells[rng.integers(0, len(cells), size=int(n_false))].tolist()
-        release(state, cells, LandStatus.CLEARED)
         marks = np.unique(np.array(indicated + false_cells, dtype=np.int64))
+        group = state.dog_groups.setdefault(task.order, DogGroup())
+        group.why = CLEARED_IN_A_RUSH if team.pace == "rushed" else group.why
+        g.dog_group.flat[cells] = task.order
+        g.dog_searched.flat[cells] = True  # released once the dogs finish and every indication is checked
         if len(marks):
+            g.dog_searched.flat[marks] = False
             g.status.flat[marks] = LandStatus.CONFIRMED
             g.release_day.flat[marks] = -1
             g.indication.flat[marks] = True
-            g.touch(marks)
+            group.open += int(len(marks))
             state.log.add(state.day, "indication", team=team.name, places=int(len(marks)))
+        g.touch(cells)
 
     def _machine(self, state: SimState, team: Team, task: Task, cells: np.ndarray) -> None:
         rng = state.rng["clearance"]
@@ -108,7 +120,9 @@ class ClearanceProcessor(esper.Processor):
         left = float(cat["left_dangerous"])
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
-            if state.rules.is_anti_vehicle[state.rules.item_kinds.index(item.kind)]:
+            at_mine = state.rules.is_anti_vehicle[state.rules.item_kinds.index(item.kind)]
+            encounter(state, item, 0.0 if at_mine else left)
+            if at_mine:
                 remove_item(state, ent, "destroyed_by_machine", team.name)
                 task.finds += 1
                 days = int(cat["at_damage_days"])

@@ -2,7 +2,10 @@
 
 Reads: ``Task`` (kind "quality_assurance"), ``SampledCells``, ``Ordnance``.
 Writes: ``Task``, ``Ordnance`` (an item QA finds), the grid's status: a find
-sends the area's released land back to suspected, confirmed around the find.
+fails the task and sends the area's released land back to suspected,
+confirmed around the find (the failure stays in the release record, and the
+release decisions before it are not erased); a task that passes marks its
+released land verified (handed over).
 Rate, sample share and detection: ``tasks.quality_assurance``.
 """
 
@@ -13,7 +16,7 @@ import numpy as np
 
 from ..area_work import advance, finished
 from ..components import Ordnance, SampledCells, Task
-from ..effects import confirm_around, end_task, live_items_in, remove_item
+from ..effects import confirm_around, encounter, end_task, live_items_in, remove_item
 from ..grid import RELEASED, LandStatus
 from ..state import SimState
 
@@ -31,15 +34,20 @@ class QualityAssuranceProcessor(esper.Processor):
             if self._inspect(state, task, searched, qa["detection_as"]):
                 end_task(state, task_ent, done=True, failed=True)
             elif finished(task):
+                still = task.cells[np.isin(state.grid.status.flat[task.cells], RELEASED)]
+                state.releases.verified.flat[still] = True  # handed over: quality assurance passed
                 end_task(state, task_ent, done=True, failed=False)
 
     def _inspect(self, state: SimState, task: Task, cells: np.ndarray, detect_as: str) -> bool:
         rng = state.rng["quality_assurance"]
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
-            if rng.random() >= state.rules.p_detect(detect_as, item.kind, int(state.grid.terrain[item.y, item.x])):
+            p_detect = state.rules.p_detect(detect_as, item.kind, int(state.grid.terrain[item.y, item.x]))
+            encounter(state, item, 1.0 - p_detect)
+            if rng.random() >= p_detect:
                 continue
             remove_item(state, ent, "found", "quality assurance")
+            state.releases.qa_failures.append((state.day, item.x, item.y))
             g = state.grid
             back = task.cells[np.isin(g.status.flat[task.cells], RELEASED)]
             g.status.flat[back] = LandStatus.SUSPECTED

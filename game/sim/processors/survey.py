@@ -30,6 +30,7 @@ class SurveyProcessor(esper.Processor):
             cells = advance(task, capacity(state, team))
             if len(cells):
                 state.grid.surveyed.flat[cells] = True
+                state.grid.survey_rushed.flat[cells] = team.pace == "rushed"
                 state.grid.touch(cells)
                 task.evidence += self._evidence(state, team, cells)
             if finished(task):
@@ -42,6 +43,7 @@ class SurveyProcessor(esper.Processor):
         weights = np.array([float(survey["evidence_kinds"][k]) for k in kinds])
         weights = weights / weights.sum()
         chance = float(survey["evidence_chance_per_item"]) * float(state.rules.team(team.type)["evidence_reliability"])
+        chance /= state.rules.pace_factor(team.pace, "miss")  # a rushed survey notices less
         offset = int(float(survey["evidence_offset_m"]) // state.grid.cell_size_m)
         found = 0
         for ent in live_items_in(state, cells):

@@ -1,8 +1,11 @@
 """TechnicalSurveyProcessor: search lanes over suspected land; confirm around finds, reduce the rest.
 
-The searched cells (``SampledCells``, chosen with the order) are diagonal lanes
-covering ``sample_share`` of the area, plus the cells around known evidence
-(targeted investigation).
+The searched cells (``SampledCells``, chosen with the order) are lanes covering
+``sample_share`` of the area, drawn afresh for each pass, plus the cells around
+known evidence (targeted investigation). The team's rate is what its
+searchers search (about the manual clearance rate each); ground between the
+lanes costs little. A pass that found nothing reduces the land it sampled
+(a rushed pass is a procedure error in the release record).
 
 Reads: ``Team``, ``Task`` (kind "technical_survey"), ``SampledCells``,
 ``Ordnance``. Writes: ``Task``, ``Ordnance`` (found items), the grid's status
@@ -21,6 +24,7 @@ from ..area_work import advance, capacity, finished
 from ..components import Ordnance, SampledCells, Task, Team
 from ..effects import (
     accident_check,
+    encounter,
     confirm_around,
     end_task,
     live_items_in,
@@ -29,6 +33,7 @@ from ..effects import (
     set_off,
 )
 from ..grid import LandStatus
+from ..release import JUSTIFIED, REDUCED_IN_A_RUSH
 from ..state import SimState
 
 
@@ -40,6 +45,7 @@ class TechnicalSurveyProcessor(esper.Processor):
             team = esper.component_for_entity(task.team, Team)
             before = task.done
             cells = advance(task, capacity(state, team))
+            task.rushed |= bool(len(cells)) and team.pace == "rushed"
             if len(cells):
                 searched = cells[sampled.searched[before:task.done]]
                 self._search(state, team, task, searched)
@@ -53,6 +59,7 @@ class TechnicalSurveyProcessor(esper.Processor):
         for ent in live_items_in(state, cells):
             item = esper.component_for_entity(ent, Ordnance)
             p_miss = (1.0 - state.rules.p_detect(team.type, item.kind, int(state.grid.terrain[item.y, item.x]))) * miss_factor
+            encounter(state, item, p_miss)
             if rng.random() < p_miss:
                 state.log.add(state.day, "missed", secret=True, method="technical_survey", team=team.name,
                               x=item.x, y=item.y, item_kind=item.kind)
@@ -76,5 +83,6 @@ class TechnicalSurveyProcessor(esper.Processor):
             end_task(state, task_ent, done=True, team=team.name, finds=task.finds, reduced_m2=0.0,
                      suspected_m2=len(still) * state.grid.cell_area_m2)
             return
-        release(state, still, LandStatus.REDUCED)
+        why = REDUCED_IN_A_RUSH if task.rushed else JUSTIFIED
+        release(state, still, LandStatus.REDUCED, task.order, why)
         end_task(state, task_ent, done=True, team=team.name, finds=0, reduced_m2=len(still) * state.grid.cell_area_m2)
