@@ -7,8 +7,10 @@ as the land is. After the run, every item keeps its danger, with that same
 weight, for the rest of the level's days and ``score_weights.horizon_days``
 more: people use the land as its status says (land that was ever released
 is used as released land, whatever happened after: an incident or a quality
-assurance find never erases a release), with marking and the villages' risk
-education as they stand at the end. The yardstick is the same for the
+assurance find never erases a release), with the villages' risk education
+as long as its effect lasts; after the level people need their land, so they
+enter suspected land more and signs wear away (the catalogue's
+``after_level_*`` factors): marking is an interim measure, clearance lasts. The yardstick is the same for the
 programme that did nothing. Deminers' expected casualties are added for
 every item excavated or passed, at the pace worked (game.sim.effects).
 """
@@ -66,12 +68,12 @@ def expected_harm(state) -> ExpectedHarm:
         status[once] = LandStatus.CLEARED  # used as released land: for the people a release is never undone
         one, none = np.ones(len(cells)), np.zeros(len(cells))
         lam = incident_rates(state, cells, status, g.marked.flat[cells], one, none,
-                             horizon_days=horizon)[inverse] * weight
+                             horizon_days=horizon, after_level=True)[inverse] * weight
         later = state.p_live * -np.expm1(-lam)
         after = float(later.sum())
         after_residual = float(later[residual_cells(state, cells)[inverse]].sum())
         lam_idle = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one, none,
-                                  educated=False, horizon_days=horizon)[inverse] * weight
+                                  educated=False, horizon_days=horizon, after_level=True)[inverse] * weight
         idle_after = float((state.p_live_idle * -np.expm1(-lam_idle)).sum())
     h = state.harm
     return ExpectedHarm(civilian_level=h.civilian, civilian_after=after,

@@ -33,19 +33,22 @@ from ..wording import civilian_subject
 
 def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marked: np.ndarray,
                    items: np.ndarray, vehicle_only: np.ndarray, educated: bool = True,
-                   horizon_days: float = 1.0) -> np.ndarray:
+                   horizon_days: float = 1.0, after_level: bool = False) -> np.ndarray:
     """Expected incidents a day (a Poisson rate) on each cell holding ``items`` live items (of which
     ``vehicle_only`` only vehicles set off), given each cell's land status and marking, the villages' people
     today, and (``educated``) their risk education; times ``horizon_days`` (over which risk education lasts
-    only as long as its effect has left)."""
+    only as long as its effect has left). ``after_level``: the years after the level, when people need their
+    land and enter suspected land more (``civilians.after_level_suspected_entry_factor``) and signs wear away
+    (``tasks.marking.after_level_entry_factor``)."""
     civ = state.catalogue["civilians"]
     g = state.grid
     released = np.isin(status, RELEASED)
     hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
     factor = np.ones(len(cells))
+    marking = state.catalogue["tasks"]["marking"]
     factor[released] = float(civ["released_land_entry_factor"])
-    factor[hazardous] = float(civ["suspected_land_entry_factor"])
-    factor[marked & hazardous] *= float(state.catalogue["tasks"]["marking"]["entry_factor"])
+    factor[hazardous] = float(civ["after_level_suspected_entry_factor" if after_level else "suspected_land_entry_factor"])
+    factor[marked & hazardous] *= float(marking["after_level_entry_factor" if after_level else "entry_factor"])
     base = factor * g.land_use.flat[cells]
     eore = float(state.rules.team("eore")["risky_behaviour_factor"])
     per_entry = float(civ["entries_per_person_per_day"]) * float(civ["cells_crossed_per_entry"])
