@@ -1,21 +1,19 @@
-"""The score card of an ended run: land released by evidence, harm averted, decisions, objectives, grade.
+"""The score card of an ended run: land released by evidence, safety, decisions, objectives, grade.
 
-Points (weights in the catalogue's ``score_weights``):
+The total is ``score_weights.points`` times a weighted sum of shares (weights in the catalogue):
 
-- ``released_land``: justified releases of land the level suspected, weighted by land use; land reduced
-  or cleared counts fully once quality assurance has passed over it (handed over), else
-  ``unverified_release_share`` of it; cancelled land needs no QA. Unjustified releases earn nothing;
-- ``unjustified_releases``: minus ``unjustified_release`` times their weighted area;
-- ``harm_averted``: civilians' expected casualties averted compared with doing nothing (during the level
-  and over ``horizon_days`` after it, from every item that may still be live), at the cost of a casualty;
-  the residual risk of land released *with* justification weighs ``residual_risk_weight`` (the standards
-  accept it after all reasonable effort; it is shown in full in the debrief), the rest fully;
-- ``deminer_harm``: deminers' expected casualties (per item excavated or passed, at the pace worked);
-- ``objectives``: each objective met.
+- ``land``: land released *with justification*, by land-use value, as a share of the suspected land's;
+  land reduced or cleared counts fully once quality assurance has passed over it (handed over), else
+  ``unverified_release_share`` of it; cancelled land needs no QA. Unjustified releases earn nothing and
+  cost ``unjustified_release`` times their value;
+- ``safety``: 1 - the run's expected casualties / those of doing nothing: civilians during the level and
+  for ``horizon_days`` after it from every item that may still be live (the residual risk of justified
+  releases weighs ``residual_risk_weight``), plus deminers (game.scoring.harm);
+- ``objectives``: the share of the level's objectives met (game.scoring.objectives).
 
-The grade is the share of the best possible total (all suspected land released and handed over, all harm
-averted, every objective met), capped: a decision error (an unjustified release) or a death caused by
-rushing caps it at ``grade_cap_if_unsafe``; releasing almost nothing caps it at D. Realised casualties are told and counted, but luck never sets the grade.
+The grade is the total's share of the best possible, capped: a decision error (an unjustified release) or
+a death caused by rushing caps it at ``grade_cap_if_unsafe``; releasing almost nothing caps it at D.
+Realised casualties are told and counted, but luck never sets the grade.
 """
 
 from __future__ import annotations
@@ -116,39 +114,36 @@ def score_card(sim) -> ScoreCard:
         unjust_why[e.why] = unjust_why.get(e.why, 0.0) + e.m2
     verified = released & rec.verified & (status != LandStatus.CANCELLED)
 
-    # area points: justified releases of suspected land, by land use; reduced/cleared count fully once verified
-    per_point = float(w["released_m2_per_point"])
+    # land: justified releases of suspected land by land use; reduced/cleared count fully once verified
     counted = released & justified & suspected_at_start
-    share = np.where(status == LandStatus.CANCELLED, 1.0,
-                     np.where(rec.verified, 1.0, float(w["unverified_release_share"])))
+    handover = np.where(status == LandStatus.CANCELLED, 1.0,
+                        np.where(rec.verified, 1.0, float(w["unverified_release_share"])))
     kind_weight = np.zeros(status.shape)
     for name, code in KINDS:
         kind_weight[status == code] = float(w[name])
-    area_points = float((g.land_use * share * kind_weight)[counted].sum() * area) * float(w["released_m2"]) / per_point
-    unjust_cells = rec.ever_unjustified & suspected_at_start
-    unjust_points = -float(w["unjustified_release"]) * float(g.land_use[unjust_cells].sum() * area) / per_point
-    civ = state.catalogue["civilians"]
-    d_civ = float(civ["casualty_death_share"])
-    per_civilian = (1 - d_civ) * abs(float(w["civilian_injury"])) + d_civ * abs(float(w["civilian_death"]))
-    safety = state.catalogue["safety"]
-    d_dem = float(safety["death_share_with_medic"])
-    per_deminer = (1 - d_dem) * abs(float(w["deminer_injury"])) + d_dem * abs(float(w["deminer_death"]))
+    suspected_value = float(g.land_use[suspected_at_start].sum())
+    land_share = float((g.land_use * handover * kind_weight)[counted].sum()) / suspected_value if suspected_value else 0.0
+    unjust_share = float(g.land_use[rec.ever_unjustified & suspected_at_start].sum()) / suspected_value \
+        if suspected_value else 0.0
+    # safety: expected casualties (civilians, judged; deminers) against what doing nothing would cause
+    judged = harm.judged(float(w["residual_risk_weight"])) + harm.deminer
+    safety_share = max(-1.0, 1.0 - judged / harm.civilian_idle) if harm.civilian_idle > 0 else 1.0
 
     c = state.counters
     decision_casualties = _decision_casualties(state)
-    best_area = float(g.land_use[suspected_at_start].sum() * area) * float(w["released_m2"]) / per_point
     weighted = float(g.land_use[released & justified & suspected_at_start].sum() * area)
-    released_share = weighted / float(g.land_use[suspected_at_start].sum() * area) if suspected_at_start.any() else 0.0
+    released_share = weighted / (suspected_value * area) if suspected_value else 0.0
     objectives = judge(state, view, harm, decision_casualties, released_share)
+    objective_share = sum(o.met for o in objectives) / len(objectives) if objectives else 1.0
+    scale = float(w["points"])
     points = {
-        "released_land": round(area_points, 1),
-        "unjustified_releases": round(unjust_points, 1),
-        "harm_averted": round((harm.civilian_idle - harm.judged(float(w["residual_risk_weight"]))) * per_civilian, 1),
-        "deminer_harm": round(-harm.deminer * per_deminer, 1),
-        "objectives": float(w["objective_met"]) * sum(o.met for o in objectives),
+        "released_land": round(scale * float(w["land"]) * land_share, 1),
+        "unjustified_releases": round(-scale * float(w["land"]) * float(w["unjustified_release"]) * unjust_share, 1),
+        "safety": round(scale * float(w["safety"]) * safety_share, 1),
+        "objectives": round(scale * float(w["objectives"]) * objective_share, 1),
     }
     total = round(sum(points.values()), 1)
-    best = best_area + harm.civilian_idle * per_civilian + float(w["objective_met"]) * len(objectives)
+    best = scale * (float(w["land"]) + float(w["safety"]) + float(w["objectives"]))
 
     caps = []
     if rec.unjustified_entries():
