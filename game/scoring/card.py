@@ -11,8 +11,11 @@ The total is ``score_weights.points`` times a weighted sum of shares (weights in
   releases weighs ``residual_risk_weight``), plus deminers (game.scoring.harm);
 - ``objectives``: the share of the level's objectives met (game.scoring.objectives).
 
-The grade is the total's share of the best possible, capped: a decision error (an unjustified release) or
-a death caused by rushing caps it at ``grade_cap_if_unsafe``; releasing almost nothing caps it at D.
+The grade is the total's share of the best possible, capped: a decision error (an unjustified release), a
+death caused by rushing, or a skipped procedure (land reduced or cleared but never handed over by quality
+assurance; confirmed hazards near villages left unmarked; villages beside known hazards without risk
+education: the catalogue's ``max_*_share``) caps it at ``grade_cap_if_unsafe``; releasing almost nothing
+caps it at D.
 Realised casualties are told and counted, but luck never sets the grade.
 """
 
@@ -68,7 +71,8 @@ class ScoreCard:
     total: float
     best_possible: float
     grade: str
-    grade_caps: tuple[str, ...] = ()  # why the grade was capped: decision_error, rushed_death, too_little
+    grade_caps: tuple[str, ...] = ()  # why the grade was capped: decision_error, rushed_death, released_without_qa,
+    # hazards_left_unmarked, villages_without_risk_education, too_little
     series: dict[str, tuple] = field(default_factory=dict, repr=False)  # daily, truth included
     truth_map: np.ndarray | None = field(default=None, repr=False)  # live items per cell at the end
 
@@ -150,6 +154,7 @@ def score_card(sim) -> ScoreCard:
         caps.append("decision_error")
     if _rushed_deaths(state):
         caps.append("rushed_death")
+    caps += procedure_errors(state, w, verified, released, suspected_at_start)
     if suspected_at_start.any() and released_share < float(w["grade_min_release_share"]):
         caps.append("too_little")
     grade = _grade(total, best, w, caps)
@@ -187,6 +192,26 @@ def score_card(sim) -> ScoreCard:
         series={k: tuple(v) for k, v in state.series.items()}, truth_map=truth.live_items)
 
 
+def procedure_errors(state, w: dict, verified: np.ndarray, released: np.ndarray,
+                     suspected_at_start: np.ndarray) -> list[str]:
+    """Skipped procedures (GAME_MODEL: no grade can be high with a skipped procedure), each a grade cap:
+    land reduced or cleared but never handed over by quality assurance; confirmed hazards near villages
+    left unmarked; villages living beside known hazards without risk education."""
+    out = []
+    g, tally = state.grid, state.compliance
+    searched = released & (g.status != LandStatus.CANCELLED) & suspected_at_start & (state.releases.why == 0)
+    value = float(g.land_use[searched].sum())
+    if value > 0 and float(g.land_use[searched & ~verified].sum()) / value > float(w["max_unverified_share"]):
+        out.append("released_without_qa")
+    if tally.hazard_days and tally.unmarked_hazard_days / tally.hazard_days > float(w["max_unmarked_hazard_share"]):
+        out.append("hazards_left_unmarked")
+    educable = "eore" in state.scenario.level.hireable or any(s.type == "eore" for s in state.scenario.level.start_teams)
+    if educable and tally.village_days and \
+            tally.uneducated_village_days / tally.village_days > float(w["max_uneducated_village_share"]):
+        out.append("villages_without_risk_education")
+    return out
+
+
 def _decision_casualties(state) -> int:
     """People hurt because of a decision: on land once released without justification, or by rushed work."""
     n = 0
@@ -211,8 +236,9 @@ def _grade(total: float, best: float, w: dict, caps: list[str]) -> str:
         if ratio >= float(thresholds[letter]):
             grade = letter
             break
-    limits = {"decision_error": str(w["grade_cap_if_unsafe"]), "rushed_death": str(w["grade_cap_if_unsafe"]),
-              "too_little": "D"}
+    unsafe = str(w["grade_cap_if_unsafe"])
+    limits = {"decision_error": unsafe, "rushed_death": unsafe, "released_without_qa": unsafe,
+              "hazards_left_unmarked": unsafe, "villages_without_risk_education": unsafe, "too_little": "D"}
     for cap in caps:
         limit = limits[cap]
         if GRADES.index(grade) < GRADES.index(limit):

@@ -74,6 +74,17 @@ class Harm:
 
 
 @dataclass
+class Compliance:
+    """The tally of procedure checks (game/sim/processors/compliance.py; the score reads it)."""
+
+    hazard_days: int = 0  # confirmed land near villages, cell-days
+    unmarked_hazard_days: int = 0  # the part of it that stood unmarked
+    village_days: int = 0  # villages with a known hazard in their land, village-days
+    uneducated_village_days: int = 0  # the part of them with no risk education in effect
+    catchment: np.ndarray | None = field(default=None, repr=False)  # union of the villages' land, cached
+
+
+@dataclass
 class DogGroup:
     """The ground one dog task searched: its open indications, and whether the dogs have finished."""
 
@@ -103,6 +114,7 @@ class SimState:
     releases: ReleaseRecord | None = None
     orders_given: int = 0  # accepted orders so far: the next one's number
     harm: Harm = field(default_factory=Harm)
+    compliance: Compliance = field(default_factory=Compliance)
     dog_groups: dict[int, DogGroup] = field(default_factory=dict)
     # The expected state of the truth: for each item (a row of scenario.items), the probability it is still
     # live given every search that met it (multiplied by the chance that search missed it, whatever the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .civilians import CivilianProcessor
 from .clearance import ClearanceProcessor
+from .compliance import ComplianceProcessor
 from .costs import CostProcessor
 from .education import EducationProcessor
 from .marking import MarkingProcessor
@@ -33,6 +34,7 @@ RUN_ORDER = (
     ("work", EducationProcessor),
     ("work", QualityAssuranceProcessor),
     ("dusk", CivilianProcessor),
+    ("dusk", ComplianceProcessor),
     ("dusk", CostProcessor),
     ("dusk", DailySeriesProcessor),
 )
