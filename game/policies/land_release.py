@@ -60,7 +60,7 @@ class LandReleasePolicy(Policy):
         self.qa = bool(cfg.get("quality_assurance", True))
         self.eore = bool(cfg.get("risk_education", True))
         self.hire_eore = bool(cfg.get("hire_eore", True))
-        self.reserve_days = int(cfg.get("qa_reserve_days", 20))
+        self.qa_parallel = int(cfg.get("qa_parallel", 2))
         h, w = self.map.height, self.map.width
         # priority of each block: objective areas first (by deadline), then distance to the nearest village
         priority = village_distance_blocks(self.blocks, self.villages, cell)
@@ -343,8 +343,11 @@ class LandReleasePolicy(Policy):
             orders.append(c.Educate(day, team.name, v.name))
         self._eore_todo = len(todo) + len(busy)
         has_eore = any(t.type == "eore" and t.deployed for t in view.teams)
+        cat = self.catalogue["teams"].get("eore", {})
+        # risk education comes first: a team is hired when the money pays it and the programme for a month
+        month = 30 * (sum(t.cost_per_day_usd for t in view.teams if t.deployed) + float(cat.get("cost_per_day_usd", 0)))
         if (not has_eore and self.hire_eore and "eore" in view.hireable and self.hired.get("eore", 0) < 1
-                and todo and self._hire_ok(view, "eore")):
+                and todo and view.budget_usd >= float(cat.get("mobilisation_usd", 0)) + month):
             self.hired["eore"] = 1
             orders.append(c.Hire(day, "eore"))
         return orders
@@ -352,22 +355,23 @@ class LandReleasePolicy(Policy):
     # ------------------------------------------------------ quality assurance
 
     def _quality_assurance(self, view: PlayerView) -> list:
-        if not self.qa or any(t.kind == "quality_assurance" for t in view.tasks):
+        """Hand released land over: quality assurance of the blocks holding the most reduced or cleared land
+        not yet verified, up to ``qa_parallel`` tasks at once, as long as the budget pays them to the end."""
+        running = [t for t in view.tasks if t.kind == "quality_assurance"]
+        if not self.qa or len(running) >= self.qa_parallel:
             return []
         cost = float(self.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
-        # keep a reserve: QA never takes the money clearance teams need to the end
-        if not affordable(view, cost * 1.0, cost * self.reserve_days):
+        if not affordable(view, cost, 0.0):
             return []
-        status = view.status
-        oy, ox = self._oy, self._ox
-        for code in (LandStatus.REDUCED, LandStatus.CLEARED):
-            counts = self.blocks.count(status == code)
-            for i in np.flatnonzero(counts[oy, ox] > 0).tolist():
-                b = self.order[i]
-                if (b, int(code)) in self.qa_given:
-                    continue
-                self.qa_given.add((b, int(code)))
-                return [c.QualityAssurance(view.day, self.blocks.rect(*b))]
+        busy = {c.area_key(t.area) for t in running}
+        waiting = ((view.status == LandStatus.REDUCED) | (view.status == LandStatus.CLEARED)) & ~view.verified
+        counts = self.blocks.count(waiting)
+        min_cells = max(1, self.blocks.size ** 2 // 4)
+        for by, bx in sorted(zip(*np.nonzero(counts)), key=lambda b: -counts[b[0], b[1]]):
+            rect = self.blocks.rect(int(bx), int(by))
+            if rect in busy or (counts[by, bx] < min_cells and view.day < view.last_day - 15):
+                continue  # small remnants wait until the block fills up, or the end nears
+            return [c.QualityAssurance(view.day, rect)]
         return []
 
     # ---------------------------------------------------------- the teams

@@ -45,8 +45,8 @@ class Grid:
     touched: list = field(default_factory=list, repr=False)  # flat cells whose public layers changed
 
     def touch(self, cells: np.ndarray) -> None:
-        """Note that the public layers (status, marked, surveyed, prepared, indication) of these cells
-        changed: flat indices, or a bool grid. Every writer of those layers calls this, so a client can
+        """Note that the public layers (status, marked, surveyed, prepared, indication, verified) of these
+        cells changed: flat indices, or a bool grid. Every writer of those layers calls this, so a client can
         redraw only what changed (game.run.session)."""
         cells = np.asarray(cells)
         if cells.dtype == bool:

@@ -190,7 +190,7 @@ class Simulation:
             temperature_c=s.weather.temperature_c, width=g.width, height=g.height, cell_size_m=g.cell_size_m,
             terrain=frozen(g.terrain), terrain_names=self.scenario.map.terrain_names, status=frozen(g.status),
             marked=frozen(g.marked), surveyed=frozen(g.surveyed), prepared=frozen(g.prepared),
-            indication=frozen(g.indication), land_use=frozen(g.land_use), teams=tuple(teams), tasks=task_views,
+            indication=frozen(g.indication), verified=frozen(s.releases.verified), land_use=frozen(g.land_use), teams=tuple(teams), tasks=task_views,
             evidence=tuple(s.evidence), finds=tuple(s.finds), villages=villages, hireable=tuple(self.scenario.level.hireable),
             events=s.log.public(), series=series)
 

@@ -101,6 +101,7 @@ class PlayerView:
     surveyed: np.ndarray = field(repr=False, default=None)
     prepared: np.ndarray = field(repr=False, default=None)  # machine went over it; needs follow-up
     indication: np.ndarray = field(repr=False, default=None)  # dog indication to check
+    verified: np.ndarray = field(repr=False, default=None)  # released land quality assurance has passed (handed over)
     land_use: np.ndarray = field(repr=False, default=None)
     teams: tuple[TeamView, ...] = ()
     tasks: tuple[TaskView, ...] = ()

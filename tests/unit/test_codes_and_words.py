@@ -142,7 +142,7 @@ def test_changes_give_exactly_what_changed(tmp_path):
         cursor = session.cursor()
         first = session.changes(cursor)
         assert first.full and first.events
-        layers = ("status", "marked", "surveyed", "prepared", "indication")
+        layers = ("status", "marked", "surveyed", "prepared", "indication", "verified")
         copy = {k: np.array(getattr(session.view(), k)) for k in layers}
         player = make_policy("land_release", session.briefing)
         events = list(first.events)

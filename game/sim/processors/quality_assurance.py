@@ -36,6 +36,7 @@ class QualityAssuranceProcessor(esper.Processor):
             elif finished(task):
                 still = task.cells[np.isin(state.grid.status.flat[task.cells], RELEASED)]
                 state.releases.verified.flat[still] = True  # handed over: quality assurance passed
+                state.grid.touch(still)
                 end_task(state, task_ent, done=True, failed=False)
 
     def _inspect(self, state: SimState, task: Task, cells: np.ndarray, detect_as: str) -> bool:
