@@ -378,7 +378,37 @@ class LandReleasePolicy(Policy):
 
     def _hire_ok(self, view: PlayerView, team_type: str) -> bool:
         cat = self.catalogue["teams"][team_type]
-        return affordable(view, float(cat["cost_per_day_usd"]), float(cat["mobilisation_usd"]))
+        return affordable(view, float(cat["cost_per_day_usd"]) + self._qa_reserve_per_day(),
+                          float(cat["mobilisation_usd"]))
+
+    def _qa_reserve_per_day(self) -> float:
+        """Money a day kept back so quality assurance can hand the released land over."""
+        qa = float(self.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
+        return qa * self.qa_parallel * 0.5 if self.qa else 0.0
+
+    def _keep_within_budget(self, view: PlayerView, leaving: set[str]) -> list:
+        """Stand teams down when the money would not pay the programme (and its quality assurance) to the
+        last day: idle teams first, then the dearest clearance teams; survey, technical survey and risk
+        education teams stay while they have work."""
+        days_left = max(1, view.last_day - view.day + 1)
+        teams = [t for t in view.teams if t.deployed and t.name not in leaving and t.name not in self.stood_down]
+        running = sum(t.cost_per_day_usd for t in teams)
+        qa_tasks = sum(1 for t in view.tasks if t.kind == "quality_assurance")
+        qa_cost = float(self.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"]) * qa_tasks
+        need = (running + qa_cost + self._qa_reserve_per_day()) * days_left
+        order = {"machine": 0, "dog": 1, "manual": 2}
+        candidates = sorted((t for t in teams if t.type in order),
+                            key=lambda t: (t.task_kind is not None, order[t.type], -t.cost_per_day_usd, t.name))
+        orders = []
+        for team in candidates:
+            if view.budget_usd >= need:
+                break
+            if sum(1 for t in teams if t.type in order and t.name not in self.stood_down) <= 1:
+                break  # one clearance team always stays
+            self.stood_down.add(team.name)
+            orders.append(c.StandDown(view.day, team.name))
+            need -= team.cost_per_day_usd * days_left
+        return orders
 
     def _manage(self, view: PlayerView, confirmed: np.ndarray, suspected: np.ndarray) -> list:
         day = view.day
@@ -397,6 +427,7 @@ class LandReleasePolicy(Policy):
             if done:
                 self.stood_down.add(team.name)
                 orders.append(c.StandDown(day, team.name))
+        orders += self._keep_within_budget(view, {o.team for o in orders})
         if day <= 1:
             return orders
         days_left = max(1, view.last_day - day)
