@@ -4,8 +4,10 @@
   the items.
 - ``clear_all``: full manual clearance of every suspected cell, block by
   block: safe, slow and expensive.
-- ``reckless``: cancels every suspected cell on day one: fast, and leaves the
-  items under the farmers' feet.
+- ``reckless``: rushes a non-technical survey over every suspected area and
+  cancels each as soon as its survey ends, evidence or not (cancelling
+  unsurveyed land is refused): fast, and leaves the items under the
+  farmers' feet.
 """
 
 from __future__ import annotations
@@ -26,11 +28,32 @@ class IdlePolicy(Policy):
 class RecklessPolicy(Policy):
     name = "reckless"
 
+    def __init__(self, briefing):
+        super().__init__(briefing)
+        self.zones = [z.name for z in self.map.objects_of("suspected_area")]
+        self.given: set[str] = set()
+        self.cancelled: set[str] = set()
+
     def decide(self, view: PlayerView) -> list:
-        if view.day != 1:
-            return []
-        orders: list = [c.Cancel(view.day, (0, 0, view.width, view.height))]
-        orders += [c.StandDown(view.day, t.name) for t in view.teams if t.deployed]
+        day = view.day
+        orders: list = []
+        if day == 1:
+            orders += [c.StandDown(day, t.name) for t in view.teams if t.deployed and t.type != "nts"]
+            orders += [c.SetPace(day, t.name, "rushed") for t in view.teams if t.deployed and t.type == "nts"]
+        surveying = {t.area for t in view.tasks if t.kind == "survey"}
+        for zone in self.zones:  # cancel each area as soon as nothing of it is left to survey
+            if zone in self.given and zone not in surveying and zone not in self.cancelled:
+                self.cancelled.add(zone)
+                orders.append(c.Cancel(day, zone))
+        todo = [z for z in self.zones if z not in self.given]
+        for team in view.idle_teams("nts"):
+            if not todo:
+                break
+            zone = todo.pop(0)
+            self.given.add(zone)
+            orders.append(c.Survey(day, team.name, zone))
+        if not todo and not surveying and day > 1:
+            orders += [c.StandDown(day, t.name) for t in view.teams if t.deployed and t.task_kind is None]
         return orders
 
 

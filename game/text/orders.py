@@ -92,6 +92,10 @@ _OUTCOMES: dict[str, Callable[[dict, Names, str, str], str]] = {
     "bad_area": lambda p, n, team, where: _("Choose a zone, or drag a rectangle on the map."),
     "already_released": lambda p, n, team, where: _("Nothing to survey in {area}: its land is already "
                                                      "released.").format(area=where),
+    "cancel_before_survey": lambda p, n, team, where: _("{area} cannot be cancelled yet: a non-technical survey has "
+                                                         "not covered {unsurveyed} of it. Survey it first; only "
+                                                         "land with no evidence may be cancelled.").format(
+        area=where, unsurveyed=area(float(p.get("unsurveyed_m2", 0)))),
     "no_suspected_land": lambda p, n, team, where: _("There is no suspected land in {area}.").format(area=where),
     "terrain_unworkable": lambda p, n, team, where: _("{team} cannot work on the ground of {area} (machines "
                                                        "cannot work on water, buildings or rocky ground; dogs "

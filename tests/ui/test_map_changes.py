@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.run.levels import resolve_level
-from game.sim import Cancel
+from game.sim import Confirm
 from game.ui import overlays
 
 from ui_events import frames
@@ -25,7 +25,7 @@ def test_an_order_redraws_only_the_cells_it_changed(app):
     whole = link.view.width * link.view.height
     assert picture.cells_drawn == whole  # the first frame draws the whole picture once
     zone = link.scenario.map.object_named("north_pasture")
-    answer = scene.submit(Cancel(day=link.day, area="north_pasture"))
+    answer = scene.submit(Confirm(day=link.day, area="north_pasture"))
     assert answer.accepted, answer.reason
     frames(app)
     redrawn = picture.cells_drawn - whole
@@ -44,7 +44,7 @@ def test_a_large_change_is_spread_over_frames(app, monkeypatch):
     scene = start(app)
     picture = scene.renderer.picture
     link = scene.link
-    scene.submit(Cancel(day=link.day, area="north_pasture"))
+    scene.submit(Confirm(day=link.day, area="north_pasture"))
     frames(app)
     assert picture.pending > 0  # not all at once
     for _ in range(200):
@@ -68,7 +68,7 @@ def test_news_comes_from_the_changes_events(app):
     seen = len(scene.news)
     first = [e for e in link.view.events if e.code != "order"]
     assert seen == len(first)  # every event of day 1, once
-    scene.submit(Cancel(day=link.day, area="north_pasture"))
+    scene.submit(Confirm(day=link.day, area="north_pasture"))
     scene.step_day()
     new = [e for e in link.view.events if e.code != "order"][len(first):]
     assert [n[1] for n in scene.news[seen:] if n[1] != "refused"] == [e.code for e in new]

@@ -81,6 +81,10 @@ def test_cancel_changes_the_status_pixels(app):
     zone = scene.link.scenario.map.object_named("north_pasture")
     cell = zone.centre_cell
     scene.renderer.overlays.teams = False  # keep markers out of the sampled pixel
+    from game.sim import Survey
+
+    assert scene.submit(Survey(day=scene.link.day, team="nts-1", area="north_pasture")).accepted
+    scene.step_day()  # cancelling needs the survey first (unsurveyed land is refused)
     frames(app)
     pos = centre_of_cell(scene, cell)
     before = tuple(app.screen.get_at(pos))

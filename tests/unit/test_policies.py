@@ -20,8 +20,13 @@ def test_land_release_scores_higher_than_idle_clear_all_and_reckless():
 
 
 def test_every_policy_plays_to_the_end_with_accepted_orders():
+    """Every player plays to the end; the reference and teaching players give orders the rules accept (a
+    shortcut player's orders may be refused: that is how some shortcuts are closed)."""
+    from game.policies import SHORTCUTS
+
     for name in POLICIES:
         result = run_policy(small_minefield(4), name)
         assert result.card.days_played >= 1
         rejected = [(o.code, o.params) for o in result.outcomes if not o.accepted]
-        assert len(rejected) <= len(result.outcomes) // 2, (name, rejected)
+        if name not in SHORTCUTS:
+            assert len(rejected) <= len(result.outcomes) // 2, (name, rejected)

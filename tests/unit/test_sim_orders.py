@@ -41,18 +41,22 @@ def test_cancel_and_confirm_change_status_and_cancelling_confirmed_land_is_refus
     with _sim() as sim:
         assert sim.apply(Confirm(1, "mined")).accepted
         assert sim.apply(Cancel(1, "mined")).code == "confirmed_cannot_be_cancelled"
-        assert sim.apply(Cancel(1, "empty")).accepted
+        refused = sim.apply(Cancel(1, "empty"))
+        assert refused.code == "cancel_before_survey" and refused.params["unsurveyed_m2"] == 96 * 100
+        assert sim.apply(Survey(1, "nts-1", "empty")).accepted
+        sim.step()
+        assert sim.apply(Cancel(2, "empty")).accepted
         status = sim.view().status
         assert (status[10:18, 14:26] == LandStatus.CANCELLED).all()
         assert (status[2:10, 2:12] == LandStatus.CONFIRMED).all()
-        assert sim.apply(Cancel(1, "empty")).code == "no_suspected_land"
+        assert sim.apply(Cancel(2, "empty")).code == "no_suspected_land"
 
 
 def test_rectangles_are_checked():
     with _sim() as sim:
         assert sim.apply(Cancel(1, (100, 100, 5, 5))).code == "rectangle_outside_map"
         assert sim.apply(Cancel(1, (1, 1, 0, 5))).code == "bad_rectangle"
-        assert sim.apply(Cancel(1, (14, 10, 2, 2))).accepted
+        assert sim.apply(Cancel(1, (14, 10, 2, 2))).code == "cancel_before_survey"
 
 
 def test_other_orders_work_through_the_day():

@@ -33,7 +33,8 @@ def test_a_summary_adds_up():
         for r in s.runs:
             by_status = {k: v for k, v in r.items_left.items() if k != "total"}
             assert sum(by_status.values()) == r.items_left["total"]
-            assert r.items_left_in_released_land == by_status["cancelled"] + by_status["reduced"] + by_status["cleared"]
+            # land released at some time of the run: what is released now, and land taken back since (an incident, QA)
+            assert r.items_left_in_released_land >= by_status["cancelled"] + by_status["reduced"] + by_status["cleared"]
             assert r.released_m2["total"] == pytest.approx(sum(r.released_m2[k] for k in ("cancelled", "reduced",
                                                                                             "cleared")))
             assert 0 <= r.objectives_met <= len(r.objectives) and r.rejected_orders <= r.orders
