@@ -72,7 +72,7 @@ def test_import_verifies_refuses_with_reasons_and_adds_nothing_twice(tmp_path, c
                       (4, "the level `first_steps` differs from the one this run was played on"),
                       (5, "this run has not ended")):
         assert re.search(rf"{re.escape(str(ben_file))}:\d+:1: run {n} \(level first_steps\): {reason}", refused)
-    assert "cut.json:58:" in refused and "cut short" in refused
+    assert re.search(r"cut.json:\d+:\d+: not valid JSON", refused) and "cut short" in refused
     assert re.search(r"copy.json:\d+:1: run 1: run 1 was played by Amina \(7B\), not by the student of this "
                      r"hand-in", refused)
     assert re.search(r"copy.json:\d+:1: run 2 \(level first_steps\): this run was already handed in by "
