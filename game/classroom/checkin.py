@@ -235,15 +235,33 @@ def attempts_of(student: Student | None, attempts: list[Attempt]) -> list[Attemp
     return out
 
 
-def due(student: Student | None, campaign_done: bool, attempts: list[Attempt] | None = None) -> str | None:
-    """The stage of the quiz this student should be offered now: "before" until they took it, "after" once
-    the campaign is done (and they have not taken it since), else None."""
+def due(student: Student | None, campaign_done: bool, played_any: bool,
+        attempts: list[Attempt] | None = None) -> str | None:
+    """The stage of the quiz to offer now, or None. It is offered only to a student who entered a name and
+    class code (a class is taking part): "before" until they took it, as long as no level is finished on this
+    computer yet (after that it would not measure "before"); "after" once the campaign is done and they have
+    not taken it."""
+    if student is None:
+        return None
     mine = attempts_of(student, load_attempts() if attempts is None else attempts)
-    if not any(a.stage == "before" for a in mine):
+    if not played_any and not any(a.stage == "before" for a in mine):
         return "before"
     if campaign_done and not any(a.stage == "after" for a in mine):
         return "after"
     return None
+
+
+_offered: set[str] = set()
+
+
+def offer_once(student: Student | None, stage: str) -> bool:
+    """True the first time in this start of the game that ``stage`` is offered to ``student`` by itself (the
+    window does not ask twice after "Later"; the hand-in screen always offers a due quiz)."""
+    key = f"{student.key if student else ''}|{stage}"
+    if key in _offered:
+        return False
+    _offered.add(key)
+    return True
 
 
 def now_iso() -> str:

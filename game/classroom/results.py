@@ -16,6 +16,7 @@ from game.level.errors import Problem
 from game.run.record import RunRecord, parse_record
 from game.store.folders import data_dir
 from game.store.jsonfile import LIMITS, read_text_file
+from game.store.slots import SAVED, SaveResult
 
 #: Results kept at most; a computer shared by a class for years stays small (the newest are read).
 MAX_KEPT = 5000
@@ -33,6 +34,16 @@ def keep_result(record: RunRecord) -> Path | None:
     path = results_dir() / f"{record.run_id}.json"
     write_atomic(path, record.to_json())
     return path
+
+
+def save_result(record: RunRecord) -> SaveResult:
+    """:func:`keep_result` for the window: never raises; a failure carries its reason in words (the debrief
+    says it and offers to retry)."""
+    try:
+        keep_result(record)
+    except OSError as exc:
+        return SaveResult.failed(exc)
+    return SAVED
 
 
 def kept_results() -> tuple[list[RunRecord], list[Problem]]:

@@ -111,6 +111,12 @@ def save_student(name: str, class_code: str) -> Student:
     return student
 
 
+def player_fields() -> dict[str, str]:
+    """The run record's ``player`` for a run started now: the student's name and class code, or nothing."""
+    student = load_student()
+    return student.player() if student else {}
+
+
 def forget_student() -> None:
     """Remove the name and class code from this computer (its results stay)."""
     remove_slot(student_slot(), lambda student: True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from game.text import DOMAIN, LOCALE_DIR
 
 GAME_DIR = LOCALE_DIR.parent.parent
-SOURCES = ("ui", "text", "run", "commands", "store")
+SOURCES = ("ui", "text", "run", "commands", "store", "classroom")
 
 
 def source_files() -> list[Path]:
@@ -62,6 +62,11 @@ def content_texts() -> list[tuple[str, str]]:
     for q in content.quiz():
         out += [(q.question, "game/content/quiz.yaml"), (q.explain, "game/content/quiz.yaml")]
         out += [(a.text, "game/content/quiz.yaml") for a in q.answers]
+    from game.classroom.checkin import checkin_quiz
+
+    for q in checkin_quiz().questions:
+        out += [(q.question, "game/content/checkin.yaml"), (q.explain, "game/content/checkin.yaml")]
+        out += [(a.text, "game/content/checkin.yaml") for a in q.answers]
     return [(text, where) for text, where in out if text]
 
 

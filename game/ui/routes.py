@@ -15,14 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.ui.scene_briefing import BriefingScene
+from game.ui.scene_checkin import CheckinScene
 from game.ui.scene_debrief import DebriefScene
 from game.ui.scene_glossary import GlossaryScene
+from game.ui.scene_handin import HandInScene
 from game.ui.scene_menu import MenuScene
 from game.ui.scene_message import MessageScene
 from game.ui.scene_pause import PauseScene
 from game.ui.scene_play import PlayScene
 from game.ui.scene_quiz import QuizScene
 from game.ui.scene_settings import SettingsScene
+from game.ui.scene_student import StudentScene
 
 
 def _quiz(app, play):
@@ -41,4 +44,7 @@ ROUTES: dict[str, Callable[..., object]] = {
     "quiz": _quiz,  # play
     "debrief": DebriefScene,  # play
     "message": MessageScene,  # title, sentences, choices: what happened to the player's files
+    "student": StudentScene,  # the name and class code (game/classroom)
+    "handin": HandInScene,  # hand in results to a USB stick
+    "checkin": CheckinScene,  # stage, then: the check-in quiz before the first level and after the campaign
 }

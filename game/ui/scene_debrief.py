@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.results import save_result
 from game.text import _
 from game.level.campaign import list_levels
 from game.paths import levels_dir
@@ -46,9 +47,11 @@ class DebriefScene(Scene):
         self.play.close()
 
     def save_result(self) -> None:
-        """Save the grade with the campaign progress; on failure the debrief says why and offers to retry."""
+        """Save the grade with the campaign progress, and keep the run for the next hand-in (game/classroom);
+        on failure the debrief says why and offers to retry."""
         result = self.app.progress.save()
-        self.save_problem = "" if result else result.reason
+        kept = save_result(self.link.session.record())
+        self.save_problem = "" if result and kept else (result.reason if not result else kept.reason)
 
     # -------------------------------------------------------------- actions
 

@@ -1,10 +1,13 @@
 """The main menu: the campaign in order (difficulty, best grade, locked or open),
-continue a saved game, settings, glossary, quit."""
+continue a saved game, settings, glossary, hand in results, quit. The check-in
+quiz is offered before the first level and once the campaign is done."""
 
 from __future__ import annotations
 
 import pygame
 
+from game.classroom.checkin import due, offer_once
+from game.classroom.student import load_student
 from game.text import _
 from game.level.campaign import list_levels
 from game.paths import levels_dir
@@ -25,6 +28,7 @@ class MenuScene(Scene):
                 self.index = i
         self.saved = latest_save()  # the most recent of the saved games (one per level)
         self.note = ""
+        self.checked_after = False
 
     def unlocked(self, i: int) -> bool:
         return self.app.progress.unlocked(self.ids, i)
@@ -37,6 +41,25 @@ class MenuScene(Scene):
         if not self.unlocked(i):
             self.note = _("Finish the level before to open this one.")
             return
+        if self._offer_checkin("before", then=lambda: self._open(i)):
+            return
+        self._open(i)
+
+    def _offer_checkin(self, stage: str, then=None) -> bool:
+        """Show the check-in quiz first if it is due for the student (game/classroom/checkin.py)."""
+        grades = self.app.progress.best_grades
+        student = load_student()
+        found = due(student, campaign_done=all(i in grades for i in self.ids), played_any=bool(grades))
+        if found != stage or not offer_once(student, stage):
+            return False
+        return self.app.go("checkin", stage=stage, then=then) is not None
+
+    def update(self, dt: float) -> None:
+        if not self.checked_after:  # the campaign is done: the quiz again (offered once a start of the game)
+            self.checked_after = True
+            self._offer_checkin("after")
+
+    def _open(self, i: int) -> None:
         if self.app.go("briefing", loading=True, path=self.levels[i].path) is None:
             self.note = _("This level could not be loaded; run `minerisk validate` for details.")
 
@@ -52,6 +75,9 @@ class MenuScene(Scene):
 
     def glossary(self) -> None:
         self.app.go("glossary")
+
+    def hand_in(self) -> None:
+        self.app.go("handin")
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -118,16 +144,20 @@ class MenuScene(Scene):
                    enabled=saved is not None),
             Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size and hints")),
             Button(_("Glossary"), self.glossary, pygame.K_g, "G", _("The words of mine action")),
+            Button(_("Hand in results"), self.hand_in, pygame.K_h, "H", _("Write your results to a USB stick "
+                                                                          "for your teacher")),
             Button(_("Quit"), self.app.quit, pygame.K_q, "Q", _("Close the game")),
         ]
         for b in buttons:
             self.bar.add(b)
         bx = list_rect.right + t.px(30)
         bw = min(t.px(240), w - bx - t.px(30))
-        column(buttons, bx, top, bw, t.px(42), t.px(10))
+        gap = t.px(10)  # buttons as high as the window lets them be, so the last one stays in view
+        bh = max(t.px(28), min(t.px(42), (h - top - t.px(36) - gap * (len(buttons) - 1)) // len(buttons)))
+        column(buttons, bx, top, bw, bh, gap)
         self.bar.draw(surface, t, 16)
         if self.note:
-            text_block(surface, t, self.note, pygame.Rect(bx, top + 5 * t.px(52) + t.px(10), bw, t.px(120)),
+            text_block(surface, t, self.note, pygame.Rect(bx, top + len(buttons) * (bh + gap) + gap, bw, t.px(120)),
                        14, th.ACCENT)
         foot = t.text(_("An offline game about humanitarian mine action. No data leaves this computer."), 12,
                       th.TEXT_DIM)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from game.classroom.student import player_fields
 from game.text import _
 from game.level import LevelError
 from game.store.saves import delete_save, write_save
@@ -84,7 +85,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """A new run of the level; a campaign attempt (``fresh_seed``) draws a seed of its own, so what a
         debrief showed never tells where the items of the next attempt are."""
         try:
-            link = GameLink.open(path, seed, fresh_seed=fresh_seed and seed is None)
+            link = GameLink.open(path, seed, fresh_seed=fresh_seed and seed is None, player=player_fields())
         except LevelError as exc:
             print("\n".join(str(p) for p in exc.problems))
             return None

@@ -70,7 +70,9 @@ def test_checkin_questions_come_from_content_with_a_student_s_own_answer_order()
 
 def test_checkin_is_scored_from_the_questions_and_offered_before_and_after(data_dir):
     amina = Student("Amina", "7B")
-    assert due(amina, campaign_done=False) == "before"
+    assert due(None, campaign_done=False, played_any=False) is None  # no class taking part: never offered
+    assert due(amina, campaign_done=False, played_any=False) == "before"
+    assert due(amina, campaign_done=False, played_any=True) is None  # too late to measure "before"
     run = CheckinRun("before", amina)
     assert not run.choose(7)  # no such answer
     for i in range(len(run.items)):
@@ -79,9 +81,9 @@ def test_checkin_is_scored_from_the_questions_and_offered_before_and_after(data_
     assert run.finished and run.result() == (4, len(run.items))
     assert [q.id for q in run.missed()] == [q.id for q in checkin_quiz().questions[4:]]
     add_attempt(run.attempt())
-    assert due(amina, campaign_done=False) is None
-    assert due(amina, campaign_done=True) == "after"
-    assert due(Student("Ben", "7B"), campaign_done=True) == "before"  # a shared computer: Ben has not taken it
+    assert due(amina, campaign_done=False, played_any=False) is None
+    assert due(amina, campaign_done=True, played_any=True) == "after"
+    assert due(Student("Ben", "7B"), campaign_done=False, played_any=False) == "before"  # a shared computer
     kept = load_attempts()
     assert len(kept) == 1 and kept[0].player == amina.player()
     # a claimed score in the file counts for nothing: the answers are scored again
@@ -206,3 +208,23 @@ def test_classroom_modules_import_without_pygame():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_hand_in_places_are_the_sticks_then_desktop_and_home(tmp_path):
+    from game.classroom.places import hand_in_places, removable_folders
+
+    root = tmp_path / "root"
+    for folder in ("media/amina/STICK", "media/amina/.hidden", "run/media/amina/KINGSTON", "media/OTHER",
+                   "Volumes/USB", "home/Desktop"):
+        (root / folder).mkdir(parents=True)
+    (root / "Volumes" / "Macintosh HD").symlink_to(root)
+    linux = removable_folders(system="Linux", user="amina", roots={"/": root})
+    assert [p.name for p in linux] == ["STICK", "KINGSTON", "OTHER"]
+    assert [p.name for p in removable_folders(system="Darwin", roots={"/": root})] == ["USB"]
+    drives = removable_folders(system="Windows", roots={"E": root / "media", "C": root})
+    assert drives == [root / "media"]
+    offered = hand_in_places(home=root / "home", system="Linux", user="amina", roots={"/": root})
+    assert [p.label for p in offered] == ["USB stick or drive: STICK", "USB stick or drive: KINGSTON",
+                                          "USB stick or drive: OTHER", "Desktop", "Home folder"]
+    assert [p.removable for p in offered] == [True, True, True, False, False]
+    assert hand_in_places(home=tmp_path / "nobody", system="Linux", user="x", roots={"/": tmp_path / "none"}) == []
