@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from game.run.money import daily_burn
 from game.sim import commands as c
 from game.sim.grid import LandStatus, area_mask, box_near, perimeter_m
 
@@ -31,6 +32,10 @@ ADVICE = (
     "does_not_finish",  # the work cannot finish before the level ends
     "money_runs_out",  # the programme's money runs out before the work is done
     "rushed_pace",  # the team works faster than the safe procedure
+    "confirm_without_evidence",  # declaring land a confirmed hazardous area with no evidence known there
+    "stand_down_rehire",  # a team stood down comes back only by hiring a new one (rehire_usd)
+    "stand_down_final",  # a team stood down cannot come back: the level does not let you hire its kind
+    "stand_down_busy",  # the team's task stops with it
 )
 
 
@@ -65,6 +70,9 @@ class Estimate:
     days_of_money: float  # days the programme can be paid after this order's one-off
     unworkable_cells: int = 0
     advice: tuple[str, ...] = ()
+    rehire_usd: float | None = None  # stand down: what hiring such a team again would cost at once
+    days_of_money_now: float = float("inf")  # days the programme can be paid as it stands, before this order
+    per_day_now_usd: float = 0.0  # what the programme costs a day as it stands, before this order
 
 
 def estimate(session, command: Any) -> Estimate | None:
@@ -82,13 +90,12 @@ def estimate(session, command: Any) -> Estimate | None:
     hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
     released = status >= LandStatus.CANCELLED
     known = _knowledge(view, mask, hazardous, released, catalogue)
-    running = sum(t.cost_per_day_usd for t in view.teams if t.deployed)
-    running += float(catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"]) * sum(
-        1 for t in view.tasks if t.kind == "quality_assurance")
+    running = daily_burn(view, catalogue)
     days_left = max(0, view.last_day - view.day + 1)
     cell_m2 = view.cell_size_m ** 2
     advice: list[str] = []
     one_off, work_days, cells, unworkable, extra_per_day = 0.0, None, 0, 0, 0.0
+    rehire: float | None = None
     team = view.team(getattr(command, "team", "") or "") if hasattr(command, "team") else None
     team_cat = catalogue["teams"].get(team.type, {}) if team is not None else {}
 
@@ -100,6 +107,18 @@ def estimate(session, command: Any) -> Estimate | None:
             advice.append("cancel_against_evidence")
     elif isinstance(command, c.Confirm):
         cells = int((mask & (status <= LandStatus.SUSPECTED)).sum())
+        if cells and not (sum(known.evidence.values()) or known.finds):
+            advice.append("confirm_without_evidence")
+    elif isinstance(command, c.StandDown):
+        if team is not None and team.deployed:
+            extra_per_day = -float(team.cost_per_day_usd)
+            if team.task_kind is not None:
+                advice.append("stand_down_busy")
+            if team.type in view.hireable:
+                rehire = float(team_cat.get("mobilisation_usd", 0))
+                advice.append("stand_down_rehire")
+            else:
+                advice.append("stand_down_final")
     elif isinstance(command, c.Mark):
         todo = mask & hazardous & ~np.asarray(view.marked)
         cells = int(todo.sum())
@@ -155,10 +174,13 @@ def estimate(session, command: Any) -> Estimate | None:
             advice.append("money_runs_out")
     elif days_of_money < days_left and isinstance(command, c.Hire):
         advice.append("money_runs_out")
+    now = view.budget_usd / running if running > 0 else float("inf")
     return Estimate(order=type(command).__name__, cells=cells, area_m2=area_m2, known=known, work_days=work_days,
                     finishes_day=finishes, one_off_usd=round(one_off, 2), programme_per_day_usd=per_day,
                     cost_usd=round(cost, 2), days_of_money=days_of_money, unworkable_cells=unworkable,
-                    advice=tuple(dict.fromkeys(advice)))
+                    advice=tuple(dict.fromkeys(advice)),
+                    rehire_usd=rehire, days_of_money_now=now,
+                    per_day_now_usd=running)
 
 
 def _team_types(view, catalogue) -> set[str]:

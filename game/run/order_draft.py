@@ -23,9 +23,12 @@ ACTIONS: dict[str, tuple[str | None, str]] = {
     "cancel": (None, "Cancel"),
     "confirm": (None, "Confirm"),
     "quality_assurance": (None, "QualityAssurance"),
+    "stand_down": ("any", "StandDown"),
 }
 TEAM_ACTIONS = ("survey", "technical_survey", "clear", "educate")
 AREA_ACTIONS = ("mark", "cancel", "confirm", "quality_assurance")
+#: Orders about a team alone: no area to choose, the preview shows at once.
+NO_AREA_ACTIONS = ("stand_down",)
 #: Other orders, by command class name, as the tutorial names them.
 OTHER_ORDERS = {"Hire": "hire", "EndLevel": "end_level", "Stop": "stop", "SetPace": "pace", "StandDown": "stand_down"}
 
@@ -33,6 +36,8 @@ OTHER_ORDERS = {"Hire": "hire", "EndLevel": "end_level", "Stop": "stop", "SetPac
 def make_command(action: str, day: int, team: str | None, area: Any) -> Any:
     """The simulation command for ``action`` by ``team`` on ``area`` (a zone, village or (x, y, w, h))."""
     cls = getattr(_sim, ACTIONS[action][1])
+    if action in NO_AREA_ACTIONS:
+        return cls(day=day, team=team)
     if action == "educate":
         return cls(day=day, team=team, village=str(area))
     if ACTIONS[action][0] is None:
@@ -73,7 +78,7 @@ class OrderDraft:
         kinds = session.level.catalogue["teams"]
 
         def able(t) -> bool:
-            return kinds.get(t.type, {}).get("works_on") == need
+            return need == "any" or kinds.get(t.type, {}).get("works_on") == need
 
         chosen = next((t for t in teams if t.name == selected), None)
         if chosen is not None and able(chosen):
@@ -83,12 +88,21 @@ class OrderDraft:
         candidates = idle or [t for t in teams if able(t)]
         self.team = candidates[0].name if candidates else None
 
+    @property
+    def needs_area(self) -> bool:
+        return self.action not in NO_AREA_ACTIONS
+
     def set_area(self, session, area: Any) -> None:
         self.area = area
-        self.estimate = session.estimate(self.command(session.day)) if area is not None else None
+        self.refresh(session)
+
+    def refresh(self, session) -> None:
+        """Work out the preview again (after a change of team or area, or a new day)."""
+        ready = self.area is not None or (not self.needs_area and self.team is not None)
+        self.estimate = session.estimate(self.command(session.day)) if ready else None
 
     def ready(self) -> bool:
-        return self.area is not None and (self.works_on is None or self.team is not None)
+        return (self.area is not None or not self.needs_area) and (self.works_on is None or self.team is not None)
 
     def command(self, day: int) -> Any:
         return make_command(self.action, day, self.team, self.area)

@@ -18,7 +18,7 @@ from game.store.slots import SaveResult, Slot, Words, load_slot, save_slot, vers
 
 SETTINGS_VERSION = 1
 UI_SCALES = (1.0, 1.5, 2.0)
-_KNOWN = ("ui_scale", "language", "show_hints", "sound", "window")
+_KNOWN = ("ui_scale", "language", "show_hints", "sound", "window", "auto_pause")
 
 
 def _good_value(key: str, value: Any) -> bool:
@@ -26,7 +26,7 @@ def _good_value(key: str, value: Any) -> bool:
         return value in UI_SCALES and not isinstance(value, bool)
     if key == "language":
         return isinstance(value, str) and len(value) <= 20 and value.isidentifier()
-    if key in ("show_hints", "sound"):
+    if key in ("show_hints", "sound", "auto_pause"):
         return isinstance(value, bool)
     if key == "window":
         return (isinstance(value, list) and len(value) == 2
@@ -58,6 +58,7 @@ class Settings:
     ui_scale: float = 1.0
     language: str = "en"
     show_hints: bool = True
+    auto_pause: bool = True  # alerts (a team idle, money low, a find...) stop time; on for new players
     sound: bool = True  # sound effects on (F9 or the settings screen mutes them)
     window: tuple[int, int] = (1280, 720)
     extra: dict = field(default_factory=dict, repr=False)  # keys of other versions, kept as they were

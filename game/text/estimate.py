@@ -24,6 +24,12 @@ ADVICE = {
     "does_not_finish": "This work cannot finish before the level ends.",
     "money_runs_out": "The money runs out before this work is done.",
     "rushed_pace": "This team works faster than the safe procedure: more accidents, more missed items.",
+    "confirm_without_evidence": "No evidence is known in or near this land: declaring it a confirmed hazardous "
+                                "area is a decision without evidence (IMAS 08.10).",
+    "stand_down_busy": "The team's task stops with it; the work done so far stays done.",
+    "stand_down_rehire": "A team stood down leaves the programme: to have one again you hire a new team.",
+    "stand_down_final": "This level does not let you hire this kind of team: once stood down, it cannot come "
+                        "back.",
 }
 
 
@@ -68,8 +74,18 @@ def preview_lines(estimate: Any, n: Names, last_day: int) -> list[str]:
             cost=money(estimate.programme_per_day_usd)))
     if estimate.one_off_usd:
         lines.append(_("Paid at once: {cost}").format(cost=money(estimate.one_off_usd)))
+    if estimate.order == "StandDown" and estimate.programme_per_day_usd >= 0:
+        saved = max(0.0, estimate.per_day_now_usd - estimate.programme_per_day_usd)
+        lines.append(_("Saves {cost} a day.").format(cost=money(saved)))
+        if estimate.rehire_usd is not None:
+            lines.append(_("Hiring such a team again costs {cost} at once.").format(cost=money(estimate.rehire_usd)))
     if estimate.days_of_money != float("inf"):
-        lines.append(_("Money left for {days} of the programme").format(days=days(estimate.days_of_money)))
+        if estimate.days_of_money_now != float("inf") and round(estimate.days_of_money_now) != round(
+                estimate.days_of_money):
+            lines.append(_("The money lasts {days} after this order (now {now}).").format(
+                days=days(estimate.days_of_money), now=days(estimate.days_of_money_now)))
+        else:
+            lines.append(_("The money lasts {days} at this rate.").format(days=days(estimate.days_of_money)))
     if estimate.unworkable_cells:
         lines.append(ngettext("{n} cell this team cannot work on is left out",
                               "{n} cells this team cannot work on are left out",

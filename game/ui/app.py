@@ -27,6 +27,7 @@ from game.ui.routes import ROUTES
 from game.ui.scene_loading import load
 from game.ui.sound import Sounds
 from game.ui.theme import BG, Theme, reset_caches
+from game.ui.widgets import probe_layer
 
 QUIT_AFTER_ENV = "MINERISK_QUIT_AFTER_FRAMES"
 FPS = 60
@@ -50,7 +51,7 @@ class App:
         pygame.key.set_repeat(300, 40)
         self.screen = pygame.display.set_mode(size or self.settings.window, pygame.RESIZABLE)
         pygame.display.set_caption(_("Mine Risk"))
-        self.theme = Theme(self.settings.ui_scale)
+        self.theme = Theme(fit_scale(self.settings.ui_scale, self.screen.get_size()))
         self.scenes: list = []
         self.frame = 0
         self.max_frames = max_frames
@@ -106,8 +107,14 @@ class App:
 
     def set_ui_scale(self, scale: float) -> None:
         self.settings.ui_scale = scale
-        self.theme = Theme(scale)
+        self.fit_theme()
         self.save_settings()
+
+    def fit_theme(self) -> None:
+        """The theme at the chosen UI scale, or the largest that fits the window (see :func:`fit_scale`)."""
+        scale = fit_scale(self.settings.ui_scale, self.screen.get_size())
+        if self.theme.scale != scale:
+            self.theme = Theme(scale)
 
     def toggle_sound(self) -> None:
         """Mute or unmute the sound effects (F9 anywhere, or the settings screen); saved at once."""
@@ -181,6 +188,7 @@ class App:
             self.dispatch(event)
         self.tell_file_notices()
         start = pygame.time.get_ticks()
+        self.fit_theme()
         if self.scene is not None:
             self.scene.update(dt)
         self.draw()
@@ -233,6 +241,7 @@ class App:
         while first > 0 and self.scenes[first].overlay:
             first -= 1
         for s in self.scenes[first:]:
+            probe_layer(type(s).__name__)
             s.draw(self.screen)
         self.scene.draw_tooltips(self.screen)
 
@@ -293,6 +302,19 @@ def save_screenshot(surface: pygame.Surface, path: Path) -> int:
               file=sys.stderr)
         return 1
     return 0
+
+
+#: The smallest window, in interface pixels, the screens are laid out for (1280x720 at UI scale 2).
+MIN_LAYOUT = (640, 360)
+
+
+def fit_scale(chosen: float, size: tuple[int, int]) -> float:
+    """The UI scale to use: the chosen one, or less (in steps of 0.25, never below 1) when the window is too
+    small to lay the screens out at it (a 1024x600 window holds at most 1.5x; the settings screen says so)."""
+    scale = float(chosen)
+    while scale > 1.0 and (size[0] / scale < MIN_LAYOUT[0] or size[1] / scale < MIN_LAYOUT[1]):
+        scale -= 0.25
+    return max(1.0, scale)
 
 
 def frames_from_env() -> int | None:

@@ -51,11 +51,11 @@ def bench_frames(repeats: int = 600, level: str = "the_sector", policy: str = "l
 
     from game.run.levels import resolve_level
     from game.ui.app import App
-    from game.ui.theme import Theme
 
     repeats = max(60, int(repeats))
     app = App(size=(1280, 720), max_frames=None, fixed_step=True)
-    app.theme = Theme(1.0)  # the player's UI scale must not change the figures
+    app.settings.ui_scale = 1.0  # the player's UI scale must not change the figures (never saved here)
+    app.fit_theme()
     try:
         path = resolve_level(level)
         scene = app.go("play", path=path, autoplay=policy) if path is not None else None

@@ -24,7 +24,7 @@ class Camera:
         """The largest zoom at which the whole map fits the viewport (the smallest if none does)."""
         fitting = [i for i, z in enumerate(self.zooms)
                    if self.width * z <= self.viewport.w and self.height * z <= self.viewport.h]
-        self.zoom_index = fitting[-1] if fitting else min(2, len(self.zooms) - 1)
+        self.zoom_index = fitting[-1] if fitting else 0
         self.clamp()
 
     def set_viewport(self, rect: pygame.Rect) -> None:
@@ -37,6 +37,11 @@ class Camera:
         vw, vh = self.viewport.size
         self.x = (mw - vw) / 2 if mw <= vw else min(max(0.0, self.x), mw - vw)
         self.y = (mh - vh) / 2 if mh <= vh else min(max(0.0, self.y), mh - vh)
+
+    def shows_all(self) -> bool:
+        """Whether the whole map is in view."""
+        z = self.cell_px
+        return self.width * z <= self.viewport.w and self.height * z <= self.viewport.h
 
     def scroll(self, dx: float, dy: float) -> None:
         self.x += dx

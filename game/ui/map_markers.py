@@ -17,8 +17,6 @@ from game.ui import theme as th
 TEAM_COLOURS = {"nts": (80, 160, 255), "technical_survey": (60, 210, 210), "manual": (250, 210, 60),
                 "dog": (230, 140, 60), "machine": (190, 120, 240), "eore": (120, 230, 120)}
 TEAM_LETTER = {"nts": "N", "technical_survey": "T", "manual": "M", "dog": "D", "machine": "X", "eore": "E"}
-#: Zone labels show from this zoom (pixels a cell) up.
-LABEL_ZOOM = 8
 #: Evidence and finds are icons from this zoom up (small diamonds and discs below).
 ICON_ZOOM = 8
 #: Ordnance icons on the debrief's truth map from this zoom up.
@@ -33,16 +31,26 @@ def team_radius(theme) -> int:
 
 
 def team_positions(renderer, link, theme) -> list[tuple[object, int, tuple[int, int]]]:
-    """(team, list number, screen centre) of each deployed team; teams on one cell sit side by side."""
+    """(team, list number, screen centre) of each deployed team; teams on one cell sit side by side, and
+    a marker that would cover a zone's name moves just below it (markers never hide labels)."""
     stacked: dict[tuple[int, int], int] = {}
     r = team_radius(theme)
     out = []
+    labels = renderer.label_rects
     for i, t in enumerate(link.teams()):
         cell = link.team_cell(t)
         n = stacked.get(cell, 0)
         stacked[cell] = n + 1
         c = renderer.centre(cell)
-        out.append((t, i + 1, (c[0] + (n % 4) * (2 * r + 3) - r, c[1] + (n // 4) * (2 * r + 3))))
+        y0 = c[1]
+        disc = pygame.Rect(0, 0, 2 * r, 2 * r)
+        disc.center = c
+        for rect, _name in labels:
+            if rect.colliderect(disc.inflate(0, 2 * r * (n // 4))):
+                y0 = rect.bottom + r + theme.px(2)
+                break
+        out.append((t, i + 1, (c[0] + (n % 4) * (2 * r + 3) - r * min(3, stacked[cell] - 1),
+                               y0 + (n // 4) * (2 * r + 3))))
     return out
 
 
@@ -98,20 +106,82 @@ def draw_places(renderer, surface, theme, link) -> None:
             r = theme.px(7)
             pts = [(c[0] - r, c[1]), (c[0], c[1] - r), (c[0] + r, c[1]), (c[0] + r, c[1] + r), (c[0] - r, c[1] + r)]
             pygame.draw.polygon(surface, (250, 245, 230), pts)
-        label = _label(theme, v.name.capitalize() + (" ✓" if v.educated else ""), 13, th.TEXT, True)
-        surface.blit(label, label.get_rect(midtop=(c[0], c[1] + size // 2)))
+
+
+def village_size(theme) -> int:
+    return theme.px(30)
+
+
+#: Zone states: the colour of the bar beside a zone's name (the words say the same).
+STATE_COLOURS = {"not_surveyed": (170, 170, 180), "surveyed_no_evidence": (245, 245, 245),
+                 "evidence": (255, 210, 40), "confirmed": (240, 60, 80), "released": (80, 220, 255)}
+
+
+def layout_zone_labels(renderer, theme, link, first: str | None = None) -> None:
+    """Where each suspected area's name (and state) goes this frame, at every zoom: at the zone's centre,
+    larger zones first (``first``, the zone being ordered, before all); a label that would cover one
+    already placed is left out (its name is still in the tooltip, the zone list and the Z key).
+    Sets ``renderer.label_rects`` [(rect, zone name)]."""
+    from game.text.zones import zone_label
+
+    placed: list[tuple[pygame.Rect, str]] = []
+    renderer.label_surfaces = []
+    vp = renderer.camera.viewport
+    if renderer.overlays.villages:  # village names first: they are never left out
+        for v in link.view.villages:
+            if not renderer.in_view(*v.cell, margin=12):
+                continue
+            text = link.names.village(v.name) + (" ✓" if v.educated else "")
+            img = _label(theme, text, 13, th.TEXT, True)
+            c = renderer.centre(v.cell)
+            rect = img.get_rect(midtop=(c[0], c[1] + village_size(theme) // 2))
+            placed.append((rect, v.name))
+            renderer.label_surfaces.append((img, rect))
+    if not renderer.overlays.status:
+        renderer.label_rects = placed
+        return
+    zones = sorted(renderer.zone_labels, key=lambda z: (z[0] != first, -z[2]))
+    small = renderer.camera.cell_px <= 4
+    for name, (cx, cy), _cells in zones:
+        if not renderer.in_view(cx, cy, margin=12):
+            continue
+        state = renderer.zone_states.get(name)
+        text = link.names.zone(name)
+        sub = "" if small and name != first else zone_label(state)
+        img = _zone_label(theme, text, sub, STATE_COLOURS.get(state.code if state else "", th.TEXT_DIM))
+        rect = img.get_rect(center=renderer.centre((cx, cy)))
+        if not vp.colliderect(rect) or any(rect.colliderect(r) for r, _n in placed):
+            continue
+        placed.append((rect, name))
+        renderer.label_surfaces.append((img, rect))
+    renderer.label_rects = placed
 
 
 def draw_zone_labels(renderer, surface, theme) -> None:
-    """The names of suspected areas at their centres, at zooms where they are readable."""
-    if renderer.camera.cell_px < LABEL_ZOOM:
-        return
-    for name, (cx, cy) in renderer.zone_labels:
-        if not renderer.in_view(cx, cy, margin=6):
-            continue
-        label = _label(theme, name, 11, (255, 240, 200), False)
-        c = renderer.centre((cx, cy))
-        surface.blit(label, label.get_rect(center=c))
+    """The labels placed by :func:`layout_zone_labels` (drawn last: nothing covers them)."""
+    surface.fblits(renderer.label_surfaces)
+
+
+def _zone_label(theme, name: str, state: str, colour) -> pygame.Surface:
+    """A zone's name over its state, on a dark box with a bar of the state's colour; cached."""
+    key = ("zone", name, state, colour, theme.px(10))
+    img = _labels.get(key)
+    if img is None:
+        top = theme.text(name, 12, (255, 245, 215), True)
+        bottom = theme.text(state, 11, colour) if state else None
+        pad, bar = theme.px(3), max(2, theme.px(3))
+        w = max(top.get_width(), bottom.get_width() if bottom else 0) + 2 * pad + bar + theme.px(2)
+        h = top.get_height() + (bottom.get_height() if bottom else 0) + 2
+        img = pygame.Surface((w, h), pygame.SRCALPHA)
+        img.fill((12, 14, 18, 215))
+        img.fill(colour, (0, 0, bar, h))
+        img.blit(top, (bar + pad, 1))
+        if bottom:
+            img.blit(bottom, (bar + pad, 1 + top.get_height()))
+        _labels[key] = img
+        if len(_labels) > 1024:
+            _labels.pop(next(iter(_labels)))
+    return img
 
 
 def _label(theme, text: str, size: int, colour, bold: bool) -> pygame.Surface:

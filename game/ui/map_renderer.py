@@ -19,6 +19,7 @@ from game.ui import map_markers as markers
 from game.ui import theme as th
 from game.ui.camera import Camera
 from game.ui.map_markers import TEAM_COLOURS, TEAM_LETTER  # noqa: F401  (re-exported)
+from game.ui.minimap import Minimap
 from game.ui.overlays import MapPicture
 from game.ui.terrain_art import TerrainArt, zoom_levels
 
@@ -32,6 +33,7 @@ class Overlays:
     teams: bool = True
     villages: bool = True
     marked: bool = True
+    minimap: bool = True  # the overview map in the corner
     truth: bool = False  # debrief only
 
 
@@ -46,9 +48,13 @@ class MapRenderer:
         self.camera = Camera(map_data.width, map_data.height, zoom_levels(map_data.width, map_data.height))
         self.overlays = Overlays()
         self._outlines: dict[tuple, tuple[pygame.Surface, tuple[int, int]]] = {}
-        #: suspected areas, named on the map: (label, centre cell)
-        self.zone_labels = [(o.name.replace("_", " "), o.centre_cell) for o in map_data.objects
+        #: suspected areas, named on the map: (zone name, centre cell, cells)
+        self.zone_labels = [(o.name, o.centre_cell, o.area_cells) for o in map_data.objects
                             if o.kind == "suspected_area"]
+        self.zone_states: dict = {}  # zone name -> game.run.zones.ZoneState, set by the play screen
+        self.label_rects: list[tuple[pygame.Rect, str]] = []  # where zone names were drawn this frame
+        self.label_surfaces: list = []
+        self.minimap = Minimap(self.art, map_data.width, map_data.height)
         #: places drawn with an icon (features, team bases): (icon name, centre cell)
         self.places = [(o.properties.get("feature", ""), o.centre_cell) for o in map_data.objects
                        if o.kind == "feature"]
@@ -61,13 +67,22 @@ class MapRenderer:
         self.picture.set_layers(view.status, view.marked)
         if changes is None or changes.full:
             self.picture.invalidate()
+            self.minimap.invalidate()
         elif len(changes.cells):
             self.picture.mark_dirty(changes.cells)
+            self.minimap.invalidate()
+
+    def zone_at(self, pos) -> str | None:
+        """The zone whose name label is under a screen point (labels count as part of their zone)."""
+        for rect, name in self.label_rects:
+            if rect.collidepoint(pos):
+                return name
+        return None
 
     # ------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface, theme: th.Theme, link, selected_team: str | None = None,
-             truth=None) -> None:
+             truth=None, first_label: str | None = None) -> None:
         cam = self.camera
         o = self.overlays
         self.picture.set_overlays(o.status, o.villages, o.marked)
@@ -86,8 +101,7 @@ class MapRenderer:
         surface.blit(picture, dest, src)
         self._bounds = cam.visible_cells()
         view = link.view
-        if o.status:
-            markers.draw_zone_labels(self, surface, theme)
+        markers.layout_zone_labels(self, theme, link, first_label)
         if o.teams:
             self._draw_tasks(surface, theme, link)
         if o.villages:
@@ -98,6 +112,11 @@ class MapRenderer:
             markers.draw_truth(self, surface, theme, truth, view)
         if o.teams:
             markers.draw_teams(self, surface, theme, link, selected_team)
+        markers.draw_zone_labels(self, surface, theme)
+        if o.minimap and not cam.shows_all():
+            self.minimap.draw(surface, theme, cam, view)
+        else:
+            self.minimap.rect = pygame.Rect(0, 0, 0, 0)
         surface.set_clip(prev_clip)
 
     def in_view(self, x: int, y: int, margin: int = 0) -> bool:

@@ -39,7 +39,7 @@ LAND_USE_TINT = (255, 236, 120, 70)
 PATCH_CELLS_PER_FRAME = 4000
 
 
-def pattern_pixels(width: int, height: int, style: str, rgba: tuple, y0: int = 0) -> np.ndarray:
+def pattern_pixels(width: int, height: int, style: str, rgba: tuple, y0: int = 0, wash: int | None = None) -> np.ndarray:
     """The RGBA pixels of a status pattern over ``width`` x ``height`` screen pixels whose first row is the
     map's pixel row ``y0``. Patterns are drawn in map pixels, so they join seamlessly across cells at every
     zoom: thick diagonal stripes (suspected), a dense cross-hatch (confirmed), dots (cancelled),
@@ -50,7 +50,7 @@ def pattern_pixels(width: int, height: int, style: str, rgba: tuple, y0: int = 0
     out = np.zeros((height, width, 4), np.uint8)
     colour = np.array(rgba[:3], np.uint8)
     dark = np.array(th.PATTERN_DARK, np.uint8)
-    wash = int(rgba[3])
+    wash = int(rgba[3]) if wash is None else wash
 
     def paint(mask, rgb, alpha):
         mask = np.broadcast_to(mask, (height, width))
@@ -177,7 +177,9 @@ class MapPicture:
         if code not in self._sheets:
             rgba, style = th.STATUS_STYLE[LAND_STATUSES[code]]
             z = self._zoom
-            self._sheets[code] = surface_of(pattern_pixels(self.w * z, z + th.PATTERN_PERIOD, style, rgba))
+            # at small zooms a cell is a few pixels: a stronger wash keeps the status readable as a colour
+            wash = min(200, int(rgba[3]) * (3 if z <= 4 else 2 if z <= 8 else 1))
+            self._sheets[code] = surface_of(pattern_pixels(self.w * z, z + th.PATTERN_PERIOD, style, rgba, wash=wash))
         return self._sheets[code]
 
     def _tint_sheet(self) -> pygame.Surface:

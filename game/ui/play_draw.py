@@ -1,18 +1,28 @@
-"""Drawing the play screen: map, the order being drafted, HUD, tutorial prompt, side panel, tooltips.
+"""Drawing the play screen: map, the order being drafted, HUD, tutorial prompt, side panel, alerts, the
+end-of-level moment and the tooltips.
 
 :class:`PlayDraw` is mixed into :class:`~game.ui.scene_play.PlayScene`
 (``self`` is the scene); it only reads the scene and lays out its buttons.
+The layout follows the window and the UI scale each frame: the top bar and
+the strip under the map take as many rows as their content needs, the side
+panel scrolls when it must, and the map gets the rest (fitted to view when
+the window size changes).
 """
 
 from __future__ import annotations
 
 import pygame
 
-from game.text import _
+from game.text import _, ngettext
+from game.text.alerts import alert_text
+from game.text.events import end_reason
 from game.ui import play_hud, play_panel, play_tutorial
 from game.ui import theme as th
 from game.ui.play_input import _clamp_to
-from game.ui.widgets import tooltip
+from game.ui.widgets import Button, draw_text, panel, text_block, tooltip
+
+BANNER_BG = (44, 36, 18)
+PAUSE_BG = (16, 19, 23)
 
 
 class PlayDraw:
@@ -21,47 +31,139 @@ class PlayDraw:
     def _layout(self, size) -> None:
         w, h = size
         t = self.theme
-        self.top_rect = pygame.Rect(0, 0, w, t.px(34))
-        side = min(t.px(360), max(t.px(240), w * 2 // 5))
-        self.panel_rect = pygame.Rect(w - side, self.top_rect.bottom, side, h - self.top_rect.bottom)
-        band, self._prompt_size = play_tutorial.layout(self, w - side, h - self.top_rect.bottom)
-        self.prompt_rect = pygame.Rect(0, self.top_rect.bottom, w - side, band)
-        strip_h = t.px(26)
+        side = min(max(t.px(250), w * 9 // 25), t.px(380), w // 2)
+        top_h = play_hud.top_bar_height(self, w)
+        self.top_rect = pygame.Rect(0, 0, w, top_h)
+        self.panel_rect = pygame.Rect(w - side, top_h, side, h - top_h)
+        band, self._prompt_size = play_tutorial.layout(self, w - side, h - top_h)
+        self.prompt_rect = pygame.Rect(0, top_h, w - side, band)
+        strip_h = play_hud.strip_height(self, w - side)
         self.strip_rect = pygame.Rect(0, h - strip_h, w - side, strip_h)
         top = self.prompt_rect.bottom
-        self.renderer.camera.set_viewport(pygame.Rect(0, top, w - side, h - top - strip_h))
-        self._layout_key = (size, t.scale)
+        viewport = pygame.Rect(0, top, w - side, max(t.px(40), h - top - strip_h))
+        cam = self.renderer.camera
+        window = (tuple(size), t.scale)
+        cam.set_viewport(viewport)
+        if getattr(self, "_window_key", None) != window:  # fit the map to view on start and on a resize
+            self._window_key = window
+            cam.fit()
+        self._layout_key = (tuple(size), t.scale, top_h, strip_h)
 
     def draw(self, surface: pygame.Surface) -> None:
-        if getattr(self, "_layout_key", None) != (surface.get_size(), self.theme.scale):
-            self._layout(surface.get_size())
+        size = surface.get_size()
+        t = self.theme
+        key = (size, t.scale, play_hud.top_bar_height(self, size[0]),
+               play_hud.strip_height(self, size[0] - self.panel_rect.w))
+        if getattr(self, "_layout_key", None) != key:
+            self._layout(size)
         self.bar.clear()
-        self.renderer.draw(surface, self.theme, self.link, self.selected, self.truth)
+        first = self.draft.area if self.draft is not None and isinstance(self.draft.area, str) else None
+        self.renderer.draw(surface, t, self.link, self.selected, self.truth, first_label=first)
         if self.tutorial is not None:
             play_tutorial.draw_target(self, surface)
         self._draw_draft(surface)
-        play_hud.speed_buttons(self, self.top_rect)
         play_hud.draw_top_bar(self, surface, self.top_rect)
         if self.tutorial is not None:
             play_tutorial.draw_prompt(self, surface, self.prompt_rect, self._prompt_size)
         play_hud.overlay_strip(self, surface, self.strip_rect)
         play_panel.draw_panel(self, surface, self.panel_rect)
-        self.bar.draw(surface, self.theme, 13)
         vp = self.renderer.camera.viewport
-        if self.paused and self.autoplay is None:
-            img = self.theme.text(_("Paused — Space to run"), 14, th.ACCENT, bold=True)
-            bg = img.get_rect(topleft=(vp.x + self.theme.px(8), vp.y + self.theme.px(6))).inflate(
-                self.theme.px(10), self.theme.px(4))
-            surface.fill((16, 19, 23), bg)
-            surface.blit(img, (vp.x + self.theme.px(8), vp.y + self.theme.px(6)))
-        if self.app.settings.show_hints and self.tutorial is None:
-            hint = _("Pick a team (1-9), an action (key on its button), then drag an area or press Z · "
-                     "right-drag or arrows/WASD to move · wheel or +/- to zoom")
-            img = self.theme.text(hint, 12, th.TEXT)
-            bg = pygame.Rect(vp.x, vp.bottom - img.get_height() - self.theme.px(4),
-                             min(vp.w, img.get_width() + self.theme.px(12)), img.get_height() + self.theme.px(4))
-            surface.fill((16, 19, 23), bg)
-            surface.blit(img, (bg.x + self.theme.px(6), bg.y + self.theme.px(2)), pygame.Rect(0, 0, bg.w, bg.h))
+        y = vp.y + t.px(6)
+        if self.alerts:
+            y = self._draw_alerts(surface, pygame.Rect(vp.x + t.px(6), y, vp.w - t.px(12), 0)) + t.px(4)
+        if self.paused and self.autoplay is None and not self.end_shown:
+            text = _("Paused: press Space to run")
+            img = t.text(text, 14, th.ACCENT, bold=True)
+            box = pygame.Rect(vp.x + t.px(6), y, min(vp.w - t.px(12), img.get_width() + t.px(12)),
+                              img.get_height() + t.px(4))
+            surface.fill(PAUSE_BG, box)
+            draw_text(surface, t, text, box.inflate(-t.px(12), 0), 14, th.ACCENT, True, anchor="midleft")
+        if self.app.settings.show_hints and self.tutorial is None and not self.alerts and not self.end_shown:
+            self._draw_hint(surface, vp)
+        if self.end_shown:
+            self._draw_end(surface, vp)
+        self.bar.draw(surface, t, 13)
+
+    def _draw_hint(self, surface, vp: pygame.Rect) -> None:
+        t = self.theme
+        hint = _("Pick a team (1-9), an action (the key on its button), then click a zone or drag an area · "
+                 "right-drag or arrows to move · wheel or +/- to zoom")
+        mini = self.renderer.minimap.rect
+        width = max(t.px(80), (mini.x if mini.w else vp.right) - vp.x - t.px(16))
+        h = t.font(12).get_linesize() * len(th.wrap(t.font(12), hint, width - t.px(12))) + t.px(6)
+        box = pygame.Rect(vp.x, vp.bottom - h, width, h)
+        surface.fill(PAUSE_BG, box)
+        text_block(surface, t, hint, box.inflate(-t.px(12), -t.px(4)), 12, th.TEXT)
+
+    def _draw_alerts(self, surface, rect: pygame.Rect) -> int:
+        """The alerts of the last days over the top of the map, newest first, with a Close button;
+        returns the y below them."""
+        t = self.theme
+        pad = t.px(6)
+        bw = t.font(13).size(_("Close"))[0] + t.px(16)
+        text_w = rect.w - bw - 3 * pad
+        lines = []
+        for a in self.alerts[:4]:
+            text = _("Day {day}: {text}").format(day=a.day, text=alert_text(a, self.link.names, self._level_text))
+            lines.append((text, th.BAD if a.code in ("accident", "incident", "money_out") else th.TEXT))
+        if self.paused_by_alert:
+            lines.insert(0, (_("Time stopped for this: press Space to go on (auto-pause can be turned off in "
+                               "Settings)."), th.ACCENT))
+        font = t.font(13)
+        limit = self.renderer.camera.viewport.h * 2 // 5
+        shown, h = [], 2 * pad
+        for i, (text, colour) in enumerate(lines):
+            more = len(th.wrap(font, text, text_w)) * font.get_linesize()
+            if shown and h + more + font.get_linesize() > limit:
+                left = len(lines) - i
+                shown.append((ngettext("({n} more in the news)", "({n} more in the news)", left).format(n=left),
+                              th.TEXT_DIM))
+                h += font.get_linesize()
+                break
+            shown.append((text, colour))
+            h += more
+        lines = shown
+        box = pygame.Rect(rect.x, rect.y, rect.w, max(h, t.px(30) + 2 * pad))
+        pygame.draw.rect(surface, BANNER_BG, box, border_radius=t.px(4))
+        pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(4))
+        y = box.y + pad
+        for text, colour in lines:
+            y = text_block(surface, t, text, pygame.Rect(box.x + pad, y, text_w, 10 ** 4), 13, colour)
+        close = self.bar.add(Button(_("Close"), self.dismiss_alerts, None, "", _("Close the alerts (the news keeps "
+                                                                                  "them)")))
+        close.rect = pygame.Rect(box.right - pad - bw, box.y + pad, bw, t.px(26))
+        self.alert_rect = box
+        return box.bottom
+
+    def _draw_end(self, surface, vp: pygame.Rect) -> None:
+        """The end-of-level moment: why the level ended, then on to the debrief."""
+        t = self.theme
+        view = self.link.view
+        reason = self.link.session.end_reason
+        head = {"budget": _("The money ran out"), "last_day": _("The last day has passed")}.get(
+            reason, _("The level is over"))
+        text = _("The level ended on day {day} of {last}: {reason}.").format(day=view.day, last=view.last_day,
+                                                                              reason=end_reason(reason))
+        if reason == "budget":
+            text += " " + _("Every deployed team is paid each day, busy or idle: the debrief shows where the money "
+                            "went.")
+        w = min(vp.w - t.px(20), t.px(460))
+        inner = w - 2 * t.px(16)
+        bh = t.px(36)
+        h = (t.font(20, True).get_linesize() + t.px(8) + len(th.wrap(t.font(14), text, inner))
+             * t.font(14).get_linesize() + t.px(14) + bh + 2 * t.px(14))
+        box = pygame.Rect(0, 0, w, min(h, vp.h - t.px(10)))
+        box.center = vp.center
+        panel(surface, box, t, alpha=255)
+        pygame.draw.rect(surface, th.ACCENT, box, 2, border_radius=t.px(6))
+        x, y = box.x + t.px(16), box.y + t.px(14)
+        draw_text(surface, t, head, pygame.Rect(x, y, inner, t.font(20, True).get_linesize()), 20, th.ACCENT, True)
+        y += t.font(20, True).get_linesize() + t.px(8)
+        text_block(surface, t, text, pygame.Rect(x, y, inner, box.bottom - bh - t.px(28) - y), 14)
+        go = self.bar.add(Button(_("See the debrief"), self.to_debrief, pygame.K_RETURN, "Enter",
+                                 _("What happened, and what this run teaches")))
+        bw = min(inner, t.font(15).size(_("See the debrief"))[0] + t.px(30))
+        go.rect = pygame.Rect(box.right - t.px(16) - bw, box.bottom - t.px(14) - bh, bw, bh)
 
     def _draw_draft(self, surface) -> None:
         cam = self.renderer.camera
@@ -89,9 +191,29 @@ class PlayDraw:
         pos = self.mouse_pos
         b = self.bar.hovered(pos)
         if b is not None and b.hint():
-            tooltip(surface, self.theme, [b.hint()], pos)
+            lines = [b.hint()]
+            for rect, team in self.team_tips:
+                if rect.collidepoint(pos):
+                    t = self.link.view.team(team)
+                    if t is not None:
+                        lines = [play_panel.team_detail(self, t), b.hint()]
+            tooltip(surface, self.theme, lines, pos)
             return
-        if self._drag is None:
+        if play_hud.hud_tooltip(self, surface, pos):
+            return
+        if self._drag is None and not self.end_shown:
+            if self.renderer.overlays.minimap and self.renderer.minimap.rect.collidepoint(pos):
+                tooltip(surface, self.theme, [_("Overview: click or drag to move the view")], pos)
+                return
+            team = self.renderer.team_at(self.link, pos, self.theme)
+            if team is not None:
+                t = self.link.view.team(team)
+                tooltip(surface, self.theme, [play_panel.team_detail(self, t), _("Click to select it")], pos)
+                return
             cell = self.renderer.camera.screen_to_cell(pos)
             if cell is not None:
-                tooltip(surface, self.theme, play_hud.cell_tooltip(self, cell), pos)
+                lines = play_hud.cell_tooltip(self, cell)
+                zone = self.renderer.zone_at(pos)
+                if zone is not None:
+                    lines = [self.link.names.zone(zone) + " · " + self.zone_state(zone)] + lines[1:]
+                tooltip(surface, self.theme, lines, pos)

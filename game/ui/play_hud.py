@@ -1,22 +1,30 @@
-"""The play screen's top bar (day, budget, released area, finds, casualties, speed),
-the overlay switches with the land-status legend, and the tooltip of a map cell."""
+"""The play screen's top bar (day, money and what it lasts, released area, finds, casualties, speed),
+the strip under the map (overlay switches and the land-status legend), and the tooltip of a map cell.
+
+Both bars flow: what does not fit on a row goes to the next one, so nothing is
+dropped at a narrow window or a large UI scale; the play screen asks for
+their heights (:func:`top_bar_height`, :func:`strip_height`) when it lays out.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pygame
 
-from game.text import _
 from game.level.model import LAND_STATUSES
+from game.run.money import money_outlook
+from game.text import _, ngettext
+from game.text.formats import area, days, money, number
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.overlays import swatch
-from game.ui.widgets import Button
+from game.ui.widgets import Button, draw_text, tooltip
 
 SPEEDS = (1, 2, 4, 8)
 OVERLAY_KEYS = (("status", pygame.K_F1, "F1", "Land status"), ("evidence", pygame.K_F2, "F2", "Evidence and finds"),
                 ("teams", pygame.K_F3, "F3", "Teams and tasks"), ("villages", pygame.K_F4, "F4", "Villages and land use"),
-                ("marked", pygame.K_F5, "F5", "Marked perimeters"))
+                ("marked", pygame.K_F5, "F5", "Marked perimeters"), ("minimap", pygame.K_F6, "F6", "Overview map"))
+BAR_BG = (16, 19, 23)
 
 
 def released(view) -> tuple[float, float, float]:
@@ -25,53 +33,110 @@ def released(view) -> tuple[float, float, float]:
     return last("cancelled_m2"), last("reduced_m2"), last("cleared_m2")
 
 
-def draw_top_bar(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    theme, link = scene.theme, scene.link
-    v = link.view
-    surface.fill((16, 19, 23), rect)
-    pygame.draw.line(surface, th.BORDER, rect.bottomleft, rect.bottomright)
+# ------------------------------------------------------------------ top bar
+
+
+def _items(scene) -> list[tuple[str, tuple, str | None, str, bool]]:
+    """The top bar's items: (text, colour, icon, tooltip, bold)."""
+    v = scene.link.view
+    per_day, lasts = money_outlook(v, scene.link.level.catalogue)
+    days_left = max(0, v.last_day - v.day + 1)
     c, r, cl = released(v)
     casualties = sum(int(v.series[k][-1]) for k in ("deminer_casualties", "civilian_casualties")
                      if v.series.get(k))
-    finds = len(v.finds)
-    weather = icons.WEATHER_ICONS.get(v.weather)
-    parts = [
-        (_("Day {day}/{last}").format(day=v.day, last=v.last_day), th.TEXT, weather),
-        (_("{n} days left").format(n=max(0, v.last_day - v.day + 1)), th.TEXT_DIM, None),
-        (_("Budget {money}").format(money=th.money(v.budget_usd)), th.GOOD if v.budget_usd > 0 else th.BAD,
-         "funding"),
-        (_("Released {total}").format(total=th.area(c + r + cl)), th.TEXT, "cancel"),
-        (_("Finds {n}").format(n=finds), th.ACCENT, "find"),
-        (_("Casualties {n}").format(n=casualties), th.BAD if casualties else th.TEXT_DIM, "accident"),
-        (_("(cancelled {c} · reduced {r} · cleared {cl})").format(c=th.area(c), r=th.area(r), cl=th.area(cl)),
-         th.TEXT_DIM, None),  # last: the first to go when the bar is narrow
+    if lasts < days_left:
+        money_colour = th.BAD if lasts < 10 else th.ACCENT
+    else:
+        money_colour = th.GOOD
+    lasts_text = (_("money for the rest of the level") if lasts >= days_left
+                  else ngettext("money for {n} day", "money for {n} days", int(lasts)).format(n=number(int(lasts))))
+    return [
+        (_("Day {day} of {last}").format(day=v.day, last=v.last_day), th.TEXT, icons.WEATHER_ICONS.get(v.weather),
+         ngettext("{n} day left, today included", "{n} days left, today included", days_left).format(n=days_left),
+         True),
+        (money(v.budget_usd), money_colour, "funding", _("Money left in the budget"), True),
+        (_("{cost} a day").format(cost=money(per_day)), th.TEXT, None,
+         _("What the programme costs each day: every deployed team is paid, busy or idle"), False),
+        (lasts_text, money_colour, None,
+         _("How long the money lasts at today's cost, against the {n} left in the level").format(n=days(days_left)),
+         False),
+        (_("Released {total}").format(total=area(c + r + cl)), th.TEXT, "cancel",
+         _("Cancelled {c} · reduced {r} · cleared {cl}").format(c=area(c), r=area(r), cl=area(cl)), False),
+        (_("Finds {n}").format(n=number(len(v.finds))), th.ACCENT, "find", _("Items found and destroyed"), False),
+        (_("Casualties {n}").format(n=number(casualties)), th.BAD if casualties else th.TEXT_DIM, "accident",
+         _("People hurt: deminers and people from the villages"), False),
     ]
-    x = rect.x + theme.px(8)
-    y = rect.centery
-    size = theme.px(22)
-    for text, colour, icon_name in parts:
-        img = theme.text(text, 14, colour, bold=colour is th.TEXT)
-        ic = icons.icon(icon_name, size) if icon_name else None
-        extra = size + theme.px(3) if ic is not None else 0
-        if x + extra + img.get_width() > scene.speed_left - theme.px(8):
-            break
-        if ic is not None:
-            surface.blit(ic, (x, y - size // 2))
-        surface.blit(img, (x + extra, y - img.get_height() // 2))
-        x += extra + img.get_width() + theme.px(12)
+
+
+def _speed_labels(scene) -> list[tuple[str, str, int | None, str, object]]:
+    labels = [("II", _("Pause or run"), pygame.K_SPACE, "Space", None)]
+    labels += [(f"{s}x", _("{n} days a second ([,] slower, [.] faster)").format(n=s), None, "", s) for s in SPEEDS]
+    labels += [("≡", _("Menu: save, settings, glossary"), None, "Esc", "menu")]
+    return labels
+
+
+def _speed_width(theme) -> int:
+    return 6 * theme.px(38) + 5 * theme.px(4)
+
+
+def _flow(scene, width: int, first_row_width: int) -> list[list[tuple]]:
+    """The items placed on rows: [(x offset, width, item)] per row."""
+    t = scene.theme
+    size = t.px(20)
+    rows: list[list[tuple]] = [[]]
+    x, limit = 0, first_row_width
+    for item in _items(scene):
+        text, colour, icon_name, tip, bold = item
+        w = t.font(14, bold).size(text)[0] + (size + t.px(4) if icon_name else 0)
+        if rows[-1] and x + w > limit:
+            rows.append([])
+            x, limit = 0, width
+        rows[-1].append((x, w, item))
+        x += w + t.px(14)
+    return rows
+
+
+def top_bar_height(scene, width: int) -> int:
+    t = scene.theme
+    pad = t.px(8)
+    rows = _flow(scene, width - 2 * pad, width - 2 * pad - _speed_width(t) - t.px(8))
+    return len(rows) * t.px(30) + t.px(4)
+
+
+def draw_top_bar(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """The day, the money (what a day costs, how long it lasts), released land, finds and casualties, the speed
+    buttons on the right of the first row; items that do not fit go to a second row."""
+    t = scene.theme
+    surface.fill(BAR_BG, rect)
+    pygame.draw.line(surface, th.BORDER, rect.bottomleft, rect.bottomright)
+    pad = t.px(8)
+    row_h = t.px(30)
+    sw = _speed_width(t)
+    speed_buttons(scene, pygame.Rect(rect.right - pad - sw, rect.y + t.px(2), sw, row_h))
+    rows = _flow(scene, rect.w - 2 * pad, rect.w - 2 * pad - sw - t.px(8))
+    size = t.px(20)
+    scene.hud_tips = []
+    for r, row in enumerate(rows):
+        cy = rect.y + t.px(2) + r * row_h + row_h // 2
+        for x0, w, (text, colour, icon_name, tip, bold) in row:
+            x = rect.x + pad + x0
+            ic = icons.icon(icon_name, size) if icon_name else None
+            if ic is not None:
+                surface.blit(ic, (x, cy - size // 2))
+                x += size + t.px(4)
+            elif icon_name:
+                x += size + t.px(4)
+            draw_text(surface, t, text, (x, cy), 14, colour, bold, anchor="midleft")
+            scene.hud_tips.append((pygame.Rect(rect.x + pad + x0, cy - row_h // 2, w, row_h), tip))
 
 
 def speed_buttons(scene, rect: pygame.Rect) -> None:
-    """Pause and the speeds, right-aligned in the top bar; sets ``scene.speed_left``."""
+    """Pause, the four speeds and the menu, in ``rect``."""
     theme = scene.theme
-    h = rect.h - theme.px(8)
-    w = theme.px(40)
     gap = theme.px(4)
-    labels = [("II", _("Pause or resume"), pygame.K_SPACE, "Space", None)]
-    labels += [(f"{s}x", _("Speed {n} days a second").format(n=s), None, "", s) for s in SPEEDS]
-    labels += [("≡", _("Menu"), None, "Esc", "menu")]
-    x = rect.right - len(labels) * (w + gap)
-    scene.speed_left = x
+    labels = _speed_labels(scene)
+    w = (rect.w - gap * (len(labels) - 1)) // len(labels)
+    x = rect.x
     for text, tip, key, key_name, speed in labels:
         if speed is None:
             action, active = scene.toggle_pause, scene.paused
@@ -79,48 +144,101 @@ def speed_buttons(scene, rect: pygame.Rect) -> None:
             action, active = scene.open_pause_menu, False
         else:
             action, active = (lambda s=speed: scene.set_speed(s)), (not scene.paused and scene.speed == speed)
-        if speed not in (None, "menu"):
-            tip += " " + _("([,] slower, [.] faster)")
         b = scene.bar.add(Button(text, action, key, key_name, tip, active=active))
-        b.rect = pygame.Rect(x, rect.y + theme.px(4), w, h)
+        b.rect = pygame.Rect(x, rect.y + theme.px(2), w, rect.h - theme.px(4))
         x += w + gap
 
 
-def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    """Overlay switches (F1-F5) and the status legend along the bottom of the map."""
-    theme = scene.theme
-    surface.fill((16, 19, 23), rect)
-    x = rect.x + theme.px(6)
-    h = rect.h - theme.px(6)
-    o = scene.renderer.overlays
+# -------------------------------------------------------------------- strip
+
+
+def _strip_items(scene) -> list[tuple[str, int, object]]:
+    """(kind, width, data) of the strip: overlay buttons, then legend entries."""
+    t = scene.theme
+    out = []
+    labels = {"status": _("Status"), "evidence": _("Evidence"), "teams": _("Teams"), "villages": _("Villages"),
+              "marked": _("Marks"), "minimap": _("Overview")}
     for name, key, key_name, tip in OVERLAY_KEYS:
-        label = {"status": _("Status"), "evidence": _("Evidence"), "teams": _("Teams"),
-                 "villages": _("Villages"), "marked": _("Marks")}[name]
-        w = theme.font(13).size(label)[0] + theme.px(14)
-        b = scene.bar.add(Button(label, lambda n=name: scene.toggle_overlay(n), key, key_name, _(tip),
-                                 active=getattr(o, name)))
-        b.rect = pygame.Rect(x, rect.y + theme.px(3), w, h)
-        x += w + theme.px(4)
-    x += theme.px(10)
-    z = max(12, h)
+        out.append(("button", t.font(13).size(labels[name])[0] + t.px(14), (name, key, key_name, tip, labels[name])))
+    sw = t.px(18)
     for name in LAND_STATUSES[1:]:
-        box = pygame.Rect(x, rect.y + theme.px(3), z, h)
-        surface.blit(swatch(z, name), box)
-        pygame.draw.rect(surface, th.BORDER, box, 1)
-        img = theme.text(_(name.capitalize()), 13, th.TEXT)
-        if x + z + img.get_width() + theme.px(10) > rect.right:
-            break
-        surface.blit(img, (x + z + theme.px(4), rect.centery - img.get_height() // 2))
-        x += z + img.get_width() + theme.px(12)
+        label = status_name(name)
+        out.append(("legend", sw + t.px(4) + t.font(13).size(label)[0], (name, label)))
+    return out
+
+
+def status_name(name: str) -> str:
+    return {"suspected": _("Suspected"), "confirmed": _("Confirmed"), "cancelled": _("Cancelled"),
+            "reduced": _("Reduced"), "cleared": _("Cleared"), "unknown": _("Not suspected")}[name]
+
+
+def _strip_rows(scene, width: int) -> list[list[tuple]]:
+    t = scene.theme
+    rows: list[list[tuple]] = [[]]
+    x = 0
+    for kind, w, data in _strip_items(scene):
+        gap = t.px(4) if kind == "button" else t.px(10)
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0
+        rows[-1].append((x, w, kind, data))
+        x += w + gap
+    return rows
+
+
+def strip_height(scene, width: int) -> int:
+    t = scene.theme
+    return len(_strip_rows(scene, width - 2 * t.px(6))) * t.px(26) + t.px(2)
+
+
+def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """Overlay switches (F1-F6) and the status legend along the bottom of the map."""
+    t = scene.theme
+    surface.fill(BAR_BG, rect)
+    o = scene.renderer.overlays
+    row_h = t.px(26)
+    for r, row in enumerate(_strip_rows(scene, rect.w - 2 * t.px(6))):
+        y = rect.y + t.px(1) + r * row_h
+        for x0, w, kind, data in row:
+            x = rect.x + t.px(6) + x0
+            if kind == "button":
+                name, key, key_name, tip, label = data
+                b = scene.bar.add(Button(label, lambda n=name: scene.toggle_overlay(n), key, key_name, _(tip),
+                                         active=getattr(o, name)))
+                b.rect = pygame.Rect(x, y + t.px(2), w, row_h - t.px(4))
+            else:
+                name, label = data
+                sw = t.px(18)
+                box = pygame.Rect(x, y + (row_h - sw) // 2, sw, sw)
+                surface.blit(swatch(sw, name), box)
+                pygame.draw.rect(surface, th.BORDER, box, 1)
+                draw_text(surface, t, label, (box.right + t.px(4), y + row_h // 2), 13, th.TEXT, anchor="midleft")
+
+
+# ------------------------------------------------------------------ tooltips
+
+
+def hud_tooltip(scene, surface: pygame.Surface, pos) -> bool:
+    """The tooltip of a top-bar item under the mouse; True if one was shown."""
+    for rect, tip in getattr(scene, "hud_tips", ()):
+        if rect.collidepoint(pos):
+            tooltip(surface, scene.theme, [tip], pos)
+            return True
+    return False
 
 
 def cell_tooltip(scene, cell: tuple[int, int]) -> list[str]:
-    """What is known about one cell: terrain, status, marks, zones, evidence and finds there."""
+    """What is known about a place on the map: its zone and that zone's state, the land's status, the
+    ground, evidence and finds there; the team under the pointer comes first (see play_draw)."""
     link = scene.link
     v = link.view
     x, y = cell
-    lines = [_("Cell {x},{y} · {terrain}").format(x=x, y=y, terrain=_(link.terrain_name(int(v.terrain[y, x]))))]
-    status = _(LAND_STATUSES[int(v.status[y, x])])
+    lines = []
+    zone = zone_under(scene, cell)
+    if zone is not None:
+        state = scene.zone_state(zone)
+        lines.append(link.names.zone(zone) + (f" · {state}" if state else ""))
+    status = status_name(LAND_STATUSES[int(v.status[y, x])])
     extra = []
     if v.marked[y, x]:
         extra.append(_("marked"))
@@ -130,21 +248,33 @@ def cell_tooltip(scene, cell: tuple[int, int]) -> list[str]:
         extra.append(_("machine-prepared, needs follow-up"))
     if v.indication[y, x]:
         extra.append(_("dog indication to check"))
-    lines.append(_("Status: {status}").format(status=status) + (f" ({', '.join(extra)})" if extra else ""))
-    zones = [o.name.replace("_", " ") for o in scene.zone_objects if o.mask[y, x]]
-    if zones:
-        lines.append(_("Zone: {names}").format(names=", ".join(zones)))
-    ev = [e for e in v.evidence if e.x == x and e.y == y]
-    for e in ev[:3]:
-        lines.append(_("Evidence: {kind} (day {day}, {source})").format(kind=_(e.kind.replace("_", " ")),
-                                                                         day=e.day, source=e.source))
-    for f in [f for f in v.finds if f.x == x and f.y == y][:3]:
-        lines.append(_("Found: {item} (day {day}, {by})").format(item=_(link.item_name(f.kind)), day=f.day, by=f.by))
+    lines.append(_("Here: {status}").format(status=status) + (f" ({', '.join(extra)})" if extra else "")
+                 + " · " + link.terrain_name(int(v.terrain[y, x])))
+    for e in [e for e in v.evidence if abs(e.x - x) <= 1 and abs(e.y - y) <= 1][:3]:
+        lines.append(_("Evidence, day {day}: {kind} ({source})").format(
+            day=e.day, kind=evidence_kind(e.kind), source=evidence_source(link, e.source)))
+    for f in [f for f in v.finds if abs(f.x - x) <= 1 and abs(f.y - y) <= 1][:3]:
+        lines.append(_("Found on day {day}: {item} ({by})").format(item=link.item_name(f.kind), day=f.day,
+                                                                    by=evidence_source(link, f.by)))
     if scene.truth is not None and scene.renderer.overlays.truth:
         live = int(scene.truth.live_items[y, x])
         if live:
-            lines.append(_("Truth: {n} item(s) still here").format(n=live))
+            lines.append(ngettext("Truth: {n} item still here", "Truth: {n} items still here", live).format(n=live))
     return lines
+
+
+def evidence_kind(kind: str) -> str:
+    """A kind of evidence in words."""
+    return {"community_report": _("a report from the community"), "report": _("a report from the community"),
+            "past_accident": _("a past accident"), "visible_sign": _("a visible sign of ordnance")}.get(
+        kind, kind.replace("_", " "))
+
+
+def evidence_source(link, source: str) -> str:
+    """Who recorded evidence: a team, a zone a report named, or a village."""
+    if any(t.name == source for t in link.view.teams):
+        return link.team_name(source)
+    return link.names.zone(source)
 
 
 def zone_under(scene, cell: tuple[int, int], villages_only: bool = False):

@@ -40,6 +40,12 @@ class PlayInput:
         if event.type == pygame.VIDEORESIZE:
             self._layout((event.w, event.h))
             return
+        if self.end_shown:  # the end-of-level moment: only its button (Enter) and the pause menu
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.open_pause_menu()
+            elif event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+                self.bar.handle(event)
+            return
         if event.type == pygame.KEYDOWN:
             if event.key != pygame.K_END:
                 self._end_armed = False
@@ -60,6 +66,10 @@ class PlayInput:
                 self.hire_open = False
             else:
                 self.open_pause_menu()
+            return True
+        if k == pygame.K_SPACE and self.alerts and self.paused_by_alert:
+            self.dismiss_alerts()
+            self.toggle_pause()
             return True
         if pygame.K_1 <= k <= pygame.K_9:
             i = k - pygame.K_1
@@ -119,15 +129,22 @@ class PlayInput:
         if self.draft is not None:
             self.set_draft_area(name)
         else:
-            self.message = (_("Zone: {name}").format(name=name.replace("_", " ")), th.INFO)
+            self.message = (_("Zone: {name}").format(name=self.link.names.zone(name)), th.INFO)
 
     def _mouse(self, event) -> None:
         cam = self.renderer.camera
+        minimap = self.renderer.minimap if self.renderer.overlays.minimap else None
         if event.type == pygame.MOUSEWHEEL:
-            if self.team_list_rect.collidepoint(self.mouse_pos):
+            if self.team_list_rect.collidepoint(self.mouse_pos) and len(self.link.teams()) > 2:
                 self.team_scroll = max(0, self.team_scroll - event.y)
+            elif self.panel_scroll.wheel(self.mouse_pos, event.y, self.theme.px(40)):
+                pass
             elif cam.viewport.collidepoint(self.mouse_pos):
                 cam.zoom_at(1 if event.y > 0 else -1, self.mouse_pos)
+        elif (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and minimap is not None
+              and minimap.cell_at(event.pos) is not None):
+            cam.centre_on(minimap.cell_at(event.pos))
+            self._drag = {"mode": "minimap", "start": event.pos, "now": event.pos, "moved": False}
         elif event.type == pygame.MOUSEBUTTONDOWN and cam.viewport.collidepoint(event.pos):
             if event.button == 1:
                 team = self.renderer.team_at(self.link, event.pos, self.theme)
@@ -144,6 +161,10 @@ class PlayInput:
                 d["moved"] = True
             if d["mode"] == "pan":
                 cam.scroll(d["now"][0] - event.pos[0], d["now"][1] - event.pos[1])
+            elif d["mode"] == "minimap" and minimap is not None:
+                r = minimap.rect
+                cam.centre_on(minimap.cell_at((min(max(event.pos[0], r.x), r.right - 1),
+                                               min(max(event.pos[1], r.y), r.bottom - 1))))
             d["now"] = event.pos
         elif event.type == pygame.MOUSEBUTTONUP and self._drag is not None:
             d, self._drag = self._drag, None
@@ -162,7 +183,9 @@ class PlayInput:
             y0, y1 = sorted((a[1], b[1]))
             self.set_draft_area((x0, y0, x1 - x0 + 1, y1 - y0 + 1))
         else:
-            zone = play_hud.zone_under(self, b, villages_only=self.draft.action == "educate")
+            educate = self.draft.action == "educate"
+            zone = None if educate else self.renderer.zone_at(d["now"])
+            zone = zone or play_hud.zone_under(self, b, villages_only=educate)
             if zone is not None:
                 self.set_draft_area(zone)
             else:

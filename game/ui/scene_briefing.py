@@ -7,11 +7,19 @@ from pathlib import Path
 
 import pygame
 
-from game.text import _
+from game.text import _, ngettext
+from game.text.formats import money, number
 from game.text.score import objective_text
 from game.ui import theme as th
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
+
+
+def reflow(text: str) -> str:
+    """A level's text as paragraphs: single line breaks (as a YAML block keeps them) become spaces, blank
+    lines stay paragraph breaks, so the text wraps to the window."""
+    paragraphs = [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 class BriefingScene(Scene):
@@ -19,6 +27,8 @@ class BriefingScene(Scene):
         super().__init__(app)
         self.play = play  # the level is loaded once, here, and handed on
         self._preview: pygame.Surface | None = None
+        self._preview_box: tuple[int, int] | None = None
+        self.scroller = Scroller()
 
     @classmethod
     def create(cls, app, path: Path) -> "BriefingScene | None":
@@ -40,72 +50,107 @@ class BriefingScene(Scene):
             if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
                 self.back()
                 return
+            step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: 5, pygame.K_PAGEUP: -5}.get(event.key)
+            if step:
+                self.scroller.wheel(self.scroller.rect.center, -step, self.theme.px(40))
+                return
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroller.wheel(pygame.mouse.get_pos(), event.y, self.theme.px(40))
+            return
         super().handle(event)
 
-    def preview(self, box: pygame.Rect) -> pygame.Surface:
-        """The map at its smallest zoom with the suspected land, scaled to fit ``box``."""
-        if self._preview is None or self._preview.get_width() > box.w or self._preview.get_height() > box.h:
+    def preview(self, size: tuple[int, int]) -> pygame.Surface:
+        """The map at its smallest zoom with the suspected land, scaled to fit ``size``."""
+        if self._preview is None or self._preview_box != size:
             r = self.play.renderer
-            full = r.picture.surface(r.camera.zooms[0])
-            scale = min(box.w / full.get_width(), box.h / full.get_height())
-            size = (max(1, int(full.get_width() * scale)), max(1, int(full.get_height() * scale)))
-            self._preview = pygame.transform.smoothscale(full, size)
+            full = r.picture.surface(r.camera.zooms[0], budget=None)
+            scale = min(size[0] / full.get_width(), size[1] / full.get_height())
+            self._preview = pygame.transform.smoothscale(
+                full, (max(1, int(full.get_width() * scale)), max(1, int(full.get_height() * scale))))
+            self._preview_box = size
         return self._preview
+
+    def _story(self, surface, x: int, y: int, w: int) -> int:
+        """The situation and the objectives."""
+        t, lv = self.theme, self.play.link.level
+        y = text_block(surface, t, reflow(_(lv.briefing.strip())), pygame.Rect(x, y, w, 10 ** 5), 15) + t.px(8)
+        draw_text(surface, t, _("Objectives"), (x, y), 16, th.TEXT, bold=True)
+        y += t.font(16, True).get_linesize() + t.px(4)
+        for obj in lv.objectives:
+            y = text_block(surface, t, "• " + objective_text(obj, self.play.link.names),
+                           pygame.Rect(x, y, w, 10 ** 5), 14) + t.px(2)
+        return y
+
+    def _facts(self, surface, x: int, y: int, w: int, map_h: int) -> int:
+        """The map, budget and days, the teams, and one risk-education message."""
+        t, link = self.theme, self.play.link
+        lv = link.level
+        img = self.preview((w, map_h))
+        surface.blit(img, img.get_rect(midtop=(x + w // 2, y)))
+        y += img.get_height() + t.px(10)
+        cost = sum(s.count * float(lv.catalogue["teams"].get(s.type, {}).get("cost_per_day_usd", 0))
+                   for s in lv.start_teams)
+        facts = [_("Budget: {money}").format(money=money(lv.budget_usd)),
+                 ngettext("{n} day", "{n} days", lv.days).format(n=number(lv.days)) + " · " +
+                 _("the teams cost {cost} a day").format(cost=money(cost)),
+                 _("Map: {w} × {h} cells of {m:g} m").format(w=link.view.width, h=link.view.height, m=lv.cell_size_m)]
+        for f in facts:
+            y = text_block(surface, t, f, pygame.Rect(x, y, w, 10 ** 5), 14)
+        teams = ", ".join(f"{s.count} × {link.names.team_type(s.type)}" for s in lv.start_teams)
+        y = text_block(surface, t, _("Teams: {teams}").format(teams=teams), pygame.Rect(x, y, w, 10 ** 5), 14)
+        if lv.hireable:
+            hire = ", ".join(link.names.team_type(k) for k in lv.hireable)
+            y = text_block(surface, t, _("You may hire: {teams}").format(teams=hire), pygame.Rect(x, y, w, 10 ** 5),
+                           13, th.TEXT_DIM)
+        if lv.tips:
+            y += t.px(8)
+            pad = t.px(8)
+            title_h = t.font(14, True).get_linesize()
+            h = title_h + block_height(t, _(lv.tips[0]), w - 2 * pad, 14) + 2 * pad
+            box = pygame.Rect(x, y, w, h)
+            pygame.draw.rect(surface, (58, 48, 22), box, border_radius=t.px(5))
+            pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(5))
+            draw_text(surface, t, _("Risk education"), (box.x + pad, box.y + pad), 14, th.ACCENT, bold=True)
+            text_block(surface, t, _(lv.tips[0]), pygame.Rect(box.x + pad, box.y + pad + title_h, w - 2 * pad, h), 14)
+            y = box.bottom
+        return y
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         w, h = surface.get_size()
-        link = self.play.link
-        lv = link.level
+        lv = self.play.link.level
         surface.fill(th.BG)
-        m = t.px(24)
-        surface.blit(t.text(lv.title, 28, th.ACCENT, bold=True), (m, m))
+        m = t.px(20)
+        y = t.px(14)
+        draw_text(surface, t, lv.title, pygame.Rect(m, y, w - 2 * m, t.font(26, True).get_linesize()), 26, th.ACCENT,
+                  bold=True)
+        y += t.font(26, True).get_linesize()
         stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
-        surface.blit(t.text(_("Briefing · difficulty {stars}").format(stars=stars), 14, th.TEXT_DIM),
-                     (m, m + t.px(38)))
-        top = m + t.px(66)
-        left = pygame.Rect(m, top, (w - 3 * m) * 3 // 5, h - top - t.px(80))
-        right = pygame.Rect(left.right + m, top, w - left.right - 2 * m, left.h)
-        panel(surface, left, t, alpha=255)
-        pad = t.px(14)
-        y = text_block(surface, t, _(lv.briefing.strip()), left.inflate(-2 * pad, -2 * pad), 15)
-        y += t.px(8)
-        surface.blit(t.text(_("Objectives"), 16, th.TEXT, bold=True), (left.x + pad, y))
-        y += t.line + t.px(4)
-        for obj in lv.objectives:
-            text = objective_text(obj)
-            y = text_block(surface, t, "• " + _(text), pygame.Rect(left.x + pad, y, left.w - 2 * pad,
-                                                                   left.bottom - y - pad), 14)
-        # the right column: map, figures, teams, tip
-        panel(surface, right, t, alpha=255)
-        box = pygame.Rect(right.x + pad, right.y + pad, right.w - 2 * pad, right.h * 2 // 5)
-        img = self.preview(box)
-        surface.blit(img, img.get_rect(midtop=box.midtop))
-        y = box.y + img.get_height() + t.px(10)
-        facts = [_("Budget: {money}").format(money=th.money(lv.budget_usd)),
-                 _("Days: {n}").format(n=lv.days),
-                 _("Map: {w} × {h} cells of {m:g} m").format(w=link.view.width, h=link.view.height, m=lv.cell_size_m)]
-        for f in facts:
-            surface.blit(t.text(f, 14, th.TEXT), (right.x + pad, y))
-            y += t.line
-        teams = ", ".join(f"{s.count} × {_(link.team_type_name(s.type))}" for s in lv.start_teams)
-        y = text_block(surface, t, _("Teams: {teams}").format(teams=teams),
-                       pygame.Rect(right.x + pad, y, right.w - 2 * pad, t.line * 4), 14)
-        if lv.hireable:
-            hire = ", ".join(_(link.team_type_name(k)) for k in lv.hireable)
-            y = text_block(surface, t, _("You may hire: {teams}").format(teams=hire),
-                           pygame.Rect(right.x + pad, y, right.w - 2 * pad, t.line * 3), 13, th.TEXT_DIM)
-        if lv.tips:
-            y += t.px(8)
-            tip_rect = pygame.Rect(right.x + pad, y, right.w - 2 * pad, right.bottom - y - pad)
-            pygame.draw.rect(surface, (58, 48, 22), tip_rect, border_radius=t.px(5))
-            pygame.draw.rect(surface, th.ACCENT, tip_rect, 1, border_radius=t.px(5))
-            inner = tip_rect.inflate(-t.px(16), -t.px(12))
-            yy = text_block(surface, t, _("Risk education"), inner, 14, th.ACCENT, bold=True)
-            text_block(surface, t, _(lv.tips[0]), pygame.Rect(inner.x, yy, inner.w, inner.bottom - yy), 14)
+        draw_text(surface, t, _("Briefing · difficulty {stars}").format(stars=stars),
+                  pygame.Rect(m, y, w - 2 * m, t.font(14).get_linesize()), 14, th.TEXT_DIM)
+        y += t.font(14).get_linesize() + t.px(8)
+        bh = t.px(38)
+        content = pygame.Rect(m, y, w - 2 * m, h - y - bh - 2 * t.px(12))
+        panel(surface, content.inflate(t.px(8), t.px(8)), t, alpha=255)
+        top = self.scroller.begin(surface, content)
+        inner = content.w - (t.px(12) if self.scroller.scrolls else 0)
+        if inner >= t.px(760):  # two columns: the story, and the map with the facts
+            left_w = inner * 3 // 5 - t.px(8)
+            bottom = self._story(surface, content.x, top, left_w)
+            right_x = content.x + left_w + t.px(16)
+            map_h = min(content.h * 2 // 5, t.px(260))
+            bottom = max(bottom, self._facts(surface, right_x, top, inner - left_w - t.px(16), map_h))
+        else:  # one column, which scrolls
+            bottom = self._story(surface, content.x, top, inner) + t.px(10)
+            bottom = self._facts(surface, content.x, bottom, inner, min(content.h * 3 // 5, t.px(240)))
+        self.scroller.end(surface, t, bottom + t.px(4))
         self.bar.clear()
         go = self.bar.add(Button(_("Start"), self.start, None, "Enter", _("Begin the level (paused on day 1)")))
         back = self.bar.add(Button(_("Back"), self.back, None, "Esc", _("Back to the menu")))
-        go.rect = pygame.Rect(w - m - t.px(160), h - t.px(62), t.px(160), t.px(40))
-        back.rect = pygame.Rect(go.rect.x - t.px(130), go.rect.y, t.px(120), t.px(40))
+        bw = max(t.px(110), t.font(17).size(_("Start"))[0] + t.px(30))
+        go.rect = pygame.Rect(w - m - bw, h - bh - t.px(10), bw, bh)
+        back.rect = pygame.Rect(go.rect.x - bw - t.px(10), go.rect.y, bw, bh)
+        if self.scroller.scrolls:
+            draw_text(surface, t, _("↑/↓ or wheel to read on"), pygame.Rect(m, go.rect.y, back.rect.x - 2 * m, bh),
+                      13, th.TEXT_DIM, anchor="midleft")
         self.bar.draw(surface, t, 17)

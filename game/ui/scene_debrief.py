@@ -1,12 +1,19 @@
-"""The debrief: the score card and grade, the truth revealed on the map, charts of the run,
-and learning points drawn from what happened; then retry, next level or the menu."""
+"""The debrief: why the level ended, the grade and the score card, the truth revealed on the map
+(fitted to view), learning points about this run (each with its place on the map), the risk-education
+messages that fit it, charts of the run; then retry, next level or the menu.
+
+The map is on the left (on top in a narrow window); the report beside it
+scrolls. A learning point with a place shows a numbered ring on the map.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.classroom.results import save_result
-from game.text import _
+from game.text import _, ngettext
+from game.text.events import end_reason
+from game.text.formats import area, money, number
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import theme as th
@@ -15,9 +22,8 @@ from game.ui import icons
 from game.run.learning import eore_messages, happenings, learning_points
 from game.text.score import objective_text
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
-GRADE_COLOURS = {"A": th.GOOD, "B": (170, 210, 110), "C": th.ACCENT, "D": (235, 130, 60), "E": th.BAD, "F": th.BAD}
 
 
 class DebriefScene(Scene):
@@ -36,12 +42,14 @@ class DebriefScene(Scene):
         self.eore = eore_messages(happenings(link.view, self.card))  # risk-education messages matched to the run
         if self.card.objectives and all(o.met for o in self.card.objectives):
             app.sounds.play("success")
+        self.before = app.progress.best_grades.get(link.level.id)  # the best grade before this run
         self.improved = app.progress.record(link.level.id, self.card.grade)
         self.save_problem = ""  # why the result could not be saved, in words ("" once saved)
         self.save_result()
         self._drag = None
-        self._fitted = False
+        self._fitted: tuple | None = None  # the window the map was last fitted to
         self.note = ""
+        self.scroller = Scroller()
 
     def close(self) -> None:
         self.play.close()
@@ -91,9 +99,11 @@ class DebriefScene(Scene):
             return
         if self.bar.handle(event):
             return
-        if event.type == pygame.MOUSEWHEEL and cam.viewport.collidepoint(pygame.mouse.get_pos()):
-            cam.zoom_at(1 if event.y > 0 else -1, pygame.mouse.get_pos())
-        elif event.type == pygame.MOUSEBUTTONDOWN and cam.viewport.collidepoint(event.pos):
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            if not self.scroller.wheel(pos, event.y, self.theme.px(40)) and cam.viewport.collidepoint(pos):
+                cam.zoom_at(1 if event.y > 0 else -1, pos)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3) and cam.viewport.collidepoint(event.pos):
             self._drag = event.pos
         elif event.type == pygame.MOUSEMOTION and self._drag is not None:
             cam.scroll(self._drag[0] - event.pos[0], self._drag[1] - event.pos[1])
@@ -102,11 +112,14 @@ class DebriefScene(Scene):
             self._drag = None
         elif event.type == pygame.KEYDOWN:
             step = 120
-            moves = {pygame.K_LEFT: (-step, 0), pygame.K_RIGHT: (step, 0), pygame.K_UP: (0, -step),
-                     pygame.K_DOWN: (0, step), pygame.K_a: (-step, 0), pygame.K_d: (step, 0),
-                     pygame.K_w: (0, -step), pygame.K_s: (0, step)}
+            moves = {pygame.K_LEFT: (-step, 0), pygame.K_RIGHT: (step, 0), pygame.K_a: (-step, 0),
+                     pygame.K_d: (step, 0), pygame.K_w: (0, -step), pygame.K_s: (0, step)}
             if event.key in moves:
                 cam.scroll(*moves[event.key])
+            elif event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
+                self.scroller.wheel(self.scroller.rect.center, -3, self.theme.px(40))
+            elif event.key in (pygame.K_UP, pygame.K_PAGEUP):
+                self.scroller.wheel(self.scroller.rect.center, 3, self.theme.px(40))
             elif event.key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
                 cam.zoom_at(1)
             elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
@@ -114,134 +127,184 @@ class DebriefScene(Scene):
 
     # ----------------------------------------------------------------- draw
 
-    def _eore_height(self, width: int) -> int:
-        """The height the risk-education box needs at ``width`` pixels."""
-        t = self.theme
-        pad, size = t.px(10), t.px(28)
-        font = t.font(13)
-        h = 2 * pad + t.font(14, True).get_linesize() + t.px(4)
-        for _icon, text in self.eore:
-            lines = len(th.wrap(font, text, width - 2 * pad - size - t.px(8)))
-            h += max(size, lines * font.get_linesize()) + t.px(6)
-        return h
+    def _grade_note(self) -> str:
+        """Says a grade is a new best only when it is."""
+        if self.before is None:
+            return _("your first grade on this level")
+        if self.improved:
+            return _("a new best grade (before: {grade})").format(grade=self.before)
+        return _("your best is {grade}").format(grade=self.before)
 
-    def _draw_eore(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    def _figures(self) -> list[tuple[str, tuple]]:
+        card, t = self.card, th
+        released = card.released_m2
+        hurt = sum(card.deminers.values()) + sum(card.civilians.values())
+        return [
+            (_("Released {total}: cancelled {c}, reduced {r}, cleared {cl}").format(
+                total=area(released.get("total", 0)), c=area(released.get("cancelled", 0)),
+                r=area(released.get("reduced", 0)), cl=area(released.get("cleared", 0))), t.TEXT),
+            (ngettext("{n} item found", "{n} items found", sum(card.items_found.values())).format(
+                n=number(sum(card.items_found.values()))) + " · " +
+             ngettext("{n} left in released land", "{n} left in released land",
+                      card.items_left_in_released_land).format(n=number(card.items_left_in_released_land)) + " · " +
+             ngettext("{n} left in all", "{n} left in all", card.items_left_total).format(
+                 n=number(card.items_left_total)),
+             t.BAD if card.items_left_in_released_land else t.TEXT),
+            (_("Deminers hurt: {d} · people from the villages hurt: {c}").format(
+                d=number(sum(card.deminers.values())), c=number(sum(card.civilians.values()))),
+             t.BAD if hurt else t.TEXT),
+            (_("Spent {spent}; left {left}").format(spent=money(card.spent_usd), left=money(card.budget_left_usd)),
+             t.BAD if card.end_reason == "budget" else t.TEXT),
+        ]
+
+    def _report(self, surface, x: int, y: int, w: int) -> int:
+        """The grade, figures, quiz, objectives, learning points, risk-education messages and charts."""
+        t, card = self.theme, self.card
+        grade_colour = th.GRADE_COLOURS.get(card.grade, th.TEXT)
+        big = draw_text(surface, t, card.grade, (x, y), 48, grade_colour, bold=True)
+        gx = big.right + t.px(14)
+        head = _("Grade {grade} · {total} of {best} points").format(
+            grade=card.grade, total=number(card.total), best=number(card.best_possible))
+        yy = text_block(surface, t, head, pygame.Rect(gx, y + t.px(4), x + w - gx, 10 ** 5), 15, grade_colour, True)
+        yy = text_block(surface, t, self._grade_note(), pygame.Rect(gx, yy, x + w - gx, 10 ** 5), 13,
+                        th.GOOD if self.improved and self.before else th.TEXT_DIM)
+        y = max(big.bottom, yy) + t.px(8)
+        for text, colour in self._figures():
+            y = text_block(surface, t, text, pygame.Rect(x, y, w, 10 ** 5), 13, colour)
+        if self.save_problem:
+            y = text_block(surface, t, _("Your result could not be saved: {reason}. Press Save again (S).").format(
+                reason=self.save_problem), pygame.Rect(x, y + t.px(4), w, 10 ** 5), 14, th.BAD, bold=True) + t.px(4)
+        if self.play.quiz_score is not None:
+            got, n = self.play.quiz_score
+            y = text_block(surface, t, _("Quiz: {right} of {n} right").format(right=got, n=n),
+                           pygame.Rect(x, y, w, 10 ** 5), 13, th.GOOD if got * 2 >= n else th.ACCENT)
+        y += t.px(8)
+        if card.objectives:
+            y = text_block(surface, t, _("Objectives"), pygame.Rect(x, y, w, 10 ** 5), 15, th.TEXT, True)
+        for result in card.objectives:
+            mark = "✓" if result.met else "✗"
+            text = objective_text(self.link.level.objectives[result.index], self.link.names)
+            y = text_block(surface, t, f"{mark} {text}", pygame.Rect(x, y, w, 10 ** 5), 13,
+                           th.GOOD if result.met else th.BAD)
+        y += t.px(8)
+        y = text_block(surface, t, _("What this run teaches"), pygame.Rect(x, y, w, 10 ** 5), 15, th.TEXT, True)
+        for i, p in enumerate(self.points):
+            place = getattr(p, "place", None)
+            bullet = f"{i + 1}." if place is not None else "•"
+            colour = th.GOOD if p.good else th.ACCENT
+            indent = t.font(13, True).size("00. ")[0]
+            draw_text(surface, t, bullet, (x, y), 13, colour, bold=True)
+            y = text_block(surface, t, p.text, pygame.Rect(x + indent, y, w - indent, 10 ** 5), 13, colour, True)
+            y = text_block(surface, t, p.principle, pygame.Rect(x + indent, y, w - indent, 10 ** 5), 12,
+                           th.TEXT_DIM) + t.px(4)
+        y += t.px(6)
+        y = self._draw_eore(surface, pygame.Rect(x, y, w, 0)) + t.px(10)
+        chart_h = t.px(150)
+        if w >= t.px(420):
+            cw = (w - t.px(10)) // 2
+            self._charts(surface, pygame.Rect(x, y, cw, chart_h), pygame.Rect(x + cw + t.px(10), y, cw, chart_h))
+            y += chart_h
+        else:
+            self._charts(surface, pygame.Rect(x, y, w, chart_h), pygame.Rect(x, y + chart_h + t.px(10), w, chart_h))
+            y += 2 * chart_h + t.px(10)
+        return y + t.px(6)
+
+    def _charts(self, surface, left: pygame.Rect, right: pygame.Rect) -> None:
+        s = self.card.series
+        t = self.theme
+        line_chart(surface, t, left, _("Released area per day"),
+                   [(_("cancelled"), list(s.get("cancelled_m2", ())), (230, 230, 230)),
+                    (_("reduced"), list(s.get("reduced_m2", ())), (200, 110, 255)),
+                    (_("cleared"), list(s.get("cleared_m2", ())), (70, 225, 255))], stacked=True)
+        line_chart(surface, t, right, _("Money per day"),
+                   [(_("spent"), list(s.get("spent_usd", ())), th.BAD),
+                    (_("budget left"), list(s.get("budget_usd", ())), th.GOOD)], unit=money)
+
+    def _draw_eore(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
         """The risk-education key messages that match what happened in this run, each with its icon."""
         t = self.theme
-        pygame.draw.rect(surface, (58, 48, 22), rect, border_radius=t.px(5))
-        pygame.draw.rect(surface, th.ACCENT, rect, 1, border_radius=t.px(5))
-        pad = t.px(10)
-        y = text_block(surface, t, _("Stay safe: what this run reminds us"), rect.inflate(-2 * pad, -2 * pad), 14,
-                       th.ACCENT, bold=True) + t.px(4)
-        size = t.px(28)
+        pad, size = t.px(10), t.px(28)
+        head_h = t.font(14, True).get_linesize() + t.px(4)
+        text_w = rect.w - 2 * pad - size - t.px(8)
+        h = 2 * pad + head_h + sum(max(size, block_height(t, text, text_w, 13)) + t.px(6) for _i, text in self.eore)
+        box = pygame.Rect(rect.x, rect.y, rect.w, h)
+        pygame.draw.rect(surface, (58, 48, 22), box, border_radius=t.px(5))
+        pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(5))
+        y = text_block(surface, t, _("Stay safe: what this run reminds us"),
+                       pygame.Rect(box.x + pad, box.y + pad, box.w - 2 * pad, 10 ** 5), 14, th.ACCENT, True) + t.px(4)
         for icon_name, text in self.eore:
-            if y + t.line > rect.bottom - pad:
-                break
             img = icons.icon(icon_name, size)
             if img is not None:
-                surface.blit(img, (rect.x + pad, y))
-            box = pygame.Rect(rect.x + pad + size + t.px(8), y, rect.w - 2 * pad - size - t.px(8),
-                              rect.bottom - pad - y)
-            y = max(text_block(surface, t, text, box, 13), y + size) + t.px(6)
+                surface.blit(img, (box.x + pad, y))
+            y = max(text_block(surface, t, text, pygame.Rect(box.x + pad + size + t.px(8), y, text_w, 10 ** 5), 13),
+                    y + size) + t.px(6)
+        return box.bottom
+
+    def _draw_places(self, surface) -> None:
+        """A numbered ring on the map where each learning point happened."""
+        t, cam = self.theme, self.renderer.camera
+        clip = surface.get_clip()
+        surface.set_clip(cam.viewport)
+        for i, p in enumerate(self.points):
+            place = getattr(p, "place", None)
+            if place is None:
+                continue
+            x, y = place
+            c = self.renderer.centre((x, y))
+            r = max(t.px(10), cam.cell_px)
+            pygame.draw.circle(surface, (255, 255, 255), c, r + 2, max(2, t.px(2)))
+            pygame.draw.circle(surface, th.ACCENT, c, r, max(2, t.px(2)))
+            draw_text(surface, t, str(i + 1), (c[0] + r + t.px(2), c[1] - r), 13, th.ACCENT, True, anchor="bottomleft")
+        surface.set_clip(clip)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         w, h = surface.get_size()
         surface.fill(th.BG)
-        m = t.px(16)
-        card = self.card
-        column_h = h - 2 * m - t.px(100)
-        eore_h = min(column_h // 2, self._eore_height(w * 2 // 5))
-        map_rect = pygame.Rect(m, m + t.px(40), w * 2 // 5, column_h - eore_h - t.px(30))
+        m = t.px(12)
+        y = t.px(10)
+        title_h = t.font(22, True).get_linesize()
+        draw_text(surface, t, _("Debrief: {title}").format(title=self.link.level.title),
+                  pygame.Rect(m, y, w - 2 * m, title_h), 22, th.ACCENT, bold=True)
+        y += title_h
+        reason = self.card.end_reason
+        ended = _("The level ended on day {day} of {last}: {reason}.").format(
+            day=self.card.days_played, last=self.link.level.days, reason=end_reason(reason))
+        y = text_block(surface, t, ended, pygame.Rect(m, y, w - 2 * m, 10 ** 4), 14,
+                       th.BAD if reason == "budget" else th.TEXT) + t.px(8)
+        bh = max(t.px(36), t.font(15).get_linesize() + t.px(10))
+        bottom = h - m - bh - t.px(8)
+        wide = w >= t.px(900)
+        if wide:  # the map on the left, the report on the right
+            map_rect = pygame.Rect(m, y, (w - 3 * m) * 9 // 20, bottom - y - t.px(24))
+            report = pygame.Rect(map_rect.right + m, y, w - map_rect.right - 2 * m, bottom - y)
+        else:  # the map on top, the report under it
+            map_rect = pygame.Rect(m, y, w - 2 * m, (bottom - y) * 2 // 5)
+            report = pygame.Rect(m, map_rect.bottom + t.px(28), w - 2 * m, bottom - map_rect.bottom - t.px(28))
         cam = self.renderer.camera
         cam.set_viewport(map_rect)
-        if not self._fitted:
+        if self._fitted != (w, h, t.scale):  # fitted to view on the first frame and on every resize
+            self._fitted = (w, h, t.scale)
             cam.fit()
-            cam.centre_on((cam.width / 2, cam.height / 2))
-            self._fitted = True
         self.renderer.draw(surface, t, self.link, None, self.truth)
+        self._draw_places(surface)
         pygame.draw.rect(surface, th.BORDER, map_rect, 1)
-        surface.blit(t.text(_("Debrief: {title}").format(title=self.link.level.title), 22, th.ACCENT, bold=True),
-                     (m, m))
         legend = [(_("live item"), (220, 30, 30)), (_("live item in released land"), (255, 0, 255)),
                   (_("found or destroyed"), (40, 40, 40))]
-        x, y = map_rect.x, map_rect.bottom + t.px(6)
+        x, ly = map_rect.x, map_rect.bottom + t.px(4)
         for label, colour in legend:
-            pygame.draw.circle(surface, colour, (x + t.px(6), y + t.px(8)), t.px(5))
-            img = t.text(label, 12, th.TEXT_DIM)
-            surface.blit(img, (x + t.px(14), y))
-            x += img.get_width() + t.px(26)
-        self._draw_eore(surface, pygame.Rect(m, map_rect.bottom + t.px(30), map_rect.w, eore_h))
-        # the score card
-        right = pygame.Rect(map_rect.right + m, m + t.px(40), w - map_rect.right - 2 * m, h - 2 * m - t.px(100))
-        panel(surface, right, t, alpha=255)
-        pad = t.px(12)
-        grade = t.text(card.grade, 56, GRADE_COLOURS.get(card.grade, th.TEXT), bold=True)
-        surface.blit(grade, (right.x + pad, right.y + pad))
-        gx = right.x + pad + grade.get_width() + t.px(16)
-        y = right.y + pad
-        best = _("(a new best grade)") if self.improved else ""
-        lines = [
-            (_("Grade {grade} · {total:,.0f} of {best:,.0f} points {note}").format(
-                grade=card.grade, total=card.total, best=card.best_possible, note=best), th.TEXT),
-            (_("Released {total}: cancelled {c}, reduced {r}, cleared {cl}").format(
-                total=th.area(card.released_m2.get("total", 0)), c=th.area(card.released_m2.get("cancelled", 0)),
-                r=th.area(card.released_m2.get("reduced", 0)), cl=th.area(card.released_m2.get("cleared", 0))),
-             th.TEXT),
-            (_("Items found {found}; left in released land {left}; left anywhere {total}").format(
-                found=sum(card.items_found.values()), left=card.items_left_in_released_land,
-                total=card.items_left_total),
-             th.BAD if card.items_left_in_released_land else th.TEXT),
-            (_("Deminers hurt {d}; villagers hurt {c}").format(d=sum(card.deminers.values()),
-                                                               c=sum(card.civilians.values())),
-             th.BAD if sum(card.deminers.values()) + sum(card.civilians.values()) else th.TEXT),
-            (_("Spent {spent}; left {left}").format(spent=th.money(card.spent_usd),
-                                                   left=th.money(card.budget_left_usd)), th.TEXT),
-        ]
-        right_w = right.right - gx - pad
-        for text, colour in lines:
-            y = text_block(surface, t, text, pygame.Rect(gx, y, right_w, t.line * 2), 13, colour)
-        y = max(y, right.y + pad + grade.get_height()) + t.px(6)
-        if self.save_problem:
-            y = text_block(surface, t, _("Your result could not be saved: {reason}. Press Save again (S).").format(
-                reason=self.save_problem), pygame.Rect(right.x + pad, y, right.w - 2 * pad, t.line * 3), 14, th.BAD,
-                bold=True) + t.px(4)
-        if self.play.quiz_score is not None:
-            got, n = self.play.quiz_score
-            y = text_block(surface, t, _("Quiz: {right} of {n} right").format(right=got, n=n),
-                           pygame.Rect(gx, y, right_w, t.line * 2), 13, th.GOOD if got * 2 >= n else th.ACCENT)
-        for result in card.objectives:
-            mark = "✓" if result.met else "✗"
-            text = objective_text(self.link.level.objectives[result.index], self.link.names)
-            y = text_block(surface, t, f"{mark} {text}", pygame.Rect(right.x + pad, y, right.w - 2 * pad,
-                                                                      t.line * 2), 13,
-                           th.GOOD if result.met else th.BAD)
-        y += t.px(6)
-        if y + t.line < right.bottom:
-            surface.blit(t.text(_("What this run teaches"), 15, th.TEXT, bold=True), (right.x + pad, y))
-            y += t.line + t.px(2)
-        for p in self.points:
-            if y + t.line > right.bottom:
+            lw = t.px(14) + t.font(12).size(label)[0]
+            if x + lw > map_rect.right:
                 break
-            colour = th.GOOD if p.good else th.ACCENT
-            y = text_block(surface, t, "• " + p.text, pygame.Rect(right.x + pad, y, right.w - 2 * pad,
-                                                                   right.bottom - y), 13, colour, bold=True)
-            y = text_block(surface, t, p.principle, pygame.Rect(right.x + pad + t.px(14), y,
-                                                                right.w - 2 * pad - t.px(14), right.bottom - y),
-                           12, th.TEXT_DIM)
-            y += t.px(4)
-        chart_h = min(t.px(160), right.bottom - y - pad)
-        if chart_h >= t.px(80):  # the charts take what room is left
-            y = right.bottom - pad - chart_h
-            cw = (right.w - 3 * pad) // 2
-            s = card.series
-            line_chart(surface, t, pygame.Rect(right.x + pad, y, cw, chart_h), _("Released area per day"),
-                       [(_("cancelled"), list(s.get("cancelled_m2", ())), (120, 220, 120)),
-                        (_("reduced"), list(s.get("reduced_m2", ())), (60, 200, 200)),
-                        (_("cleared"), list(s.get("cleared_m2", ())), (90, 140, 255))], stacked=True)
-            line_chart(surface, t, pygame.Rect(right.x + 2 * pad + cw, y, cw, chart_h), _("Money per day"),
-                       [(_("spent"), list(s.get("spent_usd", ())), th.BAD),
-                        (_("budget left"), list(s.get("budget_usd", ())), th.GOOD)], unit=th.money)
+            pygame.draw.circle(surface, colour, (x + t.px(6), ly + t.px(9)), t.px(5))
+            pygame.draw.circle(surface, (0, 0, 0), (x + t.px(6), ly + t.px(9)), t.px(5), 1)
+            draw_text(surface, t, label, (x + t.px(14), ly + t.px(1)), 12, th.TEXT_DIM)
+            x += lw + t.px(14)
+        panel(surface, report, t, alpha=255)
+        inner = report.inflate(-2 * t.px(10), -2 * t.px(10))
+        top = self.scroller.begin(surface, inner)
+        width = inner.w - (t.px(12) if self.scroller.scrolls else 0)
+        self.scroller.end(surface, t, self._report(surface, inner.x, top, width))
         self.bar.clear()
         o = self.renderer.overlays
         buttons = [
@@ -254,10 +317,14 @@ class DebriefScene(Scene):
         if self.save_problem:  # last, so it stays on screen when the row is too wide
             buttons.append(Button(_("Save again"), self.save_result, pygame.K_s, "S",
                                   _("Try again to save your result")))
-        bw, bh = t.px(150), t.px(38)
-        x = w - m - len(buttons) * (bw + t.px(10))
+        gap = t.px(8)
+        bw = min(t.px(150), (w - 2 * m - (len(buttons) - 1) * gap) // len(buttons))
+        x = w - m - len(buttons) * (bw + gap) + gap
         for b in buttons:
             self.bar.add(b)
             b.rect = pygame.Rect(x, h - m - bh, bw, bh)
-            x += bw + t.px(10)
+            x += bw + gap
+        if self.note:
+            text_block(surface, t, self.note, pygame.Rect(m, h - m - bh, x - len(buttons) * (bw + gap) - 2 * m, bh),
+                       13, th.ACCENT)
         self.bar.draw(surface, t, 15)

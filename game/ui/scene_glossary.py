@@ -11,7 +11,7 @@ from game import content
 from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
 
 
 def extra_entries() -> list[tuple[str, str]]:
@@ -38,43 +38,47 @@ def entries() -> list[tuple[str, str]]:
 class GlossaryScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        self.scroll = 0
+        self.scroller = Scroller()
 
     def handle(self, event) -> None:
+        step = self.theme.px(40)
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
                 self.app.pop()
                 return
-            if event.key in (pygame.K_DOWN, pygame.K_s, pygame.K_PAGEDOWN):
-                self.scroll += 1
-            elif event.key in (pygame.K_UP, pygame.K_w, pygame.K_PAGEUP):
-                self.scroll = max(0, self.scroll - 1)
+            moves = {pygame.K_DOWN: -1, pygame.K_s: -1, pygame.K_UP: 1, pygame.K_w: 1, pygame.K_PAGEDOWN: -8,
+                     pygame.K_PAGEUP: 8}
+            if event.key in moves:
+                self.scroller.wheel(self.scroller.rect.center, moves[event.key], step)
+                return
         elif event.type == pygame.MOUSEWHEEL:
-            self.scroll = max(0, self.scroll - event.y)
+            self.scroller.wheel(pygame.mouse.get_pos(), event.y, step)
+            return
         super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         w, h = surface.get_size()
-        rect = pygame.Rect(t.px(20), t.px(20), w - t.px(40), h - t.px(40))
+        surface.fill(th.BG)
+        rect = pygame.Rect(t.px(12), t.px(12), w - t.px(24), h - t.px(24))
         panel(surface, rect, t, alpha=255)
-        x = rect.x + t.px(20)
-        y = rect.y + t.px(14)
-        surface.blit(t.text(_("Glossary"), 24, th.TEXT, bold=True), (x, y))
-        surface.blit(t.text(_("↑/↓ or wheel to scroll · Esc back"), 13, th.TEXT_DIM), (x + t.px(180), y + t.px(8)))
-        y += t.px(44)
-        items = entries()
-        self.scroll = min(self.scroll, max(0, len(items) - 1))
-        indent = t.px(24)
-        for term, text in items[self.scroll:]:
-            if y > rect.bottom - t.px(80):
-                break
-            surface.blit(t.text(term, 15, th.ACCENT, bold=True), (x, y))
-            y += t.font(15, True).get_linesize()
-            y = text_block(surface, t, text, pygame.Rect(x + indent, y, rect.w - indent - t.px(40),
-                                                          rect.bottom - t.px(60) - y), 14)
-            y += t.px(8)
+        pad = t.px(16)
+        x = rect.x + pad
+        y = rect.y + t.px(10)
+        title = draw_text(surface, t, _("Glossary"), (x, y), 24, th.TEXT, bold=True)
+        hint = _("↑/↓ or wheel to scroll · Esc back")
+        if title.right + t.px(20) + t.font(13).size(hint)[0] < rect.right - pad:
+            draw_text(surface, t, hint, (title.right + t.px(20), title.centery), 13, th.TEXT_DIM, anchor="midleft")
         self.bar.clear()
-        back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Back to the menu")))
-        back.rect = pygame.Rect(rect.right - t.px(120), rect.bottom - t.px(46), t.px(100), t.px(32))
+        bh = max(t.px(32), t.font(15).get_linesize() + t.px(8))
+        back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Back")))
+        back.rect = pygame.Rect(rect.right - pad - t.px(100), rect.bottom - t.px(10) - bh, t.px(100), bh)
+        area = pygame.Rect(x, title.bottom + t.px(10), rect.w - 2 * pad, back.rect.y - t.px(10) - title.bottom - t.px(10))
+        y = self.scroller.begin(surface, area)
+        width = area.w - (t.px(12) if self.scroller.scrolls else 0)
+        indent = t.px(20)
+        for term, text in entries():
+            y = text_block(surface, t, term, pygame.Rect(x, y, width, 10 ** 5), 15, th.ACCENT, bold=True)
+            y = text_block(surface, t, text, pygame.Rect(x + indent, y, width - indent, 10 ** 5), 14) + t.px(8)
+        self.scroller.end(surface, t, y)
         self.bar.draw(surface, t, 15)

@@ -14,7 +14,7 @@ from game.paths import levels_dir
 from game.ui import theme as th
 from game.store.saves import latest_save
 from game.ui.scene import Scene
-from game.ui.widgets import Button, column, panel, text_block
+from game.ui.widgets import Button, Scroller, block_height, column, draw_text, panel, text_block
 
 
 class MenuScene(Scene):
@@ -29,6 +29,8 @@ class MenuScene(Scene):
         self.saved = latest_save()  # the most recent of the saved games (one per level)
         self.note = ""
         self.checked_after = False
+        self.scroller = Scroller()
+        self._reveal = True  # bring the chosen level into view
 
     def unlocked(self, i: int) -> bool:
         return self.app.progress.unlocked(self.ids, i)
@@ -83,9 +85,11 @@ class MenuScene(Scene):
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_DOWN, pygame.K_s) and self.levels:
                 self.index = (self.index + 1) % len(self.levels)
+                self._reveal = True
                 return
             if event.key in (pygame.K_UP, pygame.K_w) and self.levels:
                 self.index = (self.index - 1) % len(self.levels)
+                self._reveal = True
                 return
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.open_level()
@@ -93,48 +97,27 @@ class MenuScene(Scene):
             if event.key == pygame.K_ESCAPE:
                 self.app.quit()
                 return
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroller.wheel(pygame.mouse.get_pos(), event.y, self.theme.px(40))
+            return
         super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         w, h = surface.get_size()
-        self.saved = self.saved if self.saved is not None else None
         surface.fill(th.BG)
-        title = t.text(_("Mine Risk"), 40, th.ACCENT, bold=True)
-        surface.blit(title, (t.px(40), t.px(26)))
-        sub = t.text(_("Release land by evidence. Keep people safe."), 16, th.TEXT_DIM)
-        surface.blit(sub, (t.px(44), t.px(26) + title.get_height()))
-        top = t.px(26) + title.get_height() + sub.get_height() + t.px(24)
+        m = t.px(24)
+        y = t.px(16)
+        title_h = t.font(34, True).get_linesize()
+        draw_text(surface, t, _("Mine Risk"), pygame.Rect(m, y, w - 2 * m, title_h), 34, th.ACCENT, bold=True)
+        y += title_h
+        y = text_block(surface, t, _("Release land by evidence. Keep people safe."),
+                       pygame.Rect(m + t.px(2), y, w - 2 * m, t.line * 2), 15, th.TEXT_DIM) + t.px(10)
         self.bar.clear()
-        # the campaign
-        list_rect = pygame.Rect(t.px(40), top, min(w - t.px(340), t.px(720)), h - top - t.px(40))
-        panel(surface, list_rect, t, alpha=255)
-        surface.blit(t.text(_("Campaign"), 18, th.TEXT, bold=True), (list_rect.x + t.px(14), list_rect.y + t.px(10)))
-        hint = t.text(_("↑/↓ choose · Enter play"), 13, th.TEXT_DIM)
-        surface.blit(hint, (list_rect.right - hint.get_width() - t.px(14), list_rect.y + t.px(14)))
-        y = list_rect.y + t.px(46)
-        row_h = t.px(58)
-        for i, lv in enumerate(self.levels):
-            row = pygame.Rect(list_rect.x + t.px(10), y, list_rect.w - t.px(20), row_h - t.px(6))
-            open_ = self.unlocked(i)
-            b = self.bar.add(Button("", lambda i=i: self.open_level(i), None, "Enter",
-                                    _("Play this level") if open_ else _("Locked"), hidden=True))
-            b.rect = row
-            bg = (64, 58, 30) if i == self.index else th.PANEL_LIGHT
-            pygame.draw.rect(surface, bg, row, border_radius=t.px(5))
-            if i == self.index:
-                pygame.draw.rect(surface, th.ACCENT, row, 2, border_radius=t.px(5))
-            colour = th.TEXT if open_ else th.TEXT_DIM
-            surface.blit(t.text(f"{i + 1}. {lv.title}", 17, colour, bold=True), (row.x + t.px(12), row.y + t.px(6)))
-            stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
-            info = _("Difficulty {stars}").format(stars=stars)
-            surface.blit(t.text(info, 13, th.TEXT_DIM), (row.x + t.px(14), row.y + t.px(30)))
-            grade = self.app.progress.best_grades.get(lv.id)
-            right = _("Best grade: {grade}").format(grade=grade) if grade else (
-                _("Not played yet") if open_ else _("Locked: finish the level before"))
-            img = t.text(right, 14, th.GOOD if grade else (th.TEXT_DIM if open_ else th.BAD))
-            surface.blit(img, (row.right - img.get_width() - t.px(12), row.y + t.px(18)))
-            y += row_h
+        foot = _("An offline game about humanitarian mine action. No data leaves this computer.")
+        foot_h = block_height(t, foot, w - 2 * m, 12) + t.px(8)
+        note_h = block_height(t, self.note, w - 2 * m, 14) + t.px(6) if self.note else 0
+        bottom = h - foot_h - note_h - t.px(6)
         # the side buttons
         saved = self.saved
         cont_label = _("Continue (day {day})").format(day=saved.day) if saved else _("Continue")
@@ -142,23 +125,70 @@ class MenuScene(Scene):
             Button(_("Play"), self.open_level, None, "Enter", _("Open the briefing of the chosen level")),
             Button(cont_label, self.continue_game, pygame.K_c, "C", _("Resume your saved game"),
                    enabled=saved is not None),
-            Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size and hints")),
+            Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size, hints, sound, alerts")),
             Button(_("Glossary"), self.glossary, pygame.K_g, "G", _("The words of mine action")),
             Button(_("Hand in results"), self.hand_in, pygame.K_h, "H", _("Write your results to a USB stick "
                                                                           "for your teacher")),
             Button(_("Quit"), self.app.quit, pygame.K_q, "Q", _("Close the game")),
         ]
+        gap = t.px(8)
+        bw = min(t.px(240), max(t.px(160), (w - 2 * m) * 3 // 10))
+        bh = max(t.font(16).get_linesize() + t.px(6), min(t.px(42), (bottom - y - (len(buttons) - 1) * gap) // len(buttons)))
+        bx = w - m - bw
         for b in buttons:
             self.bar.add(b)
-        bx = list_rect.right + t.px(30)
-        bw = min(t.px(240), w - bx - t.px(30))
-        gap = t.px(10)  # buttons as high as the window lets them be, so the last one stays in view
-        bh = max(t.px(28), min(t.px(42), (h - top - t.px(36) - gap * (len(buttons) - 1)) // len(buttons)))
-        column(buttons, bx, top, bw, bh, gap)
+        column(buttons, bx, y, bw, bh, gap)
+        # the campaign, scrolling when it is longer than the window
+        list_rect = pygame.Rect(m, y, bx - 2 * m + t.px(8), bottom - y)
+        panel(surface, list_rect, t, alpha=255)
+        pad = t.px(10)
+        head_h = t.font(17, True).get_linesize()
+        draw_text(surface, t, _("Campaign"), (list_rect.x + pad, list_rect.y + t.px(6)), 17, th.TEXT, bold=True)
+        hint = _("↑/↓ choose · Enter play")
+        if t.font(17, True).size(_("Campaign"))[0] + t.font(12).size(hint)[0] + 3 * pad < list_rect.w:
+            draw_text(surface, t, hint, (list_rect.right - pad, list_rect.y + t.px(9)), 12, th.TEXT_DIM,
+                      anchor="topright")
+        rows_rect = pygame.Rect(list_rect.x + pad, list_rect.y + head_h + t.px(12), list_rect.w - 2 * pad,
+                                list_rect.h - head_h - t.px(18))
+        y = self.scroller.begin(surface, rows_rect)
+        row_w = rows_rect.w - (t.px(10) if self.scroller.scrolls else 0)
+        line1, line2 = t.font(16, True).get_linesize(), t.font(13).get_linesize()
+        row_h = line1 + line2 + t.px(12)
+        for i, lv in enumerate(self.levels):
+            row = pygame.Rect(rows_rect.x, y, row_w, row_h - t.px(4))
+            open_ = self.unlocked(i)
+            b = Button("", lambda i=i: self.open_level(i), None, "Enter",
+                       _("Play this level") if open_ else _("Locked: finish the level before"), hidden=True)
+            b.rect = row
+            if self.scroller.shows(row):
+                self.bar.add(b)
+            if i == self.index and self._reveal:
+                self.scroller.reveal(row.y, row.bottom)
+            bg = (64, 58, 30) if i == self.index else th.PANEL_LIGHT
+            pygame.draw.rect(surface, bg, row, border_radius=t.px(5))
+            if i == self.index:
+                pygame.draw.rect(surface, th.ACCENT, row, 2, border_radius=t.px(5))
+            colour = th.TEXT if open_ else th.TEXT_DIM
+            inner = row.inflate(-2 * t.px(10), 0)
+            draw_text(surface, t, f"{i + 1}. {lv.title}", pygame.Rect(inner.x, row.y + t.px(4), inner.w, line1), 16,
+                      colour, bold=True)
+            stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
+            grade = self.app.progress.best_grades.get(lv.id)
+            if grade:
+                state, state_colour = _("best grade {grade}").format(grade=grade), th.GRADE_COLOURS.get(grade, th.TEXT)
+            elif open_:
+                state, state_colour = _("not played yet"), th.TEXT_DIM
+            else:
+                state, state_colour = _("locked: finish the level before"), th.TEXT_DIM
+            info = _("Difficulty {stars}").format(stars=stars)
+            r2 = pygame.Rect(inner.x, row.y + t.px(4) + line1, inner.w, line2)
+            used = draw_text(surface, t, info, r2, 13, th.TEXT_DIM)
+            draw_text(surface, t, " · " + state, pygame.Rect(used.right, r2.y, r2.right - used.right, line2), 13,
+                      state_colour)
+            y += row_h
+        self.scroller.end(surface, t, y)
+        self._reveal = False
         self.bar.draw(surface, t, 16)
         if self.note:
-            text_block(surface, t, self.note, pygame.Rect(bx, top + len(buttons) * (bh + gap) + gap, bw, t.px(120)),
-                       14, th.ACCENT)
-        foot = t.text(_("An offline game about humanitarian mine action. No data leaves this computer."), 12,
-                      th.TEXT_DIM)
-        surface.blit(foot, (t.px(40), h - t.px(28)))
+            text_block(surface, t, self.note, pygame.Rect(m, bottom + t.px(6), w - 2 * m, note_h), 14, th.ACCENT)
+        text_block(surface, t, foot, pygame.Rect(m, h - foot_h, w - 2 * m, foot_h), 12, th.TEXT_DIM)

@@ -7,7 +7,7 @@ import pygame
 from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
-from game.ui.widgets import Button, column, panel
+from game.ui.widgets import Button, block_height, column, draw_text, panel, text_block
 
 
 class PauseScene(Scene):
@@ -30,6 +30,9 @@ class PauseScene(Scene):
     def settings(self) -> None:
         self.app.go("settings")
 
+    def glossary(self) -> None:
+        self.app.go("glossary")
+
     def quit_to_menu(self) -> None:
         self.app.go("menu", how="reset")
 
@@ -44,24 +47,31 @@ class PauseScene(Scene):
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
-        w, h = t.px(340), t.px(300)
-        rect = pygame.Rect(0, 0, w, h)
-        rect.center = surface.get_rect().center
-        panel(surface, rect, t, alpha=255)
-        title = t.text(_("Paused"), 22, th.TEXT, bold=True)
-        surface.blit(title, title.get_rect(midtop=(rect.centerx, rect.y + t.px(14))))
         self.bar.clear()
         buttons = [
             Button(_("Resume"), self.resume, None, "Esc", _("Back to the level")),
             Button(_("Save and quit"), self.save_and_quit, pygame.K_s, "S",
                    _("Save the game (level, seed and your orders) and go to the menu")),
-            Button(_("Settings"), self.settings, pygame.K_o, "O", _("UI scale and other settings")),
+            Button(_("Glossary"), self.glossary, pygame.K_g, "G", _("The words of mine action")),
+            Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size, hints, sound, alerts")),
             Button(_("Quit to menu"), self.quit_to_menu, pygame.K_m, "M", _("Leave without saving")),
         ]
+        sw, sh = surface.get_size()
+        gap = t.px(8)
+        title_h = t.font(22, True).get_linesize()
+        w = min(sw - t.px(20), t.px(340))
+        note_h = block_height(t, self.note, w - t.px(40), 13) + t.px(6) if self.note else 0
+        avail = sh - t.px(20) - title_h - t.px(34) - note_h
+        bh = max(t.font(16).get_linesize() + t.px(8), min(t.px(40), (avail - gap * (len(buttons) - 1))
+                                                          // len(buttons)))
+        h = title_h + t.px(34) + len(buttons) * (bh + gap) + note_h
+        rect = pygame.Rect(0, 0, w, min(h, sh - t.px(10)))
+        rect.center = surface.get_rect().center
+        panel(surface, rect, t, alpha=255)
+        draw_text(surface, t, _("Paused"), (rect.centerx, rect.y + t.px(12)), 22, th.TEXT, bold=True, anchor="midtop")
         for b in buttons:
             self.bar.add(b)
-        column(buttons, rect.x + t.px(30), rect.y + t.px(60), w - t.px(60), t.px(40), t.px(10))
+        y = column(buttons, rect.x + t.px(20), rect.y + title_h + t.px(22), w - t.px(40), bh, gap)
         self.bar.draw(surface, t, 16)
         if self.note:
-            img = t.text(self.note, 13, th.BAD)
-            surface.blit(img, img.get_rect(midbottom=(rect.centerx, rect.bottom - t.px(6))))
+            text_block(surface, t, self.note, pygame.Rect(rect.x + t.px(20), y, w - t.px(40), note_h), 13, th.BAD)

@@ -27,6 +27,8 @@ from game.run.levels import find_level, resolve_level
 from game.run.record import RunRecord
 from game.run.session import ResumeError
 from game.ui.scene import Scene
+from game.ui.widgets import Scroller
+from game.run.alerts import AlertWatch
 from game.run.tutorial import Tutorial
 from game.text.events import event_text
 from game.ui.sim_link import GameLink
@@ -69,13 +71,29 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self._list_selected: str | None = None
         self.team_list_rect = pygame.Rect(0, 0, 0, 0)
         self.quiz_score: tuple[int, int] | None = None  # set by the quiz after a tutorial level
+        self.panel_scroll = Scroller()  # the side panel scrolls when it is taller than the window
+        self.hud_tips: list = []  # (rect, text) of the top bar's items, for tooltips
+        self.team_tips: list = []  # (rect, team) of the team rows
+        self.order_box_rect = pygame.Rect(0, 0, 0, 0)
+        self.alerts: list = []  # the alerts showing now (game.run.alerts.Alert), newest first
+        self.alert_watch = AlertWatch(link.view, link.level.catalogue)
+        self.end_shown = False  # the end-of-level moment is showing
         self._sync(quiet=True)
-        base = link.team_cell(teams[0]) if teams else (link.view.width // 2, link.view.height // 2)
         self._layout(app.screen.get_size())
-        self.renderer.camera.fit()
-        self.renderer.camera.centre_on(base)
         if autoplay is not None:
             self.paused, self.speed = False, 8
+
+    @property
+    def auto_pause(self) -> bool:
+        """Whether alerts stop time (a setting, on for new players; never for a scripted player)."""
+        return self.autoplay is None and bool(self.app.settings.auto_pause)
+
+    def zone_state(self, zone: str) -> str:
+        """A zone's state in words, for its tooltip ("" for places that are not suspected areas)."""
+        from game.text.zones import zone_label, zone_sentence
+
+        state = self.renderer.zone_states.get(zone)
+        return f"{zone_label(state)}. {zone_sentence(state)}" if state else ""
 
     # ------------------------------------------------------------ creation
 
@@ -142,7 +160,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.hire_open = False
         if self.draft is not None:
             self.draft.fit_team(self.link.session, name)
-            self.draft.set_area(self.link.session, self.draft.area)
+            self.draft.refresh(self.link.session)
         if self.tutorial is not None:
             self._tutorial_moved(self.tutorial.on_select(name))
 
@@ -153,6 +171,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.draft.fit_team(self.link.session, self.selected)
         if self.draft.team:
             self.selected = self.draft.team
+        if not self.draft.needs_area:
+            self.draft.refresh(self.link.session)
 
     def cancel_order(self) -> None:
         self.draft = None
@@ -258,8 +278,17 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     # ---------------------------------------------------------------- time
 
+    paused_by_alert = False
+
     def toggle_pause(self) -> None:
         self.paused = not self.paused
+        if not self.paused:
+            self.paused_by_alert = False
+
+    def dismiss_alerts(self) -> None:
+        """Close the alert banner (the news keeps what it said)."""
+        self.alerts = []
+        self.paused_by_alert = False
 
     def set_speed(self, speed: int) -> None:
         self.speed = speed
@@ -291,11 +320,24 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     def _sync(self, quiet: bool = False) -> None:
         """Take what changed in the run since this screen last looked (session.changes): patch the map
-        picture for the changed cells only, and put the new events in the news."""
+        picture for the changed cells only, put the new events in the news, work out the zones' states,
+        and raise the alerts (which may stop time)."""
         changes = self.link.session.changes(self.cursor)
         self.version += 1
-        self.renderer.sync(self.link.view, changes)
+        view = self.link.view
+        self.renderer.sync(view, changes)
+        if changes.full or len(changes.cells) or changes.events:
+            self.renderer.zone_states = self.link.zone_states()
         self._take_news(changes.events, quiet)
+        if self.draft is not None and self.draft.ready():
+            self.draft.refresh(self.link.session)
+        alerts = self.alert_watch.check(view, changes.events)
+        if alerts and not quiet:
+            self.alerts = (alerts + [a for a in self.alerts if view.day - a.day < 7])[:6]
+            if self.auto_pause and any(a.pauses for a in alerts) and not self.paused:
+                self.paused = True
+                self.acc = 0.0
+                self.paused_by_alert = True
 
     def _take_news(self, events, quiet: bool = False) -> None:
         """New events into the news list (day, kind, text, icon), with one sound for the most important."""
@@ -319,6 +361,13 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         if self.link.ended:
             if self.tutorial is not None:
                 self.tutorial.on_level_end()
+            if self.autoplay is None and self.link.session.end_reason != "player":
+                if not self.end_shown:  # the end-of-level moment: why it ended, then the debrief
+                    self.end_shown = True
+                    self.paused = True
+                    self.draft = None
+                    self.sound("day")
+                return
             self._finish()
             return
         if self.autoplay is not None and self._autoplay_day != self.link.day:
@@ -330,6 +379,11 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             if self.acc >= 1.0:  # at most one day a frame keeps frames short
                 self.acc = min(self.acc - 1.0, 1.0)
                 self.step_day()
+
+    def to_debrief(self) -> None:
+        """From the end-of-level moment on to the quiz (after a tutorial) or the debrief."""
+        if self.link.ended:
+            self._finish()
 
     def _finish(self) -> None:
         delete_save(self.link.level.id, self.link.session.run_id)  # this run's save only: other levels keep theirs

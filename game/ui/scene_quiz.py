@@ -15,7 +15,7 @@ from game.text import _
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
 
 #: The three things the quiz checks, each with the key message that says it (by id in eore.yaml).
 SUMMARY = (("recognise", "signs"), ("avoid", "do_not_touch"), ("report", "report"))
@@ -32,6 +32,7 @@ class QuizScene(Scene):
         self.chosen: int | None = None  # the answer picked for the current question
         self.score = 0
         self.finished = False
+        self.scroller = Scroller()
 
     @staticmethod
     def available() -> bool:
@@ -54,6 +55,7 @@ class QuizScene(Scene):
         if self.finished or q is None or self.chosen is not None or not (0 <= i < len(q.answers)):
             return
         self.chosen = i
+        self.scroller.offset = 10 ** 6  # show the explanation (the scroller keeps it in range)
         right = q.answers[i].correct
         self.score += int(right)
         self.app.sounds.play("order" if right else "reject")
@@ -65,6 +67,7 @@ class QuizScene(Scene):
         if self.chosen is None:
             return
         self.chosen = None
+        self.scroller.offset = 0
         self.index += 1
         if self.index >= len(self.questions):
             self.finished = True
@@ -83,6 +86,13 @@ class QuizScene(Scene):
             if event.key == pygame.K_ESCAPE:
                 self.to_debrief()
                 return
+            if event.key in (pygame.K_DOWN, pygame.K_UP):
+                self.scroller.wheel(self.scroller.rect.center, 1 if event.key == pygame.K_UP else -1,
+                                    self.theme.px(40))
+                return
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroller.wheel(pygame.mouse.get_pos(), event.y, self.theme.px(40))
+            return
         super().handle(event)
 
     # ----------------------------------------------------------------- draw
@@ -91,42 +101,51 @@ class QuizScene(Scene):
         t = self.theme
         w, h = surface.get_size()
         surface.fill(th.BG)
-        rect = pygame.Rect(0, 0, min(w - t.px(40), t.px(860)), h - t.px(40))
+        rect = pygame.Rect(0, 0, min(w - t.px(20), t.px(860)), h - t.px(20))
         rect.center = (w // 2, h // 2)
         panel(surface, rect, t, alpha=255)
-        pad = t.px(24)
-        x, y = rect.x + pad, rect.y + t.px(18)
-        ic = icons.icon("eore", t.px(48))
+        pad = t.px(20)
+        x, y = rect.x + pad, rect.y + t.px(12)
+        ic = icons.icon("eore", t.px(40))
         if ic is not None:
             surface.blit(ic, (x, y))
-        tx = x + (t.px(60) if ic is not None else 0)
-        surface.blit(t.text(_("Stay safe: a short quiz"), 24, th.ACCENT, bold=True), (tx, y))
+        tx = x + (t.px(50) if ic is not None else 0)
+        title_h = t.font(22, True).get_linesize()
+        draw_text(surface, t, _("Stay safe: a short quiz"), pygame.Rect(tx, y, rect.right - pad - tx, title_h), 22,
+                  th.ACCENT, bold=True)
         sub = (_("Question {n} of {total} · keys 1-{k} answer").format(
             n=self.index + 1, total=len(self.questions), k=len(self.question.answers)) if not self.finished
             else _("Your score"))
-        surface.blit(t.text(sub, 14, th.TEXT_DIM), (tx, y + t.px(32)))
-        y += t.px(70)
+        draw_text(surface, t, sub, pygame.Rect(tx, y + title_h, rect.right - pad - tx, t.font(14).get_linesize()), 14,
+                  th.TEXT_DIM)
+        y += max(t.px(40), title_h + t.font(14).get_linesize()) + t.px(10)
         self.bar.clear()
+        bh = max(t.px(38), t.font(16).get_linesize() + t.px(10))
         inner_w = rect.w - 2 * pad
+        area = pygame.Rect(x, y, inner_w, rect.bottom - t.px(16) - bh - t.px(10) - y)
+        top = self.scroller.begin(surface, area)
+        width = inner_w - (t.px(12) if self.scroller.scrolls else 0)
         if self.finished:
-            self._draw_score(surface, pygame.Rect(x, y, inner_w, rect.bottom - y - t.px(70)))
+            bottom = self._draw_score(surface, pygame.Rect(x, top, width, 10 ** 5))
             label, tip = _("See the debrief"), _("On to the debrief of the level")
         else:
-            y = self._draw_question(surface, x, y, inner_w)
+            bottom = self._draw_question(surface, x, top, width)
             label, tip = _("Next question") if self.index + 1 < len(self.questions) else _("See my score"), \
                 _("Go on")
+        self.scroller.end(surface, t, bottom)
+        bw = min(t.px(200), inner_w // 2 - t.px(6))
         nxt = self.bar.add(Button(label, self.next, None, "Enter", tip,
                                   enabled=self.finished or self.chosen is not None))
-        nxt.rect = pygame.Rect(rect.right - pad - t.px(200), rect.bottom - t.px(58), t.px(200), t.px(40))
+        nxt.rect = pygame.Rect(rect.right - pad - bw, rect.bottom - t.px(16) - bh, bw, bh)
         if not self.finished:
             skip = self.bar.add(Button(_("Skip quiz"), self.to_debrief, None, "Esc", _("Straight to the debrief")))
-            skip.rect = pygame.Rect(x, nxt.rect.y, t.px(140), t.px(40))
+            skip.rect = pygame.Rect(x, nxt.rect.y, min(t.px(150), bw), bh)
         self.bar.draw(surface, t, 16)
 
     def _draw_question(self, surface, x: int, y: int, w: int) -> int:
         t = self.theme
         q = self.question
-        y = text_block(surface, t, _(q.question), pygame.Rect(x, y, w, t.px(90)), 19, th.TEXT, bold=True)
+        y = text_block(surface, t, _(q.question), pygame.Rect(x, y, w, 10 ** 5), 19, th.TEXT, bold=True)
         y += t.px(12)
         font = t.font(16)
         for i, a in enumerate(q.answers):
@@ -142,32 +161,31 @@ class QuizScene(Scene):
                 bg = (64, 72, 84)
             pygame.draw.rect(surface, bg, box, border_radius=t.px(6))
             pygame.draw.rect(surface, edge, box, max(1, t.px(2)), border_radius=t.px(6))
-            key = t.text(str(i + 1), 18, th.ACCENT, bold=True)
-            surface.blit(key, key.get_rect(center=(box.x + t.px(24), box.centery)))
+            draw_text(surface, t, str(i + 1), (box.x + t.px(24), box.centery), 18, th.ACCENT, True, anchor="center")
             ty = box.centery - len(lines) * font.get_linesize() // 2
-            for line in lines:
-                surface.blit(t.text(line, 16, th.TEXT), (box.x + t.px(50), ty))
-                ty += font.get_linesize()
-            b = self.bar.add(Button("", lambda i=i: self.answer(i), pygame.K_1 + i, str(i + 1), _("This answer"),
-                                    hidden=True, enabled=self.chosen is None))
+            text_block(surface, t, _(a.text), pygame.Rect(box.x + t.px(50), ty, w - t.px(70), 10 ** 4), 16)
+            b = Button("", lambda i=i: self.answer(i), pygame.K_1 + i, str(i + 1), _("This answer"),
+                       hidden=True, enabled=self.chosen is None)
             b.rect = box
+            if self.scroller.shows(box):
+                self.bar.add(b)
             y = box.bottom + t.px(10)
         if self.chosen is not None:
             right = q.answers[self.chosen].correct
             verdict = _("Right.") if right else _("Not quite.")
             y += t.px(4)
-            y = text_block(surface, t, verdict + " " + _(q.explain), pygame.Rect(x, y, w, t.px(80)), 17,
+            y = text_block(surface, t, verdict + " " + _(q.explain), pygame.Rect(x, y, w, 10 ** 5), 17,
                            th.GOOD if right else th.ACCENT, bold=True)
         return y
 
-    def _draw_score(self, surface, rect: pygame.Rect) -> None:
+    def _draw_score(self, surface, rect: pygame.Rect) -> int:
         t = self.theme
         n = len(self.questions)
         colour = th.GOOD if self.score * 2 >= n else th.ACCENT
         y = text_block(surface, t, _("{score} of {n} right").format(score=self.score, n=n), rect, 30, colour,
                        bold=True)
         y += t.px(12)
-        y = text_block(surface, t, _("Remember the three key messages:"), pygame.Rect(rect.x, y, rect.w, t.px(30)),
+        y = text_block(surface, t, _("Remember the three key messages:"), pygame.Rect(rect.x, y, rect.w, 10 ** 4),
                        17, th.TEXT, bold=True)
         y += t.px(6)
         by_id = {m.id: m for m in content.key_messages()}
@@ -176,7 +194,12 @@ class QuizScene(Scene):
             m = by_id.get(mid)
             if m is None:
                 continue
-            surface.blit(t.text(words[word], 17, th.ACCENT, bold=True), (rect.x, y))
-            y = text_block(surface, t, _(m.text), pygame.Rect(rect.x + t.px(120), y, rect.w - t.px(120),
-                                                              rect.bottom - y), 16, th.TEXT)
+            label_w = max(t.font(17, True).size(v)[0] for v in words.values()) + t.px(14)
+            if rect.w - label_w >= t.px(220):  # the word beside its message
+                draw_text(surface, t, words[word], (rect.x, y), 17, th.ACCENT, bold=True)
+                y = text_block(surface, t, _(m.text), pygame.Rect(rect.x + label_w, y, rect.w - label_w, 10 ** 5), 16)
+            else:  # the word above its message
+                y = text_block(surface, t, words[word], pygame.Rect(rect.x, y, rect.w, 10 ** 5), 17, th.ACCENT, True)
+                y = text_block(surface, t, _(m.text), pygame.Rect(rect.x, y, rect.w, 10 ** 5), 16)
             y += t.px(10)
+        return y

@@ -10,7 +10,7 @@ from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
 from game.store.settings import UI_SCALES
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
 
 
 class SettingsScene(Scene):
@@ -20,6 +20,7 @@ class SettingsScene(Scene):
         super().__init__(app)
         self.who = load_student()  # read once, and again after the name screen (not every frame)
         self.stale = False
+        self.scroller = Scroller()
 
     def update(self, dt: float) -> None:
         if self.stale and self.app.scene is self:
@@ -36,53 +37,85 @@ class SettingsScene(Scene):
         self.stale = True
         self.app.go("student")
 
+    def toggle_auto_pause(self) -> None:
+        """Whether alerts (a team idle, money low, a find...) stop time; on for new players."""
+        self.app.settings.auto_pause = not self.app.settings.auto_pause
+        self.app.save_settings()
+
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
             self.app.pop()
+            return
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroller.wheel(pygame.mouse.get_pos(), event.y, self.theme.px(40))
             return
         super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
+        settings = self.app.settings
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 170))
         surface.blit(shade, (0, 0))
-        rect = pygame.Rect(0, 0, min(surface.get_width() - 20, t.px(460)), min(surface.get_height() - 20, t.px(346)))
+        sw, sh = surface.get_size()
+        rect = pygame.Rect(0, 0, min(sw - t.px(20), t.px(520)), min(sh - t.px(20), t.px(420)))
         rect.center = surface.get_rect().center
         panel(surface, rect, t, alpha=255)
-        x = rect.x + t.px(20)
-        y = rect.y + t.px(14)
-        surface.blit(t.text(_("Settings"), 22, th.TEXT, bold=True), (x, y))
-        y += t.px(44)
-        surface.blit(t.text(_("Interface size"), 15, th.TEXT), (x, y))
-        y += t.line + t.px(4)
         self.bar.clear()
-        bw = t.px(80)
+        pad = t.px(18)
+        bh = max(t.px(32), t.font(15).get_linesize() + t.px(8))
+        back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Close the settings")))
+        back.rect = pygame.Rect(rect.right - pad - t.px(100), rect.bottom - pad - bh, t.px(100), bh)
+        area = pygame.Rect(rect.x + pad, rect.y + t.px(12), rect.w - 2 * pad, back.rect.y - t.px(8) - rect.y - t.px(12))
+        x = area.x
+        y = self.scroller.begin(surface, area)
+        w = area.w - (t.px(10) if self.scroller.scrolls else 0)
+        draw_text(surface, t, _("Settings"), (x, y), 22, th.TEXT, bold=True)
+        y += t.font(22, True).get_linesize() + t.px(10)
+        draw_text(surface, t, _("Interface size"), (x, y), 15, th.TEXT)
+        y += t.line + t.px(4)
+        bw = min(t.px(80), (w - 2 * t.px(8)) // 3)
         for i, scale in enumerate(UI_SCALES):
-            label = f"{scale:g}x"
-            b = self.bar.add(Button(label, lambda s=scale: self.set_scale(s), pygame.K_1 + i, str(i + 1),
-                                    _("Make text and buttons {n} times the normal size").format(n=f"{scale:g}"),
-                                    active=self.app.settings.ui_scale == scale))
-            b.rect = pygame.Rect(x + i * (bw + t.px(8)), y, bw, t.px(32))
-        y += t.px(46)
-        hints = _("on") if self.app.settings.show_hints else _("off")
-        b = self.bar.add(Button(_("Hints: {state}").format(state=hints), self.toggle_hints, pygame.K_h, "H",
-                                _("Show hints on the play screen")))
-        b.rect = pygame.Rect(x, y, t.px(160), t.px(32))
-        sound = _("on") if self.app.settings.sound else _("off")
-        b = self.bar.add(Button(_("Sound: {state}").format(state=sound), self.app.toggle_sound, pygame.K_m, "M",
-                                _("Sound effects on or off (F9 anywhere)")))
-        b.rect = pygame.Rect(x + t.px(172), y, t.px(160), t.px(32))
-        y += t.px(46)
+            b = Button(f"{scale:g}x", lambda s=scale: self.set_scale(s), pygame.K_1 + i, str(i + 1),
+                       _("Make text and buttons {n} times the normal size").format(n=f"{scale:g}"),
+                       active=settings.ui_scale == scale)
+            b.rect = pygame.Rect(x + i * (bw + t.px(8)), y, bw, bh)
+            if self.scroller.shows(b.rect):
+                self.bar.add(b)
+        y += bh + t.px(6)
+        if t.scale != settings.ui_scale:
+            y = text_block(surface, t, _("This window is too small for {chosen}x: the interface is shown at {used}x. "
+                                         "A larger window shows it at {chosen}x.").format(
+                chosen=f"{settings.ui_scale:g}", used=f"{t.scale:g}"), pygame.Rect(x, y, w, 10 ** 4), 13,
+                th.ACCENT) + t.px(4)
+        y += t.px(6)
+        toggles = [
+            (_("Hints: {state}"), settings.show_hints, self.toggle_hints, pygame.K_h, "H",
+             _("Show hints on the play screen")),
+            (_("Sound: {state}"), settings.sound, self.app.toggle_sound, pygame.K_m, "M",
+             _("Sound effects on or off (F9 anywhere)")),
+            (_("Alerts stop time: {state}"), settings.auto_pause, self.toggle_auto_pause,
+             pygame.K_a, "A", _("Stop time when a team falls idle, money runs low, something is found or someone "
+                                "is hurt, or a survey ends")),
+        ]
+        tw = max(t.font(15).size(label.format(state=_("off")))[0] for label, *_rest in toggles) + t.px(24)
+        tw = min(w, tw)
+        for label, on, action, key, key_name, tip in toggles:
+            b = Button(label.format(state=_("on") if on else _("off")), action, key, key_name, tip, active=on)
+            b.rect = pygame.Rect(x, y, tw, bh)
+            if self.scroller.shows(b.rect):
+                self.bar.add(b)
+            y += bh + t.px(8)
         student = self.who
         who = _("Name and class: {name}, {code}").format(name=student.name, code=student.class_code) if student \
             else _("Name and class: not entered")
-        b = self.bar.add(Button(who, self.student, pygame.K_n, "N", _("Type your name and class code for handing "
-                                                                      "in results (never needed to play)")))
-        b.rect = pygame.Rect(x, y, rect.w - t.px(40), t.px(32))
-        y += t.px(46)
-        text_block(surface, t, _("Language: English (more catalogues can be added in game/text)."),
-                   pygame.Rect(x, y, rect.w - t.px(170), t.line * 3), 13, th.TEXT_DIM)  # clear of Back
-        back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Close the settings")))
-        back.rect = pygame.Rect(rect.right - t.px(120), rect.bottom - t.px(46), t.px(100), t.px(32))
+        b = Button(who, self.student, pygame.K_n, "N", _("Type your name and class code for handing in results "
+                                                         "(never needed to play)"))
+        b.rect = pygame.Rect(x, y, w, bh)
+        if self.scroller.shows(b.rect):
+            self.bar.add(b)
+        y += bh + t.px(8)
+        y = text_block(surface, t, _("Language: English (more catalogues can be added in game/text)."),
+                       pygame.Rect(x, y, w, 10 ** 4), 13, th.TEXT_DIM)
+        self.scroller.end(surface, t, y)
         self.bar.draw(surface, t, 15)

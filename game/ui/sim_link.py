@@ -146,6 +146,14 @@ class GameLink:
             return (x + w // 2, y + h // 2)
         return self._bases.get(team.base, self._first_base)
 
+    def zone_states(self) -> dict:
+        """Each suspected area's state as the player knows it (game.run.zones.ZoneState by zone name)."""
+        from game.run.zones import zone_states
+
+        cat = self._catalogue
+        buffer = int(float(cat["survey"]["evidence_offset_m"]) // self.scenario.level.cell_size_m) + 1
+        return zone_states(self.view, self.scenario.map.objects_of("suspected_area"), buffer)
+
     def zones(self) -> list:
         """Map objects an order can name: suspected areas first, then villages and features."""
         order = {"suspected_area": 0, "village": 1, "feature": 2}

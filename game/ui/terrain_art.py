@@ -18,7 +18,7 @@ import pygame
 from game.level.tmx_adapter import load_tile_art
 
 #: Cell sizes in screen pixels, smallest first; a map keeps those whose surface fits MAX_SIDE.
-ZOOM_CELL_PX = (4, 6, 8, 12, 16, 20, 24, 32, 48)
+ZOOM_CELL_PX = (2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 48)
 MAX_SIDE = 4096
 FALLBACK = (90, 110, 70)
 
@@ -64,6 +64,10 @@ class TerrainArt:
                 surf = pygame.transform.flip(surf, t.flip_x, t.flip_y)
             tiles.append(surf)
         return tiles
+
+    def tile_colours(self) -> list[tuple[int, int, int]]:
+        """The average colour of each tile (the minimap's one pixel a cell)."""
+        return [tuple(pygame.transform.average_color(t)[:3]) for t in self._source]
 
     def surface(self, cell_px: int) -> pygame.Surface:
         """The whole map at ``cell_px`` pixels a cell (built on first use)."""

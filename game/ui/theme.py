@@ -26,6 +26,8 @@ GOOD = (110, 200, 120)
 BAD = (232, 90, 80)
 INFO = (110, 170, 235)
 SELECT = (255, 235, 120)
+#: Grade colours that mean what they say: good grades green, middling orange, poor ones red.
+GRADE_COLOURS = {"A": GOOD, "B": (170, 210, 110), "C": ACCENT, "D": (235, 130, 60), "E": BAD, "F": BAD}
 
 #: Land status: a colour (RGB and the alpha of its light wash) and a pattern, each unlike any terrain and told
 #: apart by pattern and brightness alone (checked under simulated colour-blindness: tests/ui/test_map_reading.py).
@@ -71,10 +73,11 @@ class Theme:
     def text(self, text: str, size: int = 15, colour=TEXT, bold: bool = False) -> pygame.Surface:
         return _render(text, self.px(size), colour, bold)
 
-    def fit_text(self, text: str, width: int, size: int = 15, colour=TEXT, bold: bool = False) -> pygame.Surface:
-        """Text at the largest size up to ``size`` whose width fits ``width`` pixels (down to 8 px)."""
+    def fit_text(self, text: str, width: int, size: int = 15, colour=TEXT, bold: bool = False,
+                 min_px: int = 8) -> pygame.Surface:
+        """Text at the largest size up to ``size`` whose width fits ``width`` pixels (down to ``min_px``)."""
         px = self.px(size)
-        while px > 8 and _font(px, bold).size(text)[0] > width:
+        while px > min_px and _font(px, bold).size(text)[0] > width:
             px -= 1
         return _render(text, px, colour, bold)
 

@@ -1,18 +1,86 @@
-"""Small home-made widgets: buttons, panels, text blocks and a tooltip.
+"""Small home-made widgets: buttons, panels, text in boxes and a tooltip.
 
 Widgets are plain objects laid out by their scene each frame (so a resized
 window or a new UI scale just works). A :class:`Button` knows its key, shown
 in its tooltip, so every action reachable with the mouse has a key too.
+
+Text is drawn through :func:`draw_text` (one line in a box: smaller, then
+shortened with "…", if it must) and :func:`text_block` (wrapped lines in a
+box). While a :class:`LayoutProbe` listens (:func:`probing`, the layout
+tests), they and the buttons report where they drew and what did not fit,
+so a test can fail on clipped text, overlapping controls or a control off
+screen at any window size and UI scale.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 import pygame
 
 from game.ui import theme as th
+
+
+# ------------------------------------------------------------ the layout probe
+
+
+@dataclass
+class LayoutProbe:
+    """What one frame drew, screen by screen (``layers``: one per scene drawn, the top one last)."""
+
+    layers: list[dict] = field(default_factory=list)
+
+    def begin_layer(self, name: str) -> None:
+        self.layers.append({"name": name, "texts": [], "controls": [], "clipped": []})
+
+    @property
+    def top(self) -> dict:
+        if not self.layers:
+            self.begin_layer("?")
+        return self.layers[-1]
+
+
+_probe: LayoutProbe | None = None
+
+
+@contextmanager
+def probing() -> Iterator[LayoutProbe]:
+    """Record the layout of what is drawn inside the ``with`` block."""
+    global _probe
+    _probe, before = LayoutProbe(), _probe
+    try:
+        yield _probe
+    finally:
+        _probe = before
+
+
+def probe_layer(name: str) -> None:
+    """A new scene starts drawing (the app calls this)."""
+    if _probe is not None:
+        _probe.begin_layer(name)
+
+
+def note_text(text: str, rect: pygame.Rect, surface: pygame.Surface | None = None) -> None:
+    """Text drawn at ``rect``; text outside the surface's clip (scrolled out of its box) is not shown and
+    not recorded."""
+    if _probe is None or not text.strip():
+        return
+    if surface is not None and not surface.get_clip().contains(rect):
+        return
+    _probe.top["texts"].append((text, pygame.Rect(rect)))
+
+
+def note_clipped(text: str, box: pygame.Rect, why: str) -> None:
+    """Text that did not fit its box (shortened, shrunk too far, or lines left out)."""
+    if _probe is not None:
+        _probe.top["clipped"].append((text, pygame.Rect(box), why))
+
+
+def note_control(button: "Button") -> None:
+    if _probe is not None:
+        _probe.top["controls"].append((button.label or button.tooltip, pygame.Rect(button.rect), button.hidden))
 
 
 @dataclass
@@ -44,8 +112,7 @@ class Button:
         pygame.draw.rect(surface, th.ACCENT if self.active else th.BORDER, self.rect, width=max(1, theme.px(1)),
                          border_radius=theme.px(4))
         colour = th.TEXT if self.enabled else th.TEXT_DIM
-        img = theme.fit_text(self.label, self.rect.w - theme.px(6), size, colour)
-        surface.blit(img, img.get_rect(center=self.rect.center))
+        draw_text(surface, theme, self.label, self.rect.inflate(-theme.px(6), 0), size, colour, anchor="center")
 
 
 class ButtonBar:
@@ -84,6 +151,7 @@ class ButtonBar:
     def draw(self, surface: pygame.Surface, theme: th.Theme, size: int = 15) -> None:
         mouse = pygame.mouse.get_pos()
         for b in self.buttons:
+            note_control(b)
             b.draw(surface, theme, b.rect.collidepoint(mouse), size)
 
 
@@ -106,16 +174,69 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: th.Theme, alpha: in
     pygame.draw.rect(surface, th.BORDER, rect, width=1, border_radius=theme.px(6))
 
 
+#: A one-line text may shrink to this share of its size before it is shortened with "…".
+MIN_SHRINK = 0.8
+
+
+def draw_text(surface: pygame.Surface, theme: th.Theme, text: str, box: pygame.Rect | tuple, size: int = 15,
+              colour=th.TEXT, bold: bool = False, anchor: str = "topleft") -> pygame.Rect:
+    """One line of text placed in ``box`` (a rect, or a point for text that needs no box) at ``anchor``
+    (``topleft``, ``midleft``, ``center``, ``midright``, ``topright``...). Text wider than the box gets a
+    little smaller, then is shortened with "…" (and reported to the layout probe). Returns where it went."""
+    if len(box) == 2:
+        img = theme.text(text, size, colour, bold)
+        rect = img.get_rect(**{anchor: tuple(box)})
+    else:
+        box = pygame.Rect(box)
+        img = theme.text(text, size, colour, bold)
+        if img.get_width() > box.w:
+            img = theme.fit_text(text, box.w, size, colour, bold, min_px=max(8, int(theme.px(size) * MIN_SHRINK)))
+            if img.get_width() > box.w:
+                note_clipped(text, box, "too wide")
+                img = _shortened(theme, text, box.w, img.get_height(), colour, bold)
+        rect = img.get_rect(**{anchor: getattr(box, anchor)})
+    surface.blit(img, rect)
+    note_text(text, rect, surface)
+    return rect
+
+
+def _shortened(theme: th.Theme, text: str, width: int, height: int, colour, bold: bool) -> pygame.Surface:
+    """The longest start of ``text`` that fits ``width`` with "…" after it, at the font that is ``height`` tall."""
+    font = next((f for f in (theme.font(s, bold) for s in range(40, 4, -1)) if f.get_height() == height), None)
+    font = font or theme.font(8, bold)
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid] + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return font.render(text[:lo].rstrip() + "…", True, colour)
+
+
+def block_height(theme: th.Theme, text: str, width: int, size: int = 15, bold: bool = False) -> int:
+    """The height :func:`text_block` needs for ``text`` at ``width`` pixels."""
+    font = theme.font(size, bold)
+    return len(th.wrap(font, text, width)) * font.get_linesize()
+
+
 def text_block(surface: pygame.Surface, theme: th.Theme, text: str, rect: pygame.Rect, size: int = 15,
                colour=th.TEXT, bold: bool = False) -> int:
-    """Draw wrapped text inside ``rect``; returns the y below the last line drawn."""
+    """Draw wrapped text inside ``rect``; returns the y below the last line drawn. Lines that do not fit
+    are left out (and reported to the layout probe)."""
     font = theme.font(size, bold)
     y = rect.y
-    for line in th.wrap(font, text, rect.w):
+    lines = th.wrap(font, text, rect.w)
+    for i, line in enumerate(lines):
         if y + font.get_linesize() > rect.bottom:
+            note_clipped(text, rect, f"{len(lines) - i} of {len(lines)} lines left out")
             break
         if line:
-            surface.blit(theme.text(line, size, colour, bold), (rect.x, y))
+            img = theme.text(line, size, colour, bold)
+            if img.get_width() > rect.w:  # one word wider than the box
+                note_clipped(line, rect, "a word too wide")
+            surface.blit(img, (rect.x, y), pygame.Rect(0, 0, rect.w, img.get_height()))
+            note_text(line, pygame.Rect(rect.x, y, min(img.get_width(), rect.w), img.get_height()), surface)
         y += font.get_linesize()
     return y
 
@@ -124,7 +245,9 @@ def tooltip(surface: pygame.Surface, theme: th.Theme, lines: list[str], pos: tup
     """A box of text lines near ``pos``, kept inside the window."""
     if not lines:
         return
-    imgs = [theme.text(line, 13) for line in lines]
+    font = theme.font(13)
+    width = min(theme.px(440), surface.get_width() - theme.px(40))
+    imgs = [theme.text(part, 13) for line in lines for part in th.wrap(font, line, width)]
     pad = theme.px(6)
     w = max(i.get_width() for i in imgs) + 2 * pad
     h = sum(i.get_height() for i in imgs) + 2 * pad
@@ -139,3 +262,62 @@ def tooltip(surface: pygame.Surface, theme: th.Theme, lines: list[str], pos: tup
     for img in imgs:
         surface.blit(img, (rect.x + pad, yy))
         yy += img.get_height()
+
+
+class Scroller:
+    """A vertical scroll position for content taller than its box (a panel, a menu, a list).
+
+    Each frame: ``top = scroller.begin(surface, rect)`` clips drawing to ``rect`` and gives the y where
+    the content starts (above ``rect`` when scrolled), the content is drawn from there, then
+    ``scroller.end(surface, bottom)`` says where it ended (for the scroll bar and limits). Controls are
+    added only where :meth:`shows` says they are in full view; the mouse wheel over ``rect`` scrolls
+    (:meth:`wheel`), and :meth:`reveal` brings a part of the content into view.
+    """
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.content_h = 0
+        self._clip: pygame.Rect | None = None
+
+    def begin(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
+        self.rect = pygame.Rect(rect)
+        self.offset = max(0, min(self.offset, self.content_h - self.rect.h))
+        self._clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(self._clip) if self._clip else self.rect)
+        return self.rect.y - self.offset
+
+    def end(self, surface: pygame.Surface, theme: th.Theme, bottom: int) -> None:
+        self.content_h = bottom + self.offset - self.rect.y
+        surface.set_clip(self._clip)
+        self.offset = max(0, min(self.offset, self.content_h - self.rect.h))
+        if self.scrolls:
+            w = max(3, theme.px(4))
+            bar = pygame.Rect(self.rect.right - w, self.rect.y, w, self.rect.h)
+            pygame.draw.rect(surface, th.PANEL_LIGHT, bar, border_radius=w // 2)
+            h = max(theme.px(20), self.rect.h * self.rect.h // max(1, self.content_h))
+            y = self.rect.y + (self.rect.h - h) * self.offset // max(1, self.content_h - self.rect.h)
+            pygame.draw.rect(surface, th.TEXT_DIM, (bar.x, y, w, h), border_radius=w // 2)
+
+    @property
+    def scrolls(self) -> bool:
+        return self.content_h > self.rect.h
+
+    def shows(self, rect: pygame.Rect) -> bool:
+        """Whether ``rect`` is in full view (a control is clickable only then)."""
+        return self.rect.contains(rect)
+
+    def wheel(self, pos, dy: int, step: int) -> bool:
+        """Scroll by ``dy`` wheel notches if ``pos`` is over the box; True if it was."""
+        if not self.rect.collidepoint(pos) or not self.scrolls:
+            return False
+        self.offset = max(0, min(self.offset - dy * step, self.content_h - self.rect.h))
+        return True
+
+    def reveal(self, top: int, bottom: int) -> None:
+        """Scroll so that content from ``top`` to ``bottom`` (screen y as last drawn) is in view."""
+        if bottom > self.rect.bottom:
+            self.offset += bottom - self.rect.bottom
+        if top < self.rect.y:
+            self.offset -= self.rect.y - top
+        self.offset = max(0, self.offset)

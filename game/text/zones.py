@@ -1,0 +1,49 @@
+"""A suspected area's state (game.run.zones) in words: a short label for the map, a sentence for its tooltip."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.text import _, ngettext
+from game.text.formats import number, percent
+
+LABELS = {
+    "not_surveyed": "Not surveyed",
+    "surveyed_no_evidence": "Surveyed: no evidence",
+    "evidence": "Evidence",
+    "confirmed": "Confirmed",
+    "released": "Released",
+}
+
+
+def zone_label(state: Any) -> str:
+    """A few words for the map: "Evidence (3) · work in progress"."""
+    if state is None:
+        return ""
+    text = _(LABELS.get(state.code, state.code))
+    if state.code == "evidence":
+        text = _("Evidence ({n})").format(n=number(state.evidence))
+    elif state.code == "not_surveyed" and state.surveyed_share > 0:
+        text = _("Survey {share} done").format(share=percent(state.surveyed_share))
+    if state.working:
+        text += " · " + _("work in progress")
+    if 0 < state.released_share < 1 and state.code != "released":
+        text += " · " + _("{share} released").format(share=percent(state.released_share))
+    return text
+
+
+def zone_sentence(state: Any) -> str:
+    """What the state means for the next decision (the zone's tooltip)."""
+    if state is None:
+        return ""
+    if state.code == "not_surveyed":
+        return _("Nobody has surveyed all of it yet: a non-technical survey comes first.")
+    if state.code == "surveyed_no_evidence":
+        return _("The survey found no evidence in or near it: it can be cancelled.")
+    if state.code == "evidence":
+        return ngettext("{n} piece of evidence in or near it: confirm it, or sample it with a technical survey.",
+                        "{n} pieces of evidence in or near it: confirm it, or sample it with a technical survey.",
+                        state.evidence).format(n=number(state.evidence))
+    if state.code == "confirmed":
+        return _("A confirmed hazardous area: mark it and clear it.")
+    return _("All its land is released.")
