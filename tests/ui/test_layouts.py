@@ -36,19 +36,17 @@ def problems_of(layer: dict, screen: pygame.Rect) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def screens():
+def screens(tmp_path_factory):
     from game.ui.app import App
 
+    patch = pytest.MonkeyPatch()  # the player's files in a folder of this module (never the real one)
+    patch.setenv("MINERISK_DATA_DIR", str(tmp_path_factory.mktemp("layout-data")))
     app = App(size=SIZES[0], max_frames=None, fixed_step=True)
     made = make_screens(app)
     yield app, made
     close_all(made)
     pygame.quit()
-
-
-@pytest.fixture(autouse=True)
-def data_dir():  # the module's app outlives one test's data folder: no per-test folder here
-    yield
+    patch.undo()
 
 
 def test_every_screen_holds_at_every_size_and_scale(screens, tmp_path_factory):
