@@ -2,7 +2,9 @@
 
 A score card (``ScoreCard.to_dict``, as a run record's end keeps it) is read
 defensively: the card gains fields as the scoring grows (the release record:
-``decision_errors`` with their ``why`` code, ``grade_caps``, ``qa_failures``),
+``decision_errors`` with their ``why`` code; ``grade_caps`` naming skipped
+procedures: released without QA, hazards left unmarked, villages without risk
+education, a death caused by rushing, too little released; ``qa_failures``),
 and a field that is missing or not of the expected type is simply not
 counted. :func:`mistakes_of` gives each mistake once per run, with a size
 (how many decisions, m2, people or items); ``game/content/discuss.yaml``
@@ -24,8 +26,14 @@ from game.content import CONTENT_DIR, KeyMessage, key_messages
 #: reason counts as ``unjustified_release``.
 RELEASE_REASONS = ("cancel_against_evidence", "cancel_after_rushed_survey", "reduced_in_a_rush", "cleared_in_a_rush")
 #: Every code this module gives, in the order the report lists ties.
-CODES = RELEASE_REASONS + ("unjustified_release", "items_left_in_released_land", "qa_failed", "money_ran_out",
-                           "too_little_released", "civilian_casualties", "deminer_casualties", "objective_missed")
+CODES = RELEASE_REASONS + ("unjustified_release", "items_left_in_released_land", "released_without_qa", "qa_failed",
+                           "hazards_left_unmarked", "villages_without_risk_education", "rushed_death",
+                           "money_ran_out", "too_little_released", "civilian_casualties", "deminer_casualties",
+                           "objective_missed")
+#: Grade caps of the score card (``grade_caps``) that are mistakes of their own: skipped procedures and their cost.
+CAPS = {"released_without_qa": "released_without_qa", "hazards_left_unmarked": "hazards_left_unmarked",
+        "villages_without_risk_education": "villages_without_risk_education", "rushed_death": "rushed_death",
+        "too_little": "too_little_released"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +83,9 @@ def mistakes_of(score: dict[str, Any]) -> list[Mistake]:
     if score.get("end_reason") == "budget":
         add("money_ran_out", 1)
     caps = score.get("grade_caps")
-    if isinstance(caps, list) and "too_little" in caps:
-        add("too_little_released", 1)
+    for cap in caps if isinstance(caps, list) else ():
+        if cap in CAPS:
+            add(CAPS[cap], 1)
     civilians, deminers = _mapping(score.get("civilians")), _mapping(score.get("deminers"))
     add("civilian_casualties", _number(civilians.get("injured")) + _number(civilians.get("killed")))
     add("deminer_casualties", _number(deminers.get("injured")) + _number(deminers.get("killed")))

@@ -177,3 +177,23 @@ def test_a_record_edited_to_name_a_path_never_opens_it(tmp_path):
         report = import_results([tmp_path / "s"], db)
     assert len(report.refused) == 1 and "`level.id` must be a level id" in report.refused[0].reason
     assert json.dumps(report.refused[0].reason).count("root:") == 0
+
+
+def test_the_progress_bar_draws_on_a_terminal_only():
+    import io
+
+    from game.commands.class_ import _Bar
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    shown = Terminal()
+    bar = _Bar(shown)
+    for done in range(0, 5):
+        bar(done, 4)
+    assert shown.getvalue().endswith("\rVerifying runs [" + "#" * 30 + "] 4/4\n")
+    assert "[" + "#" * 15 + "-" * 15 + "] 2/4" in shown.getvalue()
+    quiet = io.StringIO()
+    _Bar(quiet)(2, 4)
+    assert quiet.getvalue() == ""  # a log file or a pipe gets no bar
