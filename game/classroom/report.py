@@ -376,7 +376,8 @@ def _mistakes_section(data: ClassData) -> list[str]:
 
 def _discuss_section(data: ClassData) -> list[str]:
     out = ['<section id="discuss"><h2>Points to discuss in class</h2>']
-    rows = data.mistakes()[:5]
+    # the five most frequent mistakes, decisions first (the order of mistakes.CODES), outcomes after
+    rows = sorted(data.mistakes()[:5], key=lambda t: CODES.index(t[0]) if t[0] in CODES else len(CODES))
     for code, students, _ in rows:
         point = discussion(code)
         out.append(f'<div class="point"><h3>{escape(point.title)} ({students} of {_n(len(data.students), "student")}'
