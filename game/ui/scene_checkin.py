@@ -189,7 +189,8 @@ class CheckinScene(Scene):
         t = self.theme
         big, text, small = (30, 17, 15) if rect.h > t.px(300) else (22, 14, 13)  # a short window: smaller
         right, n = self.run.result()
-        y = text_block(surface, t, _("{score} of {n} right").format(score=right, n=n), rect, big, th.GOOD, bold=True)
+        colour = th.GOOD if right * 2 >= n else th.ACCENT
+        y = text_block(surface, t, _("{score} of {n} right").format(score=right, n=n), rect, big, colour, bold=True)
         y += t.px(8)
         if self.kept:
             y = text_block(surface, t, _("Your answers could not be kept: {reason}").format(reason=self.kept),
@@ -207,8 +208,13 @@ class CheckinScene(Scene):
         if missed:
             y = text_block(surface, t, _("What the questions you missed teach:"),
                            pygame.Rect(rect.x, y, rect.w, t.line * 2), text, th.ACCENT, bold=True) + t.px(4)
-            for q in missed:
-                if y > rect.bottom - t.line:
+            line = t.font(small).get_linesize()
+            for i, q in enumerate(missed):
+                needed = len(th.wrap(t.font(small), "• " + _(q.explain), rect.w)) * line
+                more = len(missed) - i
+                if y + needed + (line if more > 1 else 0) > rect.bottom:  # keep a line to say what is left
+                    text_block(surface, t, ngettext("…and {n} more.", "…and {n} more.", more).format(n=more),
+                               pygame.Rect(rect.x, y, rect.w, line), small, th.TEXT_DIM)
                     break
                 y = text_block(surface, t, "• " + _(q.explain), pygame.Rect(rect.x, y, rect.w, rect.bottom - y),
                                small) + t.px(4)

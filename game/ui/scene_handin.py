@@ -126,7 +126,8 @@ class HandInScene(Scene):
         if not message and self.student is not None:
             message, colour = self._what_is_new(), th.TEXT_DIM
         if message:
-            y = text_block(surface, t, message, pygame.Rect(x, y, inner, t.line * (2 if compact else 3)), 14,
+            size = 13 if compact else 14
+            y = text_block(surface, t, message, pygame.Rect(x, y, inner, t.font(size).get_linesize() * 3), size,
                            colour) + t.px(6)
         # the buttons, laid out first so the list of places knows how much room is left
         row_h, gap = t.px(34 if compact else 40), t.px(8)

@@ -92,8 +92,34 @@ def make_screens(app) -> dict[str, list]:
         quiz_done.next()
     out["quiz_score"] = [quiz_done]
 
+    out.update(_classroom_screens(app, menu))
     out["debrief_tutorial"] = [app.make("debrief", play=_ended(app, "first_steps", 25))]
     out["debrief_sector"] = [app.make("debrief", play=_ended(app, "the_sector", 40))]
+    return out
+
+
+def _classroom_screens(app, menu) -> dict[str, list]:
+    """The name and class code, Hand in results (after a hand-in) and the check-in quiz (game/classroom)."""
+    from game.classroom.student import save_student
+
+    save_student("Amina Okafor-Lindqvist", "7B-north")  # long enough to show what does not fit
+    out = {"student": [menu, app.make("settings"), app.make("student")]}
+    handin = app.make("handin")
+    handin.result = (handin.result[0] or "Handed in: 3 finished levels and 1 check-in quiz. Written to KINGSTON as "
+                     "MineRisk-7B-north-Amina-Okafor-Lindqv-2026-12-01-1430.json: give it to your teacher.",
+                     handin.result[1])
+    out["handin"] = [handin]
+    out["checkin_intro"] = [app.make("checkin", stage="before")]
+    question = app.make("checkin", stage="before")
+    question.start()
+    for _ in range(4):  # the question with the longest answers
+        question.run.choose(0)
+    out["checkin_question"] = [question]
+    score = app.make("checkin", stage="after")
+    score.start()
+    while not score.run.finished:
+        score.run.choose(None)
+    out["checkin_score"] = [score]
     return out
 
 
