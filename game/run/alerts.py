@@ -76,6 +76,8 @@ class AlertWatch:
         urgent first."""
         out: list[Alert] = []
         day = view.day
+        events = list(events)
+        finished = {e.params.get("team") for e in events if e.code.endswith("_done") and e.params.get("team")}
         for e in events:
             p = e.params
             if e.code == "accident":
@@ -101,7 +103,7 @@ class AlertWatch:
                 out.append(Alert("returnees", e.day, {"village": p.get("village"), "people": int(p.get("people", 0))}))
         busy_now = {t.name for t in view.teams if t.deployed and t.task_kind is not None}
         for t in view.teams:
-            if t.deployed and t.name in self._busy and t.name not in busy_now:
+            if t.deployed and (t.name in self._busy or t.name in finished) and t.name not in busy_now:
                 out.append(Alert("team_idle", day, {"team": t.name}))
         self._busy = busy_now
         level = self._money_level(view)

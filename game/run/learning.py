@@ -1,22 +1,28 @@
 """Learning points for the debrief, drawn from what happened in this run.
 
-Each point says what the player did and what it led to, tied to a
-risk-education message or an IMAS principle ("You cancelled 2,500 m² that no
-survey covered: 2 items were still there" -> IMAS 08.10). :func:`eore_messages`
-picks the EORE key messages (game/content/eore.yaml) that match what happened.
-Pure logic: reads the final player view, the truth and the score card
-(game.scoring.ScoreCard); no pygame. :func:`happenings` tags what happened
-in a run from its events, for :func:`eore_messages`.
+:func:`lessons` gives :class:`Lesson` codes with their numbers and the place
+on the map where each happened: every release the score's release record
+judged unjustified (with its day and why), people hurt, money run out, items
+left in released land, land cancelled before its survey finished, dog
+indications never checked, whole suspected zones cleared where a technical
+survey would have reduced them, idle team-days and their cost, a missed
+objective, and what the run's work is expected to have prevented; a clean
+run gets a good point. ``game.text.learning`` words each one with the IMAS
+principle or risk-education message behind it. :func:`eore_messages` picks
+the EORE key messages (game/content/eore.yaml) that match what happened
+(:func:`happenings`). Pure logic: the final view, the truth (after the
+level), the score card, the run's diary (game.run.diary) and its log; no
+pygame.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from game import content
-from game.text import _, ngettext
+from game.text import _
 from game.level.model import LAND_STATUSES
 
 CODE = {name: i for i, name in enumerate(LAND_STATUSES)}
@@ -28,102 +34,119 @@ HAPPENINGS = (("civilian_incident", "civilian_incident"), ("deminer_accident", "
 
 
 @dataclass(frozen=True, slots=True)
-class LearningPoint:
-    text: str
-    principle: str
+class Lesson:
+    """One learning point of a run: a code of :data:`LESSONS`, its numbers, and the cell it happened at
+    (shown on the debrief's truth map), or None. ``game.text.learning`` words it."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+    place: tuple[int, int] | None = None
     good: bool = False
 
 
-def _live_on(truth, mask: np.ndarray) -> int:
-    n = 0
+#: Learning point codes, worst first (the debrief shows the first few).
+LESSONS = (
+    "decision_error",  # a release without justification (the score's release record): order, day, kind, why, m2
+    "civilians_hurt",  # n; marked, educated: whether the run used marking and risk education at all
+    "deminers_hurt",  # n, rushed
+    "money_ran_out",  # day, idle_cost_usd
+    "items_left_released",  # n, kind (cancelled, reduced, cleared): items in land released now
+    "cancel_before_survey",  # day, area, surveyed_share, survey_running, times: cancels refused, survey unfinished
+    "unchecked_indications",  # n, items (live items there)
+    "cleared_suspected",  # day, area, m2, finds: full clearance of suspected land a technical survey could reduce
+    "idle_team_days",  # days, cost_usd, team (the most idle), team_days
+    "objective_missed",  # index
+    "nothing_released",
+    "harm_averted",  # averted, idle: expected casualties the run prevented against doing nothing
+    "clean_release",  # m2
+)
+
+
+def _first_live(truth, mask: np.ndarray) -> tuple[int, tuple[int, int] | None]:
+    """How many live items lie on ``mask``, and the cell of the first."""
+    n, where = 0, None
     for row, state in zip(truth.items, truth.item_states):
-        if state == "live" and mask[int(row["y"]), int(row["x"])]:
+        x, y = int(row["x"]), int(row["y"])
+        if state == "live" and mask[y, x]:
             n += 1
-    return n
+            where = where or (x, y)
+    return n, where
 
 
-def learning_points(view, truth, card, orders: list[dict], limit: int = 5, level=None,
-                    names=None) -> list[LearningPoint]:
-    """The most telling lessons of a run, worst first, at most ``limit``."""
-    out: list[LearningPoint] = []
+def lessons(view, truth, card, diary=None, events=(), level=None, limit: int = 6) -> list[Lesson]:
+    """The most telling lessons of a run, worst first, at most ``limit``: from the score card's release
+    record (each unjustified release), the run's diary (what was known at each order, idle team-days),
+    the final view, the log (``events``, secret ones included once the level ended) and the truth."""
+    out: list[Lesson] = []
     status = np.asarray(view.status)
     cell_m2 = view.cell_size_m ** 2
-    surveyed = np.asarray(view.surveyed)
-    kinds = {o.get("type") for o in orders}
-
-    cancelled = status == CODE["cancelled"]
-    if truth is not None and cancelled.any():
-        unsurveyed = cancelled & ~surveyed
-        left = _live_on(truth, cancelled)
-        if left:
-            area = float(unsurveyed.sum() * cell_m2)
-            head = (_("You cancelled {m2:,.0f} m² without a survey: ").format(m2=area) if area
-                    else _("You cancelled land after a survey, "))
-            out.append(LearningPoint(
-                head + ngettext("{n} item was still there.", "{n} items were still there.", left).format(n=left),
-                _("IMAS 08.10: cancel land only when a non-technical survey finds no evidence. "
-                  "Risk education: no sign does not mean safe.")))
-    reduced = status == CODE["reduced"]
-    if truth is not None and reduced.any():
-        left = _live_on(truth, reduced)
-        if left:
-            out.append(LearningPoint(
-                ngettext("{n} item lay in land you reduced after technical survey.",
-                         "{n} items lay in land you reduced after technical survey.", left).format(n=left),
-                _("IMAS 08.20: technical survey samples lanes; where evidence points, search more or clear.")))
-    cleared = status == CODE["cleared"]
-    if truth is not None and cleared.any():
-        left = _live_on(truth, cleared)
-        if left:
-            out.append(LearningPoint(
-                ngettext("Clearance missed {n} item.", "Clearance missed {n} items.", left).format(n=left),
-                _("IMAS 09.20: quality assurance samples released land to catch what was missed.")))
-    if card.deminers.get("injured", 0) + card.deminers.get("killed", 0):
-        rushed = any(o.get("type") == "SetPace" and o.get("pace") == "rushed" for o in orders)
-        n = card.deminers.get("injured", 0) + card.deminers.get("killed", 0)
-        text = ngettext("{n} deminer was hurt.", "{n} deminers were hurt.", n).format(n=n)
-        if rushed:
-            text += " " + _("Some teams were rushed beyond their standard procedure.")
-        out.append(LearningPoint(text, _("IMAS 10.10: safety first; work by the standard operating "
-                                         "procedure, with a medic on site.")))
-    civ = card.civilians.get("injured", 0) + card.civilians.get("killed", 0)
+    for e in sorted(getattr(card, "decision_errors", ()), key=lambda e: -float(e.get("m2", 0)))[:2]:
+        out.append(Lesson("decision_error", dict(e), (int(e["x"]), int(e["y"]))))
+    civ = sum(card.civilians.values())
     if civ:
-        text = ngettext("{n} person from the villages was hurt.", "{n} people from the villages were hurt.",
-                        civ).format(n=civ)
-        if "Mark" not in kinds or "Educate" not in kinds:
-            text += " " + _("Marking and risk education lower the danger while clearance catches up.")
-        out.append(LearningPoint(text, _("Risk education: stay on paths and roads in use; do not touch; "
-                                         "report what you see (IMAS 12.10).")))
-    cleared_m2 = float(cleared.sum() * cell_m2)
-    if cleared_m2 > 0 and sum(card.items_found.values()) == 0:
-        out.append(LearningPoint(
-            _("You cleared {m2:,.0f} m² and found nothing there.").format(m2=cleared_m2),
-            _("Most suspected land holds no ordnance (under 5% of suspected areas, GICHD). Survey first; "
-              "keep full clearance for confirmed areas (IMAS 07.11).")))
-    if "Survey" not in kinds and float(card.released_m2.get("total", 0)) > 0:
-        out.append(LearningPoint(_("You released land without any non-technical survey."),
-                                 _("IMAS 08.10: evidence from a survey decides what is cancelled, reduced or "
-                                   "cleared.")))
-    if not float(card.released_m2.get("total", 0)):
-        out.append(LearningPoint(_("No land was released this time."),
-                                 _("Start with a non-technical survey of each suspected area: most of it can "
-                                   "be cancelled when there is no evidence (IMAS 08.10).")))
-    missed = [o for o in card.objectives if not o.met]
-    if missed and level is not None:
-        from game.text.score import objective_text
-
-        text = objective_text(level.objectives[missed[0].index], names)
-        out.append(LearningPoint(_("Objective missed: {text}").format(text=text),
-                                 _("Plan with the deadlines in mind: survey wide first, then send clearance "
-                                   "where the evidence points.")))
-    casualties = sum(card.deminers.values()) + sum(card.civilians.values())
-    if not out or (casualties == 0 and card.items_left_in_released_land == 0 and card.released_m2.get("total", 0)):
-        total = float(card.released_m2.get("total", 0))
-        if total:
-            out.append(LearningPoint(
-                _("You released {m2:,.0f} m² with nobody hurt and no item left behind.").format(m2=total),
-                _("This is land release as IMAS 07.11 intends: evidence, not fear, decides."), good=True))
+        where = next(((int(e.params["x"]), int(e.params["y"])) for e in events if e.code == "incident"), None)
+        marked = bool(np.asarray(view.marked).any())
+        educated = any(v.educated_day for v in view.villages)
+        out.append(Lesson("civilians_hurt", {"n": civ, "marked": marked, "educated": educated}, where))
+    dem = sum(card.deminers.values())
+    if dem:
+        where = next(((int(e.params["x"]), int(e.params["y"])) for e in events if e.code == "accident"), None)
+        rushed = any(e.code == "order" and (e.params.get("order") or {}).get("pace") == "rushed" for e in events)
+        out.append(Lesson("deminers_hurt", {"n": dem, "rushed": rushed}, where))
+    if getattr(card, "end_reason", "") == "budget":
+        out.append(Lesson("money_ran_out", {"day": int(view.day),
+                                            "idle_cost_usd": diary.idle_cost_usd if diary else 0.0}))
+    if truth is not None:
+        for kind in ("cancelled", "reduced", "cleared"):
+            n, where = _first_live(truth, status == CODE[kind])
+            if n:
+                out.append(Lesson("items_left_released", {"n": n, "kind": kind}, where))
+    notes = list(diary.orders) if diary is not None else []
+    early = list(diary.refused_early) if diary is not None else []
+    if early:
+        o = early[0]
+        out.append(Lesson("cancel_before_survey", {"day": o.day, "area": o.area, "surveyed_share": o.surveyed_share,
+                                                   "survey_running": o.survey_running, "times": len(early)},
+                          (o.x, o.y)))
+    checks = np.asarray(view.indication)
+    if checks.any():
+        ys, xs = np.nonzero(checks)
+        live = _first_live(truth, checks)[0] if truth is not None else 0
+        out.append(Lesson("unchecked_indications", {"n": int(len(xs)), "items": live}, (int(xs[0]), int(ys[0]))))
+    done = {(str(e.params.get("area")), e.params.get("team")): int(e.params.get("finds", 0))
+            for e in events if e.code == "clearance_done"}
+    wasted = [o for o in notes if o.order == "Clear" and o.cells and o.suspected * 2 >= o.cells
+              and o.evidence == 0 and done.get((str(_plain_area(o.area)), o.team), -1) == 0]
+    if wasted:
+        o = max(wasted, key=lambda o: o.suspected)
+        out.append(Lesson("cleared_suspected", {"day": o.day, "area": o.area, "m2": o.suspected * cell_m2,
+                                                "times": len(wasted)}, (o.x, o.y)))
+    if diary is not None and diary.team_days and diary.idle_team_days >= max(5, diary.team_days // 10):
+        team = max(diary.idle_days, key=diary.idle_days.get)
+        out.append(Lesson("idle_team_days", {"days": diary.idle_team_days, "cost_usd": diary.idle_cost_usd,
+                                             "team": team, "team_idle": diary.idle_days[team],
+                                             "team_days": diary.team_days}))
+    for o in card.objectives:
+        if not o.met:
+            out.append(Lesson("objective_missed", {"index": o.index}))
+            break
+    total = float(card.released_m2.get("total", 0))
+    if not total:
+        out.append(Lesson("nothing_released"))
+    harm = getattr(card, "expected_harm", None) or {}
+    if harm.get("civilian_idle", 0) > 0 and harm.get("civilian_averted", 0) > 0:
+        out.append(Lesson("harm_averted", {"averted": float(harm["civilian_averted"]),
+                                           "idle": float(harm["civilian_idle"]),
+                                           "marked_m2": float(np.asarray(view.marked).sum() * cell_m2),
+                                           "educated": sum(1 for v in view.villages if v.educated_day)}, good=True))
+    bad = [x for x in out if not x.good]
+    if total and not bad:
+        out.append(Lesson("clean_release", {"m2": total}, good=True))
     return out[:limit]
+
+
+def _plain_area(area):
+    return list(area) if isinstance(area, tuple) else area
 
 
 def eore_messages(tags: set[str], limit: int = 3) -> list[tuple[str, str]]:

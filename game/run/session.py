@@ -26,6 +26,7 @@ import numpy as np
 from game.level import load_level
 from game.level.build import build_scenario
 from game.level.model import Scenario
+from game.run.diary import Diary
 from game.run.levels import level_hash
 from game.run.record import CommandEntry, RunEnd, RunRecord, commands_digest
 from game.run.seed import resolve_seed
@@ -86,6 +87,7 @@ class Session:
         self._journal_base = 0  # changes before this version are no longer kept
         self._view: PlayerView | None = None
         self._card = None
+        self.diary = Diary()  # what the debrief needs: idle team-days, what was known at each release
         self._learn_names()
 
     # ---------------------------------------------------------- starting
@@ -189,7 +191,10 @@ class Session:
     def apply(self, command: Any) -> Outcome:
         """Give one command today; it is recorded with its outcome, accepted or not. Never raises."""
         command = _normalised(command)
+        if not self._sim.ended:
+            self.diary.before_order(self, command)
         outcome = self._sim.apply(command)
+        self.diary.after_order(outcome)
         if _recordable(command):
             self._record.commands.append(CommandEntry(command, outcome))
         self._changed()
@@ -199,6 +204,7 @@ class Session:
         """Run one simulated day (nothing once the level has ended)."""
         if self._sim.ended:
             return
+        self.diary.day_starts(self.view())
         self._sim.step()
         self._changed()
 

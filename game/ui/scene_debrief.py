@@ -8,6 +8,8 @@ scrolls. A learning point with a place shows a numbered ring on the map.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.classroom.results import save_result
@@ -19,11 +21,22 @@ from game.paths import levels_dir
 from game.ui import theme as th
 from game.ui.charts import line_chart
 from game.ui import icons
-from game.run.learning import eore_messages, happenings, learning_points
+from game.run.learning import eore_messages, happenings, lessons
+from game.text.learning import grade_caps_text, lesson_text, objective_note
 from game.text.score import objective_text
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
+
+
+@dataclass(frozen=True, slots=True)
+class LearningPoint:
+    """A lesson as the debrief shows it: what happened, the principle, its place on the map."""
+
+    text: str
+    principle: str
+    place: tuple[int, int] | None = None
+    good: bool = False
 
 
 class DebriefScene(Scene):
@@ -37,8 +50,10 @@ class DebriefScene(Scene):
         play.truth = self.truth
         self.renderer = play.renderer
         self.renderer.overlays.truth = True
-        self.points = learning_points(link.view, self.truth, self.card, link.accepted, level=link.level,
-                                      names=link.names)
+        session = link.session
+        self.lessons = lessons(link.view, self.truth, self.card, session.diary, session.all_events(), link.level)
+        self.points = [LearningPoint(*lesson_text(x, link.names, link.level), place=x.place, good=x.good)
+                       for x in self.lessons]
         self.eore = eore_messages(happenings(link.view, self.card))  # risk-education messages matched to the run
         if self.card.objectives and all(o.met for o in self.card.objectives):
             app.sounds.play("success")
@@ -169,6 +184,9 @@ class DebriefScene(Scene):
         yy = text_block(surface, t, self._grade_note(), pygame.Rect(gx, yy, x + w - gx, 10 ** 5), 13,
                         th.GOOD if self.improved and self.before else th.TEXT_DIM)
         y = max(big.bottom, yy) + t.px(8)
+        caps = grade_caps_text(getattr(card, "grade_caps", ()))
+        if caps:
+            y = text_block(surface, t, caps, pygame.Rect(x, y, w, 10 ** 5), 13, th.ACCENT) + t.px(4)
         for text, colour in self._figures():
             y = text_block(surface, t, text, pygame.Rect(x, y, w, 10 ** 5), 13, colour)
         if self.save_problem:
@@ -186,6 +204,10 @@ class DebriefScene(Scene):
             text = objective_text(self.link.level.objectives[result.index], self.link.names)
             y = text_block(surface, t, f"{mark} {text}", pygame.Rect(x, y, w, 10 ** 5), 13,
                            th.GOOD if result.met else th.BAD)
+            note = objective_note(result.kind, result.met, card, self.link.level.catalogue)
+            if note:
+                y = text_block(surface, t, note, pygame.Rect(x + t.px(14), y, w - t.px(14), 10 ** 5), 12,
+                               th.TEXT_DIM)
         y += t.px(8)
         y = text_block(surface, t, _("What this run teaches"), pygame.Rect(x, y, w, 10 ** 5), 15, th.TEXT, True)
         for i, p in enumerate(self.points):

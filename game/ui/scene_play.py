@@ -67,6 +67,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self._autoplay_day = 0
         self.tutorial = (Tutorial(link.level.tutorial, self._area_covers)
                          if link.level.tutorial and autoplay is None else None)
+        if self.tutorial is not None:
+            self.selected = None  # the tutorial asks the student to pick the first team
         self.team_scroll = 0  # first row of the team list
         self._list_selected: str | None = None
         self.team_list_rect = pygame.Rect(0, 0, 0, 0)

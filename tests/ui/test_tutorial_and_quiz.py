@@ -42,6 +42,18 @@ def run_until(app, scene, done, limit: int = 2000) -> None:
     raise AssertionError("the game did not get there in time")
 
 
+def play_until(app, scene, done, limit: int = 3000) -> None:
+    """Let time run, pressing Space whenever it stops (an alert, a new prompt), until ``done()``."""
+    for _ in range(limit):
+        if done():
+            return
+        assert not scene.link.ended, "the level ended first"
+        if scene.paused:
+            key(app, pygame.K_SPACE)
+        frames(app)
+    raise AssertionError("the game did not get there in time")
+
+
 def order_on_zone(app, scene, action_key: int, zone: str) -> None:
     """An action by its key, a click on the zone, Enter."""
     key(app, action_key)
@@ -109,14 +121,27 @@ def test_the_tutorial_plays_through_with_real_events(app):
     order_on_zone(app, scene, pygame.K_c, "well_path")
     assert link.accepted[-1] == {"type": "Clear", "day": link.day, "team": "manual-1", "area": "well_path"}
     assert tut.index == 9 and tut.step.wait_for == "level_end"
-    # 10. end the level: the tutorial is done and the quiz comes before the debrief
+    # 10. as the last prompt says: survey the orchard edge, confirm and mark it once the farmer's report is in,
+    # let the well path's clearance finish, then end the level; the quiz comes before the debrief
+    key(app, pygame.K_1)
+    order_on_zone(app, scene, pygame.K_n, "orchard_edge")
+    play_until(app, scene, lambda: any(e.code == "evidence" and e.params.get("zone") == "orchard_edge"
+                                       for e in link.view.events))
+    if not scene.paused:
+        key(app, pygame.K_SPACE)
+    order_on_zone(app, scene, pygame.K_f, "orchard_edge")
+    order_on_zone(app, scene, pygame.K_k, "orchard_edge")
+    assert [o["type"] for o in link.accepted][-3:] == ["Survey", "Confirm", "Mark"]
+    play_until(app, scene, lambda: any(e.code == "clearance_done" for e in link.view.events))
+    assert link.day <= link.level.objectives[0].by_day  # the well path is safe by day 20, as the objective asks
+    assert not link.ended
     key(app, pygame.K_END)
     key(app, pygame.K_END)
     frames(app, 2)
     assert tut.done
     assert isinstance(app.scene, QuizScene)
     assert [o["type"] for o in link.accepted] == ["Survey", "Confirm", "Mark", "Survey", "Cancel", "Clear",
-                                                   "EndLevel"]
+                                                   "Survey", "Confirm", "Mark", "EndLevel"]
     assert "order" in app.sounds.played
 
 
