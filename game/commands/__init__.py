@@ -10,6 +10,8 @@ COMMAND_MODULES = (
     "game.commands.validate",
     "game.commands.new",
     "game.commands.catalogue",
+    "game.commands.pack",
+    "game.commands.install",
     "game.commands.schema",
     "game.commands.simulate",
     "game.commands.replay",
