@@ -31,7 +31,7 @@ class ExpectedHarm:
 
     civilian_level: float  # during the level
     civilian_after: float  # over the horizon after it, from the items that may still be live
-    civilian_residual: float  # the part of the two from items in land released with justification
+    civilian_residual: float  # the part of the two that releases made with justification added (residual risk)
     civilian_idle: float  # the same two, had nobody done anything
     deminer: float
     deminer_rushed: float  # the part of ``deminer`` from work at a rushed pace
@@ -41,8 +41,9 @@ class ExpectedHarm:
         return self.civilian_level + self.civilian_after
 
     def judged(self, residual_weight: float) -> float:
-        """Civilian harm as the score judges it: the residual risk of justified releases weighs
-        ``residual_weight`` (the standards accept it after all reasonable effort), the rest fully."""
+        """Civilian harm as the score judges it: what justified releases added (their residual risk) weighs
+        ``residual_weight`` (the standards accept it after all reasonable effort); the rest fully, so a
+        release never makes the harm of the land it released look smaller than leaving it."""
         return self.civilian - (1.0 - residual_weight) * self.civilian_residual
 
     @property
@@ -71,7 +72,12 @@ def expected_harm(state) -> ExpectedHarm:
                              horizon_days=horizon, after_level=True)[inverse] * weight
         later = state.p_live * -np.expm1(-lam)
         after = float(later.sum())
-        after_residual = float(later[residual_cells(state, cells)[inverse]].sum())
+        residual = residual_cells(state, cells)[inverse]
+        if residual.any():  # what justified releases add to the harm of the land left as it was at the start
+            kept = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one,
+                                  none, horizon_days=horizon, after_level=True)[inverse] * weight
+            extra = later - state.p_live * -np.expm1(-kept)
+            after_residual = float(np.clip(extra[residual], 0.0, None).sum())
         lam_idle = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one, none,
                                   educated=False, horizon_days=horizon, after_level=True)[inverse] * weight
         idle_after = float((state.p_live_idle * -np.expm1(-lam_idle)).sum())

@@ -67,7 +67,7 @@ class Harm:
     """
 
     civilian: float = 0.0
-    civilian_residual: float = 0.0  # the part of ``civilian`` from items in land released with justification
+    civilian_residual: float = 0.0  # the part of ``civilian`` that justified releases added (residual risk)
     civilian_idle: float = 0.0
     deminer: float = 0.0
     deminer_rushed: float = 0.0  # the part of ``deminer`` from work at a rushed pace

@@ -85,8 +85,10 @@ class CivilianProcessor(esper.Processor):
     @staticmethod
     def _expected(state: SimState) -> None:
         """Add today's expected incidents to ``SimState.harm``: every item of the truth, weighted by the
-        chance it is still live (``p_live``), on its cell as the land is now; and the same for the programme
-        that does nothing (the land as at the start, no signs, no risk education)."""
+        chance it is still live (``p_live``), on its cell as the land is now; what releases made *with*
+        justification added to it (the residual risk, ``harm.civilian_residual``: the land as used now against
+        the land left as it was at the start); and the same for the programme that does nothing (the land as at
+        the start, no signs, no risk education)."""
         cells, inverse, weight = item_cells(state)
         if len(cells) == 0:
             return
@@ -97,8 +99,12 @@ class CivilianProcessor(esper.Processor):
                               educated=False)[inverse] * weight
         today = state.p_live * -np.expm1(-now)
         state.harm.civilian += float(today.sum())
-        residual = residual_cells(state, cells)[inverse]
-        state.harm.civilian_residual += float(today[residual].sum())
+        residual = residual_cells(state, cells)
+        if residual.any():  # what the justified releases added to the harm of the land left as it was
+            kept = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one,
+                                  none)[inverse] * weight
+            extra = today - state.p_live * -np.expm1(-kept)
+            state.harm.civilian_residual += float(np.clip(extra[residual[inverse]], 0.0, None).sum())
         state.harm.civilian_idle += float((state.p_live_idle * -np.expm1(-idle)).sum())
         state.p_live *= np.exp(-now)  # an item set off today is no longer there tomorrow
         state.p_live_idle *= np.exp(-idle)
