@@ -199,7 +199,9 @@ def procedure_errors(state, w: dict, verified: np.ndarray, released: np.ndarray,
     left unmarked; villages living beside known hazards without risk education."""
     out = []
     g, tally = state.grid, state.compliance
-    searched = released & (g.status != LandStatus.CANCELLED) & suspected_at_start & (state.releases.why == 0)
+    # land released in the last days could not be handed over yet: the check leaves it out
+    settled = g.release_day <= state.day - int(w["qa_grace_days"])
+    searched = released & (g.status != LandStatus.CANCELLED) & suspected_at_start & (state.releases.why == 0) & settled
     value = float(g.land_use[searched].sum())
     if value > 0 and float(g.land_use[searched & ~verified].sum()) / value > float(w["max_unverified_share"]):
         out.append("released_without_qa")
