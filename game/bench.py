@@ -82,6 +82,12 @@ def _simulation(repeats: int) -> dict:
     return bench_simulation(repeats)
 
 
+def _sector(repeats: int) -> dict:
+    from game.bench_sim import bench_sector
+
+    return bench_sector(repeats)
+
+
 def _frames(repeats: int) -> dict:
     """Play-scene frame times on the largest map, every overlay on, the simulation at 8x."""
     from game.ui.bench_ui import bench_frames
@@ -100,6 +106,7 @@ BENCHMARKS: dict[str, Callable[[int], dict]] = {
     "load": bench_load,
     "validate_all": bench_validate_all,
     "simulation": _simulation,
+    "sector": _sector,
     "frames": _frames,
     "class_import": _class_import,
 }

@@ -77,5 +77,31 @@ def bench_simulation(repeats: int = 5) -> dict:
     }
 
 
+def bench_sector(repeats: int = 3) -> dict:
+    """Median seconds and peak memory of the shipped sector (levels/07_the_sector.yaml) played to its end by
+    land_release (target: at most 2 s and 300 MB)."""
+    from game.level import load_scenario
+    from game.level.campaign import list_levels
+    from game.paths import levels_dir
+
+    path = next((info.path for info in list_levels(levels_dir()) if info.id == "the_sector"), None)
+    if path is None:
+        return {"skipped": "the_sector is not installed"}
+    scenario = load_scenario(path)
+    times, cpu = [], []
+    for _ in range(max(1, repeats)):
+        gc.collect()
+        start = time.process_time()
+        times.append(_run_once(scenario))
+        cpu.append(time.process_time() - start)
+    tracemalloc.start()
+    _run_once(scenario)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"level": "the_sector", "days": scenario.level.days, "median_s": statistics.median(times),
+            "median_cpu_s": statistics.median(cpu), "target_s": 2.0, "peak_traced_mb": traced_peak / 1e6, "peak_rss_mb": rss / 1024, "target_mb": 300}
+
+
 if __name__ == "__main__":
     print(bench_simulation(3))

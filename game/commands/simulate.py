@@ -72,6 +72,7 @@ def run(args) -> int:
                 return 1
         if args.json:
             print(json.dumps({"policy": args.policy, "seed": session.seed, "result": card.to_dict(),
+                              "release": card.release_summary(),
                               "event_digest": session.event_digest, "commands": len(record.commands)}))
         else:
             print(f"Policy {args.policy}")

@@ -88,7 +88,8 @@ class LandReleasePolicy(Policy):
         self.finds_seen = 0
         self.hired: dict[str, int] = {}
         self.stood_down: set[str] = set()
-        self._evidence_seen = -1
+        self._evidence_seen = 0
+        self._seen_counts = (0, 0)
         self._near = np.zeros((h, w), dtype=bool)
         self._points = (np.zeros(0, np.intp), np.zeros(0, np.intp))
         self._done_mask = np.zeros((h, w), dtype=bool)
@@ -139,19 +140,21 @@ class LandReleasePolicy(Policy):
 
     def _near_evidence(self, view: PlayerView) -> np.ndarray:
         """Cells within the buffer of any evidence or find, and whole suspected areas that hold one."""
-        n = len(view.evidence) + len(view.finds)
-        if n != self._evidence_seen:
-            pts = list(view.evidence) + list(view.finds)
-            xs = np.array([p.x for p in pts], dtype=np.intp)
-            ys = np.array([p.y for p in pts], dtype=np.intp)
-            self._points = (xs, ys)
-            near = box_near(view.height, view.width, xs, ys, self.buffer)
-            points = box_near(view.height, view.width, xs, ys, 0)
+        evidence, finds = view.evidence, view.finds
+        n = len(evidence) + len(finds)
+        if n != self._evidence_seen:  # only the new pieces are added (evidence and finds only grow)
+            seen_e = min(len(evidence), self._seen_counts[0])
+            seen_f = min(len(finds), self._seen_counts[1])
+            new = list(evidence[seen_e:]) + list(finds[seen_f:])
+            xs = np.array([p.x for p in new], dtype=np.intp)
+            ys = np.array([p.y for p in new], dtype=np.intp)
+            self._points = (np.concatenate([self._points[0], xs]), np.concatenate([self._points[1], ys]))
+            self._near = self._near | box_near(view.height, view.width, xs, ys, self.buffer)
             for zone in self.zones:
                 mask = self.zone_masks[zone.name]
-                if (mask & points).any():
-                    near |= mask
-            self._near = near
+                if mask[ys, xs].any():
+                    self._near |= mask
+            self._seen_counts = (len(evidence), len(finds))
             self._evidence_seen = n
         return self._near
 
@@ -225,19 +228,21 @@ class LandReleasePolicy(Policy):
                 queue.append(b)
         self._ts_left = len(queue) + len(self.ts_running)
         self._ts_queue_scrap = 0
-        if queue:
+        idle_ts = view.idle_teams("technical_survey")
+        if queue and idle_ts:
             # work outwards from the evidence: nearest blocks to a piece of evidence first
             xs, ys = self._points
             if len(xs):
                 s = blocks.size
-                def dist(b):
-                    cx, cy = b[0] * s + s / 2, b[1] * s + s / 2
-                    return float(np.min(np.hypot(xs - cx, ys - cy)))
-                queue.sort(key=lambda b: (self.priority[b[1], b[0]] < -1e5, -dist(b)), reverse=True)
+                cx = np.array([b[0] for b in queue]) * s + s / 2
+                cy = np.array([b[1] for b in queue]) * s + s / 2
+                dist = np.hypot(xs[None, :] - cx[:, None], ys[None, :] - cy[:, None]).min(axis=1)
+                keys = {b: (self.priority[b[1], b[0]] < -1e5, -float(d)) for b, d in zip(queue, dist)}
+                queue.sort(key=keys.__getitem__, reverse=True)
         dogs = any(t.type == "dog" and t.deployed for t in view.teams)
         self._dog_queue = [b for b in queue if dogs and self.scrap_blocks[b[1], b[0]]]
         queue = [b for b in queue if not (dogs and self.scrap_blocks[b[1], b[0]])]
-        for team in view.idle_teams("technical_survey"):
+        for team in idle_ts:
             if not queue:
                 break
             b = queue.pop(0)

@@ -89,6 +89,7 @@ class VillageState:
     population: int
     returnees: tuple  # of game.level.model.Returnees
     catchment: np.ndarray = field(repr=False)  # bool grid: cells its people use
+    catchment_cells: int = 0  # how many cells its people use (the catchment's size)
     educated_until_day: int = 0
     educated_day: int = 0
 

@@ -155,7 +155,8 @@ class Simulation:
         yy, xx = np.mgrid[0:grid.height, 0:grid.width]
         for v in sc.villages:
             catchment = ((xx - v.cell[0]) ** 2 + (yy - v.cell[1]) ** 2 <= radius * radius) | v.mask
-            esper.create_entity(VillageState(v.name, v.cell, int(v.population), tuple(v.returnees), catchment))
+            esper.create_entity(VillageState(v.name, v.cell, int(v.population), tuple(v.returnees), catchment,
+                                             int(catchment.sum())))
         for start in sc.level.start_teams:
             for _ in range(int(start.count)):
                 new_team(state, start.type, start.base or "")

@@ -54,7 +54,7 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
     per_entry = float(civ["entries_per_person_per_day"]) * float(civ["cells_crossed_per_entry"])
     exposure = np.zeros(len(cells))
     for _, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
-        n = int(v.catchment.sum())
+        n = v.catchment_cells
         if n == 0 or v.population <= 0:
             continue
         inside = v.catchment.flat[cells]
