@@ -7,21 +7,20 @@ seeds 1-10:
 - idle, clear_all and reckless never earn A or B.
 
 A shortcut player that came to exactly land_release's result on a seed (the level left it nothing to cut,
-e.g. no suspected land on the last day for last_day_cancel) is not judged on that seed. ``qa_spam`` is a probe,
-reported by tools/redteam.py and not judged here: more quality assurance than land_release is not a
-shortcut, only the way a QA find takes land back today is.
+e.g. no suspected land on the last day for last_day_cancel) is not judged on that seed.
 
-Cost: 24 players x 10 seeds x 7 levels = 1,680 runs, about 2.5 minutes with 2 worker processes on the
-2-core machine, so the module runs only when asked: ``MINERISK_REDTEAM=1 python -m pytest
-tests/content/test_shortcuts.py`` (``python tools/redteam.py`` prints the same runs as tables).
+:data:`PROBES` are players whose trick the rules now refuse or make pointless, so they play the IMAS way
+(or more of it): skip_survey (cancelling unsurveyed land is refused), lane_dodge (lanes are drawn at random
+for each pass, so confirming last pass's lanes dodges nothing), ts_until_clean (repeated fresh passes until
+one finds nothing is what land_release does), objective_cancel (a cancellation is judged by the evidence: with
+none it is the right call), early_end (a run ended early keeps its items' harm for the rest of the level) and
+qa_spam (more quality assurance). They are played by tools/redteam.py, not here.
 
-The rules do not pass yet: every case that failed on the rules of 2026-03 is marked xfail(strict), so the
-suite stays green and a case that starts to pass fails loudly until its mark is removed.
+Cost: 18 players x 10 seeds x 7 levels = 1,260 runs, about 2.5 minutes of the suite with 2 worker processes
+on a 2-core machine (the sector is most of it).
 """
 
 from __future__ import annotations
-
-import os
 
 import pytest
 
@@ -30,28 +29,13 @@ from game.paths import levels_dir
 from game.policies import SHORTCUTS, TEACHING
 from game.policies.runner import GRADES, PolicyStats, run_tournament
 
-pytestmark = pytest.mark.skipif(not os.environ.get("MINERISK_REDTEAM"),
-                                reason="1,680 runs (about 2.5 min on 2 cores): set MINERISK_REDTEAM=1 to run")
-
 LEVELS = list_levels(levels_dir())
 SEEDS = range(1, 11)
 JOBS = 2
 REFERENCE = "land_release"
-PROBES = ("qa_spam",)
+PROBES = ("qa_spam", "ts_until_clean", "lane_dodge", "skip_survey", "objective_cancel", "early_end")
 JUDGED = tuple(n for n in SHORTCUTS if n not in PROBES)
 GOOD = ("A", "B")
-
-#: (check, level id) that failed on the rules before issue 9 was fixed.
-FAILING_BEFORE_ISSUE_9 = {
-    ("beats", "first_steps"), ("beats", "cancel_or_clear"), ("beats", "technical_survey"),
-    ("beats", "road_to_school"), ("beats", "battle_area"), ("beats", "returnees"), ("beats", "the_sector"),
-    ("no_good_grade", "first_steps"), ("no_good_grade", "cancel_or_clear"), ("no_good_grade", "technical_survey"),
-    ("no_good_grade", "road_to_school"), ("no_good_grade", "battle_area"), ("no_good_grade", "returnees"),
-    ("no_good_grade", "the_sector"),
-    ("steady", "first_steps"), ("steady", "cancel_or_clear"), ("steady", "road_to_school"),
-    ("steady", "battle_area"), ("steady", "returnees"), ("steady", "the_sector"),
-    ("teaching", "first_steps"), ("teaching", "road_to_school"), ("teaching", "battle_area"),
-}
 
 _RESULTS: dict[str, dict[str, PolicyStats]] = {}
 
@@ -63,12 +47,7 @@ def results(info) -> dict[str, PolicyStats]:
 
 
 def cases(check: str):
-    out = []
-    for info in LEVELS:
-        marks = [pytest.mark.xfail(strict=True, reason="issue 9: rules not fixed yet")] \
-            if (check, info.id) in FAILING_BEFORE_ISSUE_9 else []
-        out.append(pytest.param(info, id=info.id, marks=marks))
-    return out
+    return [pytest.param(info, id=info.id) for info in LEVELS]
 
 
 def taken(res: dict[str, PolicyStats], name: str) -> list:
