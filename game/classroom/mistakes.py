@@ -87,8 +87,13 @@ def mistakes_of(score: dict[str, Any]) -> list[Mistake]:
         if cap in CAPS:
             add(CAPS[cap], 1)
     civilians, deminers = _mapping(score.get("civilians")), _mapping(score.get("deminers"))
-    add("civilian_casualties", _number(civilians.get("injured")) + _number(civilians.get("killed")))
-    add("deminer_casualties", _number(deminers.get("injured")) + _number(deminers.get("killed")))
+    if "casualties_from_decisions" in score:
+        # a casualty is a mistake when a decision caused it (land released without justification, rushed
+        # work); bad luck after a justified decision is told in the debrief, not held against the student
+        add("civilian_casualties", _number(score.get("casualties_from_decisions")))
+    else:
+        add("civilian_casualties", _number(civilians.get("injured")) + _number(civilians.get("killed")))
+        add("deminer_casualties", _number(deminers.get("injured")) + _number(deminers.get("killed")))
     objectives = score.get("objectives")
     if isinstance(objectives, list):
         add("objective_missed", sum(1 for o in objectives if isinstance(o, dict) and o.get("met") is False))

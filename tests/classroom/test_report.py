@@ -88,9 +88,9 @@ def test_class_figures(class_db):
     assert moved[first] == (100.0, 100.0) and moved[last] == (0.0, 50.0)
     assert questions[0][2] - questions[0][1] <= questions[-1][2] - questions[-1][1]  # least moved first
     mistakes = {code: (students, runs) for code, students, runs in data.mistakes()}
-    assert mistakes["civilian_casualties"] == (1, 2)  # Ben, in both runs
+    assert mistakes["civilian_casualties"] == (1, 2)  # Ben, hurt people by his decisions in both runs
     assert mistakes["items_left_in_released_land"][0] == 1  # Ben: his cancellations left items under feet
-    assert mistakes["cancel_against_evidence"] == (1, 1)  # Ben, against the reports of cancel_or_clear
+    assert mistakes["cancel_against_evidence"] == (1, 2)  # Ben, against the reports, in both runs
     assert data.mistakes()[0][1] == 2
     assert [s.student.name for s in class_data(class_db, "7b").students] == list(by_name)
     assert class_data(class_db, "8A").students == []

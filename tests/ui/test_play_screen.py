@@ -100,6 +100,7 @@ def test_cancel_changes_the_status_pixels(app):
 
 
 def test_time_controls_and_days_pass(app):
+    app.settings.auto_pause = False  # alerts (the orchard report of day 2) would stop time: not this test's subject
     scene = start(app)
     assert scene.paused
     key(app, pygame.K_SPACE)
