@@ -64,8 +64,9 @@ def pattern_pixels(width: int, height: int, style: str, rgba: tuple, y0: int = 0
         paint((d >= period * 0.4) & (d < period * 0.55), dark, 200)
     elif style == "cross":
         d1, d2 = (u + v) % (period // 2 + 1), (u - v) % (period // 2 + 1)
-        paint((d1 < 2) | (d2 < 2), colour, 235)
-        paint((d1 == 2) | (d2 == 2), dark, 150)
+        paint((d1 == 2) | (d2 == 2), np.array((255, 235, 235), np.uint8), 220)  # a light edge: the red line
+        paint((d1 == 5) | (d2 == 5), dark, 230)  # stays distinct from its neighbours without colour vision
+        paint((d1 < 2) | (d2 < 2), colour, 245)
     elif style == "dots":
         cu, cv = u % period - period / 2 + 0.5, v % period - period / 2 + 0.5
         r2 = cu * cu + cv * cv
@@ -73,8 +74,8 @@ def pattern_pixels(width: int, height: int, style: str, rgba: tuple, y0: int = 0
         paint(r2 <= (period * 0.24) ** 2, colour, 245)
     elif style == "lines":
         d = v % period
-        paint(d < 2, colour, 235)
-        paint(d == 2, dark, 170)
+        paint(d < 3, colour, 240)
+        paint((d == 3) | (d == period - 1), dark, 230)
     elif style == "grid":
         du, dv = u % period, v % period
         paint((du == 0) | (dv == 0), colour, 235)

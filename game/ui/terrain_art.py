@@ -65,6 +65,10 @@ class TerrainArt:
             tiles.append(surf)
         return tiles
 
+    def tiles(self) -> list[pygame.Surface]:
+        """Each tile's picture as the map file gives it (flips applied)."""
+        return list(self._source)
+
     def tile_colours(self) -> list[tuple[int, int, int]]:
         """The average colour of each tile (the minimap's one pixel a cell)."""
         return [tuple(pygame.transform.average_color(t)[:3]) for t in self._source]

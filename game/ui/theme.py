@@ -33,9 +33,9 @@ GRADE_COLOURS = {"A": GOOD, "B": (170, 210, 110), "C": ACCENT, "D": (235, 130, 6
 #: apart by pattern and brightness alone (checked under simulated colour-blindness: tests/ui/test_map_reading.py).
 STATUS_STYLE = {
     "suspected": ((255, 205, 0, 40), "stripes"),  # hazard-tape stripes, yellow and black
-    "confirmed": ((235, 35, 70, 80), "cross"),  # a dense red cross-hatch
+    "confirmed": ((245, 45, 70, 80), "cross"),  # a dense red and black cross-hatch
     "cancelled": ((255, 255, 255, 35), "dots"),  # white dots: given back without entering
-    "reduced": ((200, 110, 255, 45), "lines"),  # violet horizontal lines: searched in lanes
+    "reduced": ((220, 165, 255, 45), "lines"),  # light violet and black lines: searched in lanes
     "cleared": ((70, 225, 255, 55), "grid"),  # a cyan square grid: every square metre searched
 }
 PATTERN_PERIOD = 10  # map pixels between the lines of a pattern
