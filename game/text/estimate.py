@@ -61,6 +61,12 @@ def preview_lines(estimate: Any, n: Names, last_day: int) -> list[str]:
     """The consequences of an order before it is sent, in short lines (the order box)."""
     if estimate is None:
         return []
+    if not estimate.cells and estimate.order in ("Survey", "TechnicalSurvey", "Clear", "Mark", "Cancel", "Confirm",
+                                                 "QualityAssurance"):
+        known = estimate.known
+        if known.cells and known.released == known.cells and estimate.order != "QualityAssurance":
+            return [_("All of this land is already released: there is nothing here for this order.")]
+        return [_("There is no land here this order applies to.")]
     lines = [_("{area} affected").format(area=area(estimate.area_m2))] if estimate.cells else []
     lines += knowledge_lines(estimate.known, n)
     if estimate.work_days is None:

@@ -149,11 +149,14 @@ def layout_zone_labels(renderer, theme, link, first: str | None = None) -> None:
         text = link.names.zone(name)
         sub = "" if small and name != first else zone_label(state)
         img = _zone_label(theme, text, sub, STATE_COLOURS.get(state.code if state else "", th.TEXT_DIM))
-        rect = img.get_rect(center=renderer.centre((cx, cy)))
-        if not vp.colliderect(rect) or any(rect.colliderect(r) for r, _n in placed):
-            continue
-        placed.append((rect, name))
-        renderer.label_surfaces.append((img, rect))
+        c = renderer.centre((cx, cy))
+        h = img.get_height()
+        for dx, dy in ((0, 0), (0, h), (0, -h), (0, 2 * h), (0, -2 * h)):  # the centre, else just above or below
+            rect = img.get_rect(center=(c[0] + dx, c[1] + dy))
+            if vp.colliderect(rect) and not any(rect.colliderect(r) for r, _n in placed):
+                placed.append((rect, name))
+                renderer.label_surfaces.append((img, rect))
+                break
     renderer.label_rects = placed
 
 

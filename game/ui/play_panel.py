@@ -76,7 +76,12 @@ def draw_panel(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     y = _selected_team(scene, surface, x, y, w)
     y += theme.px(4)
     y = _action_buttons(scene, surface, x, y, w)
+    box_top = y
     y = _order_box(scene, surface, pygame.Rect(x, y, w, 0))
+    shown = (id(scene.draft), getattr(scene.draft, "area", None), scene.hire_open, rect.size, theme.scale)
+    if (scene.draft is not None or scene.hire_open) and getattr(scene, "_panel_shown", None) != shown:
+        scene._panel_shown = shown  # a new order or area: bring its preview and Send into view (next frame)
+        scroller.reveal(box_top, min(y, box_top + inner.h))
     y = _news(scene, surface, pygame.Rect(x, y, w, max(inner.bottom - y, scene.theme.px(90))))
     scroller.end(surface, theme, y)
 
@@ -160,8 +165,9 @@ def action_entries(scene) -> list[tuple[str, str, str, str, object, bool]]:
         out.append((kind, _(label), key, _(tip), lambda k=kind: scene.begin_order(k), active))
     out += [
         ("hire", _("Hire"), "h", _("Bring another team into the programme"), scene.toggle_hire, scene.hire_open),
-        ("pace", _("Rushed") if team is None or team.pace == "sop" else _("SOP pace"), "p",
-         _("Switch the selected team between the standard pace (SOP) and rushing (faster, riskier)"),
+        ("pace", _("Pace: SOP") if team is None or team.pace == "sop" else _("Pace: rushed"), "p",
+         _("The selected team's pace: the standard operating procedure (SOP), or rushed (faster, riskier); "
+           "press to switch"),
          scene.toggle_pace, False),
         ("stop", _("Stop"), "backspace", _("Take the selected team off its task; it stays, idle and paid"),
          scene.stop_team, False),

@@ -71,7 +71,9 @@ def make_screens(app) -> dict[str, list]:
     cancel = _play(app, "cancel_or_clear")
     _run_days(cancel, 12)
     cancel.begin_order("cancel")
-    zone = next(o.name for o in cancel.link.zones() if o.kind == "suspected_area")
+    states = cancel.link.zone_states()
+    zone = next((o.name for o in cancel.link.zones() if o.kind == "suspected_area"
+                 and states[o.name].code in ("evidence", "surveyed_no_evidence")), cancel.link.zones()[0].name)
     cancel.set_draft_area(zone)
     out["play_cancel_preview"] = [cancel]
 
