@@ -57,6 +57,7 @@ class PlayDraw:
         if getattr(self, "_layout_key", None) != key:
             self._layout(size)
         self.bar.clear()
+        self.refresh_zones()
         first = self.draft.area if self.draft is not None and isinstance(self.draft.area, str) else None
         self.renderer.draw(surface, t, self.link, self.selected, self.truth, first_label=first)
         if self.tutorial is not None:

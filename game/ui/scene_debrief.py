@@ -50,6 +50,7 @@ class DebriefScene(Scene):
         play.truth = self.truth
         self.renderer = play.renderer
         self.renderer.overlays.truth = True
+        play.refresh_zones()  # the zones' states as the level ended
         session = link.session
         self.lessons = lessons(link.view, self.truth, self.card, session.diary, session.all_events(), link.level)
         self.points = [LearningPoint(*lesson_text(x, link.names, link.level), place=x.place, good=x.good)

@@ -90,10 +90,19 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """Whether alerts stop time (a setting, on for new players; never for a scripted player)."""
         return self.autoplay is None and bool(self.app.settings.auto_pause)
 
+    zones_stale = True
+
+    def refresh_zones(self) -> None:
+        """The zones' states for their labels, if anything changed since they were last worked out."""
+        if self.zones_stale:
+            self.zones_stale = False
+            self.renderer.zone_states = self.link.zone_states()
+
     def zone_state(self, zone: str) -> str:
         """A zone's state in words, for its tooltip ("" for places that are not suspected areas)."""
         from game.text.zones import zone_label, zone_sentence
 
+        self.refresh_zones()
         state = self.renderer.zone_states.get(zone)
         return f"{zone_label(state)}. {zone_sentence(state)}" if state else ""
 
@@ -329,7 +338,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         view = self.link.view
         self.renderer.sync(view, changes)
         if changes.full or len(changes.cells) or changes.events:
-            self.renderer.zone_states = self.link.zone_states()
+            self.zones_stale = True  # worked out once at the next frame, however many orders came before it
         self._take_news(changes.events, quiet)
         if self.draft is not None and self.draft.ready():
             self.draft.refresh(self.link.session)

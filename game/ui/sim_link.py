@@ -57,6 +57,7 @@ class GameLink:
         self._first_base = next(iter(self._bases.values()), (m.width // 2, m.height // 2))
         self._centres = {o.name: o.centre_cell for o in m.objects}  # centre cells, computed once
         self._area_names: dict = {}
+        self._zone_index = None  # game.run.zones.ZoneIndex, prepared on first use
 
     @classmethod
     def open(cls, level_path: Path, seed: int | None = None, fresh_seed: bool = False,
@@ -148,11 +149,13 @@ class GameLink:
 
     def zone_states(self) -> dict:
         """Each suspected area's state as the player knows it (game.run.zones.ZoneState by zone name)."""
-        from game.run.zones import zone_states
+        if self._zone_index is None:
+            from game.run.zones import ZoneIndex
 
-        cat = self._catalogue
-        buffer = int(float(cat["survey"]["evidence_offset_m"]) // self.scenario.level.cell_size_m) + 1
-        return zone_states(self.view, self.scenario.map.objects_of("suspected_area"), buffer)
+            buffer = int(float(self._catalogue["survey"]["evidence_offset_m"]) // self.scenario.level.cell_size_m) + 1
+            m = self.scenario.map
+            self._zone_index = ZoneIndex(m.objects_of("suspected_area"), m.height, m.width, buffer)
+        return self._zone_index.states(self.view)
 
     def zones(self) -> list:
         """Map objects an order can name: suspected areas first, then villages and features."""
