@@ -135,24 +135,16 @@ def commands_digest(commands: list[CommandEntry]) -> str:
 
 def read_record(path: Path, shown: str | None = None) -> tuple[RunRecord | None, list[Problem]]:
     """The record in a file, or the problems that make it unreadable (never raises for bad content)."""
-    shown = shown if shown is not None else str(path)
-    path = Path(path)
-    try:
-        import stat
+    from dataclasses import replace
 
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            return None, [Problem(shown, 1, 1, "this is not a regular file", "give the path of a run record (.json)")]
-        if st.st_size > MAX_BYTES:
-            return None, [Problem(shown, 1, 1, f"the file is too large for a run record ({st.st_size:,} bytes; "
-                                               f"at most {MAX_BYTES:,})", HINT)]
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None, [Problem(shown, 1, 1, "file not found", "check the path")]
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, f"cannot read the file ({exc.strerror or exc})", "check the path")]
-    return parse_record(raw, shown)
+    from game.store.jsonfile import read_text_file
+
+    shown = shown if shown is not None else str(path)
+    read = read_text_file(Path(path), MAX_BYTES)  # a regular file only, never blocking, size-capped, UTF-8
+    if read.text is None:
+        problem = read.problem or Problem(shown, 1, 1, "cannot read the file", "check the path")
+        return None, [replace(problem, file=shown)]
+    return parse_record(read.text, shown)
 
 
 def parse_record(raw: bytes | str, shown: str) -> tuple[RunRecord | None, list[Problem]]:

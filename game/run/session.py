@@ -111,11 +111,12 @@ class Session:
         return cls(scenario, record)
 
     @classmethod
-    def resume(cls, record: RunRecord, level_path: str | Path, check_hash: bool = True) -> "Session":
-        """Rebuild a saved run on the level in ``level_path``: every command applied on its day with its recorded
-        outcome checked, then stepped to the record's day. ResumeError if the level is not the one it was played
-        on or a command's outcome differs."""
-        spec, level_map = load_level(level_path)
+    def resume(cls, record: RunRecord, level_path: str | Path, check_hash: bool = True,
+               level: tuple | None = None) -> "Session":
+        """Rebuild a saved run on the level in ``level_path`` (or the already loaded ``level``: its spec and
+        map): every command applied on its day with its recorded outcome checked, then stepped to the record's
+        day. ResumeError if the level is not the one it was played on or a command's outcome differs."""
+        spec, level_map = level if level is not None else load_level(level_path)
         if check_hash and level_hash(spec) != record.level_sha256:
             raise ResumeError("level_differs", level=record.level_id)
         scenario = build_scenario(spec, level_map, record.seed)

@@ -63,7 +63,7 @@ def verify(record: RunRecord, level_path: Path | None = None, level_folders: Ite
         return Verdict("level_missing", f"the level `{record.level_id}` this run was played on is not installed",
                        "install the level (minerisk install PACK) or name its file with --level")
     try:
-        spec, _ = load_level(path)
+        spec, level_map = load_level(path)
     except LevelError as exc:
         return Verdict("level_missing", f"the level `{record.level_id}` cannot be loaded: {exc.problems[0].format()}",
                        "fix the level file, or install the level again")
@@ -83,7 +83,7 @@ def verify(record: RunRecord, level_path: Path | None = None, level_folders: Ite
         return Verdict("commands_edited", f"commands were {change} after the run ended ({len(record.commands)} now, "
                        f"{end.commands_count} when it ended)", "hand in the file the game wrote, unedited")
     try:
-        session = Session.resume(record, path, check_hash=False)
+        session = Session.resume(record, path, check_hash=False, level=(spec, level_map))
     except ResumeError as exc:
         i = int(exc.params.get("index", 0))
         return Verdict("outcome_differs", f"command {i + 1} (day {record.commands[i].command.day}) does not replay: "
