@@ -126,7 +126,7 @@ def test_truncated_oversized_and_hostile_files(finished, tmp_path):
     assert "not a file" in read_record(tmp_path)[1][0].message
     binary = tmp_path / "bin.json"
     binary.write_bytes(b"\xff\xfe\x00garbage")
-    assert "UTF-8" in read_record(binary)[1][0].message
+    assert "binary" in read_record(binary)[1][0].message
 
 
 def test_problems_point_at_the_command(finished):
