@@ -137,3 +137,42 @@ def test_headless_command_line_runs_and_quits_by_itself(tmp_path):
     done = subprocess.run([sys.executable, "-m", "game"], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_game_saved_resumed_and_finished_in_the_window_verifies(app):
+    """One record format through save, resume, end and verify (issue 8): the run record a game saved
+    mid-way, resumed and finished in the real window replays to the result the debrief showed."""
+    from game.run.record import read_record
+    from game.run.verify import verify
+
+    play = PlayScene.start(app, ROOT / "levels" / "01_first_steps.yaml", fresh_seed=True)
+    app.reset_to(MenuScene(app))
+    app.push(play)
+    frames(app)
+    key(app, pygame.K_n)
+    play.set_draft_area("well_path")
+    key(app, pygame.K_RETURN)
+    play.set_speed(8)
+    frames(app, 30)
+    play.paused = True
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_s)  # save and quit
+    saved = read_save("first_steps")
+    assert saved is not None and saved.end is None
+    app.scene.saved = saved
+    key(app, pygame.K_c)  # continue
+    resumed = app.scene
+    assert isinstance(resumed, PlayScene) and resumed.link.session.run_id == saved.run_id
+    key(app, pygame.K_END)
+    key(app, pygame.K_END)  # end the level now
+    frames(app, 5)
+    record = resumed.link.session.record()
+    assert record.finished and record.run_id == saved.run_id
+    path = Path(os.environ["MINERISK_DATA_DIR"]) / "check.json"
+    write_atomic(path, record.to_json())
+    read, problems = read_record(path)
+    assert not problems
+    verdict = verify(read)
+    assert verdict.ok, verdict.message
+    assert verdict.card.grade == record.end.score["grade"]
+    assert read_save("first_steps") is None  # the finished run removed its own save
