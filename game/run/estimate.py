@@ -24,6 +24,7 @@ from game.sim.grid import LandStatus, area_mask, box_near, perimeter_m
 ADVICE = (
     "cancel_before_survey",  # cancelling land whose non-technical survey is not complete
     "cancel_against_evidence",  # cancelling land with evidence inside or near it
+    "cancel_after_rushed_survey",  # cancelling land whose survey was rushed
     "clear_before_survey",  # sending a clearance team onto land nobody has surveyed
     "clear_whole_suspected",  # full clearance of suspected land a technical survey could reduce
     "dogs_leave_indications",  # dog teams indicate; a manual team must check every indication
@@ -100,11 +101,12 @@ def estimate(session, command: Any) -> Estimate | None:
     team_cat = catalogue["teams"].get(team.type, {}) if team is not None else {}
 
     if isinstance(command, c.Cancel):
-        cells = int((mask & (status == LandStatus.SUSPECTED)).sum())
-        if known.surveyed_share < 1.0:
-            advice.append("cancel_before_survey")
-        if sum(known.evidence.values()) or known.finds:
-            advice.append("cancel_against_evidence")
+        target = mask & (status == LandStatus.SUSPECTED)
+        cells = int(target.sum())
+        if (target & ~np.asarray(view.surveyed)).any():
+            advice.append("cancel_before_survey")  # the order will be refused
+        elif cells:  # the same judgement the release record will make
+            advice += sorted(session.cancel_judgement(np.flatnonzero(target.ravel())))
     elif isinstance(command, c.Confirm):
         cells = int((mask & (status <= LandStatus.SUSPECTED)).sum())
         if cells and not (sum(known.evidence.values()) or known.finds):

@@ -262,6 +262,17 @@ class Session:
 
         return estimate(self, command)
 
+    def cancel_judgement(self, flat_cells) -> set[str]:
+        """How cancelling these suspected, surveyed cells now would be judged: the release record's reason
+        codes other than "justified" (the rule reads what the player knows: evidence, finds, indications, how
+        the survey was done; never the truth)."""
+        from game.sim.orders import cancel_judgement
+        from game.sim.release import WHY
+
+        with self._sim.world():
+            codes = cancel_judgement(self._sim.state, flat_cells)
+        return {WHY[int(c)] for c in set(codes.tolist())} - {"justified"}
+
     def truth(self):
         """The hidden world, once the level has ended (RuntimeError before)."""
         return self._sim.truth()

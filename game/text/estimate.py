@@ -10,10 +10,13 @@ from game.text.names import Names
 
 #: What the standards say (codes of game.run.estimate.ADVICE), in words.
 ADVICE = {
-    "cancel_before_survey": "The survey of this land is not complete: cancelling it now is a decision without "
-                            "evidence (IMAS 08.10).",
-    "cancel_against_evidence": "There is evidence of explosive ordnance in or near this land: cancelling it goes "
-                               "against the evidence (IMAS 08.10).",
+    "cancel_before_survey": "A non-technical survey has not covered all of this land yet: the order will be "
+                            "refused. Survey it first (IMAS 08.10).",
+    "cancel_against_evidence": "There is evidence of explosive ordnance in this suspected area or within 50 m: "
+                               "cancelling it goes against the evidence (IMAS 08.10). It would be recorded as a "
+                               "decision error.",
+    "cancel_after_rushed_survey": "The survey of this land was rushed and may have missed evidence: cancelling "
+                                  "it would be recorded as a decision error. Survey it again at the safe pace.",
     "clear_before_survey": "Nobody has surveyed this land yet: a survey may cancel most of it for much less.",
     "clear_whole_suspected": "This land is suspected, not confirmed: a technical survey could reduce most of it "
                              "for much less; keep full clearance for confirmed areas (IMAS 07.11).",
