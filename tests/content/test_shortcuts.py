@@ -37,6 +37,8 @@ PROBES = ("qa_spam", "ts_until_clean", "lane_dodge", "skip_survey", "objective_c
 JUDGED = tuple(n for n in SHORTCUTS if n not in PROBES)
 GOOD = ("A", "B")
 
+pytestmark = pytest.mark.slow  # in the README's test command (CI); `-m "not slow"` leaves it out while working
+
 _RESULTS: dict[str, dict[str, PolicyStats]] = {}
 
 
