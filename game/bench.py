@@ -102,6 +102,13 @@ def _class_import(repeats: int) -> dict:
     return bench_class_import(repeats)
 
 
+def _calibrate(repeats: int) -> dict:
+    """200 runs of the sector over 2 processes, as ``minerisk calibrate`` plays them (once: it takes a minute)."""
+    from game.calibrate import bench_calibrate
+
+    return bench_calibrate(repeats)
+
+
 BENCHMARKS: dict[str, Callable[[int], dict]] = {
     "load": bench_load,
     "validate_all": bench_validate_all,
@@ -109,4 +116,5 @@ BENCHMARKS: dict[str, Callable[[int], dict]] = {
     "sector": _sector,
     "frames": _frames,
     "class_import": _class_import,
+    "calibrate": _calibrate,
 }

@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "game.commands.catalogue",
     "game.commands.pack",
     "game.commands.install",
+    "game.commands.calibrate",
     "game.commands.schema",
     "game.commands.simulate",
     "game.commands.replay",

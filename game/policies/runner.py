@@ -111,6 +111,7 @@ class RunSummary:
     objectives: tuple[tuple[str, bool], ...]  # (kind, met), in the order of the level's objectives
     orders: int
     rejected_orders: int
+    expected_harm: dict[str, float] = field(default_factory=dict)  # the score card's (game.scoring.harm)
 
     @property
     def objectives_met(self) -> int:
@@ -242,7 +243,8 @@ def play_one(level: LevelSource, policy: PolicyRef, seed: int) -> RunSummary:
         items_found=int(sum(card.items_found.values())), civilians=dict(card.civilians),
         deminers=dict(card.deminers), spent_usd=float(card.spent_usd), days_played=int(card.days_played),
         end_reason=card.end_reason, objectives=tuple((o.kind, bool(o.met)) for o in card.objectives),
-        orders=len(result.outcomes), rejected_orders=sum(not o.accepted for o in result.outcomes))
+        orders=len(result.outcomes), rejected_orders=sum(not o.accepted for o in result.outcomes),
+        expected_harm=dict(card.expected_harm))
 
 
 def compare_policies(scenario_factory: Callable[[int], Scenario], seeds: Iterable[int],

@@ -1,0 +1,130 @@
+"""``minerisk calibrate``: the scripted players over many seeds, the verdicts when a level does not
+teach, the page with the distributions, and the small SVG charts it draws with."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from game.calibrate import PlayerResult, calibrate, format_text, verdicts
+from game.calibrate_report import html_page
+from game.cli import main
+from game.level.scaffold import new_level
+from game.policies.runner import RunSummary
+from game.svgcharts import _ticks, dot_strips, stacked_bars
+
+
+def run(policy: str, seed: int, total: float, grade: str, objectives=(True, False), best: float = 10_000) -> RunSummary:
+    return RunSummary(policy=policy, seed=seed, total=total, best_possible=best, grade=grade,
+                      released_m2={"total": 1.0}, items_left={"total": 0}, items_left_in_released_land=0,
+                      items_found=0, civilians={"injured": 0, "killed": 0}, deminers={"injured": 0, "killed": 0},
+                      spent_usd=1000.0, days_played=30, end_reason="last_day",
+                      objectives=tuple(("release_zone", m) for m in objectives), orders=1, rejected_orders=0)
+
+
+def player(policy: str, totals: list[float], grades: str, objectives=(True, False)) -> PlayerResult:
+    return PlayerResult(policy, tuple(run(policy, s, t, g, objectives) for s, (t, g) in enumerate(zip(totals, grades), 1)))
+
+
+OBJECTIVES = ("Return the field by day 50.", "Nobody is hurt.")
+
+
+def codes(found) -> list[str]:
+    return [v.code for v in found]
+
+
+def test_a_level_that_teaches_has_no_verdict():
+    players = [player("land_release", [7000, 7100, 6900], "AAA", (True, True)),
+               player("idle", [0, 0, 0], "FFF", (False, False)),
+               player("reckless", [-8000, -8100, -7900], "FFF", (False, True))]
+    assert verdicts(players, OBJECTIVES) == []
+
+
+def test_a_shortcut_that_pays_and_scores_as_well():
+    players = [player("land_release", [7000, 7100, 6900], "AAA", (True, True)),
+               player("last_day_cancel", [7300, 7200, 7400], "AAB"), player("idle", [0, 0, 0], "FFF", (False, False))]
+    found = verdicts(players, OBJECTIVES)
+    assert codes(found) == ["not_clearly_best", "shortcut_pays"]
+    assert "last_day_cancel (7,300) score as much or more" in found[0].message
+    assert found[1].message.startswith("last_day_cancel earns an A or a B in 3 of 3 runs (Land release, then on")
+
+
+def test_a_player_too_close_to_tell_apart_over_few_seeds():
+    players = [player("land_release", [9000, 5000], "AC"), player("clear_all", [6000, 5500], "CC"),
+               player("idle", [0, 0], "FF")]
+    found = verdicts(players, OBJECTIVES)
+    assert "clear_all (5,750) cannot be told apart from it over 2 seeds" in found[0].message
+    assert "more --runs" in found[0].hint
+
+
+def test_a_player_that_played_exactly_as_land_release_is_not_judged():
+    imas = player("land_release", [7000, 7100], "AA", (True, True))
+    twin = PlayerResult("ts_until_clean", tuple(RunSummary(**{**{f: getattr(r, f) for f in RunSummary.__slots__},
+                                                              "policy": "ts_until_clean"}) for r in imas.runs))
+    assert verdicts([imas, twin, player("idle", [0, 0], "FF", (False, False))], OBJECTIVES) == []
+
+
+def test_grades_spread_and_objectives_never_or_always_met():
+    players = [player("land_release", [8000, 2000, 7000], "ADA", (False, True)),
+               player("idle", [0, 0, 0], "FFF", (False, True))]
+    found = verdicts(players, OBJECTIVES)
+    assert codes(found) == ["grades_spread", "objective_never_met", "objective_always_met"]
+    assert "range from A to D" in found[0].message
+    assert "“Return the field by day 50.”" in found[1].message
+    assert "even the one that does nothing" in found[2].message
+
+
+@pytest.fixture(scope="module")
+def tiny_level(tmp_path_factory) -> Path:
+    return new_level("tiny", tmp_path_factory.mktemp("levels"))
+
+
+def test_calibrate_a_level_and_draw_it(tiny_level):
+    cal = calibrate(tiny_level, ["land_release", "idle", "reckless"], runs=2, jobs=1)
+    assert [p.policy for p in cal.players] == ["land_release", "idle", "reckless"] and cal.seeds == (1, 2)
+    imas = cal.player("land_release")
+    assert imas.n == 2 and imas.mean_total > cal.player("idle").mean_total > cal.player("reckless").mean_total
+    data = json.loads(json.dumps(cal.to_dict()))
+    assert data["runs"] == 6 and data["players"][0]["grades"]["A"] + data["players"][0]["grades"]["B"] == 2
+    assert set(data["players"][0]) >= {"mean_total", "stdev_total", "objectives_met", "mean_days", "mean_spent_usd",
+                                       "mean_casualties", "mean_expected_harm"}
+    text = format_text(cal)
+    assert "land_release" in text and "exp. harm" in text and "The level teaches" in text
+    page = html_page(cal)
+    # self-contained: no scripts, styles or fonts fetched from anywhere
+    assert "<script" not in page and "<link" not in page and "@import" not in page and "url(" not in page
+    assert re.findall(r"https?://[^\"' ]+", page) == ["http://www.w3.org/2000/svg"] * page.count("<svg")
+    assert page.count("<svg") == 2 and "Calibration: Tiny" in page
+    for svg in re.findall(r"<svg.*?</svg>", page, re.S):
+        ET.fromstring(svg)  # well-formed
+
+
+def test_the_command(tiny_level, tmp_path, capsys):
+    html = tmp_path / "cal.html"
+    code = main(["calibrate", str(tiny_level), "--runs", "2", "--jobs", "1", "--policies", "land_release,idle",
+                 "--json", "--html", str(html)])
+    out, err = capsys.readouterr()
+    assert out.startswith("{"), (code, out, err)
+    data = json.loads(out)
+    assert code == (3 if data["verdicts"] else 0)
+    assert [p["policy"] for p in data["players"]] == ["land_release", "idle"]
+    assert "calibrate tiny: 4/4 runs" in err and html.read_text().startswith("<!DOCTYPE html>")
+    assert main(["calibrate", str(tiny_level), "--policies", "cheat"]) == 2
+    assert "unknown player cheat" in capsys.readouterr().err
+    assert main(["calibrate", str(tmp_path / "none.yaml")]) == 1
+
+
+def test_svg_charts_are_well_formed_and_labelled():
+    bars = stacked_bars([("land_release", [(3, "#1a9850", "A 3"), (1, "#91cf60", "B 1")]),
+                         ("idle <&>", [(4, "#d73027", "F 4")])], title="Grades")
+    root = ET.fromstring(bars)
+    assert root.get("aria-label") == "Grades" and "idle &lt;&amp;&gt;" in bars
+    strips = dot_strips([("a", [10, 20, 30]), ("b", [])], title="Scores", lo=0, hi=100, marks=[(60, "A 60%")],
+                        axis_label="score", colours=[["#000"] * 3, []])
+    ET.fromstring(strips)
+    assert strips.count("<circle") == 3 and "mean 20" in strips and "A 60%" in strips
+    assert _ticks(0, 100) == [0, 20, 40, 60, 80, 100] and _ticks(-10836, 7547) == [-10000, -5000, 0, 5000]
