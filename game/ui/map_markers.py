@@ -31,26 +31,33 @@ def team_radius(theme) -> int:
 
 
 def team_positions(renderer, link, theme) -> list[tuple[object, int, tuple[int, int]]]:
-    """(team, list number, screen centre) of each deployed team; teams on one cell sit side by side, and
-    a marker that would cover a zone's name moves just below it (markers never hide labels)."""
-    stacked: dict[tuple[int, int], int] = {}
+    """(team, list number, screen centre) of each deployed team; teams on one cell sit side by side (four to a
+    row, the group centred on the cell), and a group that would cover a zone's name moves just below it
+    (markers never hide labels)."""
     r = team_radius(theme)
+    step = 2 * r + 3
+    teams = link.teams()
+    cells = [link.team_cell(t) for t in teams]
+    count: dict[tuple[int, int], int] = {}
+    for cell in cells:
+        count[cell] = count.get(cell, 0) + 1
+    seen: dict[tuple[int, int], int] = {}
     out = []
-    labels = renderer.label_rects
-    for i, t in enumerate(link.teams()):
-        cell = link.team_cell(t)
-        n = stacked.get(cell, 0)
-        stacked[cell] = n + 1
+    for i, (t, cell) in enumerate(zip(teams, cells)):
+        n = seen.get(cell, 0)
+        seen[cell] = n + 1
         c = renderer.centre(cell)
+        across = min(4, count[cell])
+        group = pygame.Rect(0, 0, across * step, ((count[cell] + 3) // 4) * step)
+        group.center = c
         y0 = c[1]
-        disc = pygame.Rect(0, 0, 2 * r, 2 * r)
-        disc.center = c
-        for rect, _name in labels:
-            if rect.colliderect(disc.inflate(0, 2 * r * (n // 4))):
-                y0 = rect.bottom + r + theme.px(2)
+        for rect, _name in renderer.label_rects:
+            if rect.colliderect(group):
+                y0 = rect.bottom + group.h // 2 + theme.px(2)
                 break
-        out.append((t, i + 1, (c[0] + (n % 4) * (2 * r + 3) - r * min(3, stacked[cell] - 1),
-                               y0 + (n // 4) * (2 * r + 3))))
+        x = c[0] - (across - 1) * step // 2 + (n % 4) * step
+        y = y0 - (group.h - step) // 2 + (n // 4) * step
+        out.append((t, i + 1, (x, y)))
     return out
 
 

@@ -82,7 +82,10 @@ def draw_panel(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     if (scene.draft is not None or scene.hire_open) and getattr(scene, "_panel_shown", None) != shown:
         scene._panel_shown = shown  # a new order or area: bring its preview and Send into view (next frame)
         scroller.reveal(box_top, min(y, box_top + inner.h))
-    y = _news(scene, surface, pygame.Rect(x, y, w, max(inner.bottom - y, scene.theme.px(90))))
+    # the news fills what is left of the panel (measured as if not scrolled, so the panel scrolls only when
+    # the teams, actions and order need it), and at least a few lines
+    news_h = max(theme.px(90), inner.bottom - (y + scroller.offset))
+    y = _news(scene, surface, pygame.Rect(x, y, w, news_h))
     scroller.end(surface, theme, y)
 
 
@@ -309,7 +312,7 @@ def _news(scene, surface, rect: pygame.Rect) -> int:
             draw_text(surface, theme, line, (rect.x + indent, y), 12, colour)
             y += font.get_linesize()
         y += theme.px(2)
-    return max(y, rect.bottom)
+    return rect.bottom
 
 
 @lru_cache(maxsize=512)
