@@ -15,6 +15,15 @@ import sys
 
 from game import __version__
 from game.commands import COMMAND_MODULES
+from game.text import LANGUAGES, PSEUDO, normalise, set_language
+
+
+def language_code(code: str) -> str:
+    """A ``--lang`` value: one of the game's languages (``fr``, ``fr_FR``), or ``qps``, the test language."""
+    found = normalise(code)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"no language '{code}'; the game speaks {', '.join(LANGUAGES)}")
+    return found if found in LANGUAGES or found == PSEUDO else code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="minerisk",
         description="Mine Risk: a game about humanitarian mine action. With no command, starts the game.")
     parser.add_argument("--version", action="version", version=f"minerisk {__version__}")
+    parser.add_argument("--lang", type=language_code, metavar="CODE",
+                        help="the language of the game's words for this run: " + ", ".join(LANGUAGES)
+                        + " (default: the one chosen in the settings, else the computer's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -48,10 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.lang:
+            set_language(args.lang)
         if getattr(args, "run", None) is None:
             from game.commands.play import start_default
 
-            return start_default()
+            return start_default(args.lang)
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         print("minerisk: interrupted", file=sys.stderr)

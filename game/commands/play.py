@@ -33,6 +33,8 @@ def _frames(text: str) -> int:
 
 
 def register(sub) -> None:
+    from game.cli import language_code
+
     p = sub.add_parser("play", help="play a level (a file, or the id of a campaign level)",
                        description="Open the game on one level. With --frames it runs headless-friendly: "
                                    "a fixed time step and no waiting between frames.")
@@ -43,6 +45,8 @@ def register(sub) -> None:
     p.add_argument("--frames", type=_frames, metavar="N", help="quit after N frames")
     p.add_argument("--screenshot", type=Path, metavar="FILE", help="save the last frame as a PNG")
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+    p.add_argument("--lang", type=language_code, metavar="CODE", default=argparse.SUPPRESS,
+                   help="the language of this run (as `minerisk --lang CODE`)")
     p.set_defaults(run=run)
 
 
@@ -55,11 +59,11 @@ def run(args) -> int:
     from game.ui.app import run_game
 
     return run_game(level=args.level, autoplay=args.autoplay, frames=args.frames, screenshot=args.screenshot,
-                    seed=args.seed, size=args.size)
+                    seed=args.seed, size=args.size, language=getattr(args, "lang", None))
 
 
-def start_default() -> int:
-    """``minerisk`` with no command: the main menu."""
+def start_default(language: str | None = None) -> int:
+    """``minerisk`` with no command: the main menu (in ``language`` when --lang gave one)."""
     from game.ui.app import run_game
 
-    return run_game()
+    return run_game(language=language)

@@ -75,6 +75,9 @@ def run(args) -> int:
                               "release": card.release_summary(),
                               "event_digest": session.event_digest, "commands": len(record.commands)}))
         else:
+            from game.text import use_level
+
+            use_level(session.level)  # the level's own translations for the card's objectives (--lang)
             print(f"Policy {args.policy}")
             print(format_card(card, session.level, session.names))
     return 0

@@ -22,6 +22,7 @@ from game import catalogue
 from .build import build_scenario
 from .errors import Collector, LevelError, Problem
 from .format import level_schema
+from .glyphs import glyph_warnings
 from .level_files import check_files
 from .model import LevelSpec, MapData, Scenario
 from .playability import playability_warnings
@@ -97,6 +98,7 @@ def _check_file(path: Path, shown: str, warnings: bool) -> _Checked:
         return _Checked(None, None, id_at, out.problems)
     spec = build_spec(doc, path, map_path)
     found = playability_warnings(spec, level_map, ctx.where, shown) if warnings else []
+    found += glyph_warnings(doc, level_map, ctx.where, shown) if warnings else []
     return _Checked(spec, level_map, id_at, [], found)
 
 

@@ -15,6 +15,7 @@ from game import catalogue
 
 from .model import EVENT_KINDS, LAYOUTS, OBJECTIVE_KINDS, TUTORIAL_ORDERS, TUTORIAL_WAITS, WEATHER_KINDS
 from .schema import Bool, Enum, Field, Int, List, MapOf, Num, Obj, Spec, Str
+from .translations import language_field, translation_schema
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"[a-z0-9][a-z0-9_-]{0,63}"
@@ -163,6 +164,8 @@ def level_schema() -> Obj:
                                doc="a guided level: prompts that wait for the student's action")),
         "catalogue": Field(catalogue_overrides),
         "score_weights": Field(score),
+        "language": language_field(),
+        "translations": Field(translation_schema()),
     }
     return Obj(fields=fields, title="Mine Risk level (format 1)")
 

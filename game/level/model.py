@@ -212,6 +212,21 @@ class TutorialStep:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelTranslation:
+    """A level's texts in one other language (game/level/translations.py); "" or a short list means
+    "show the main language's text"."""
+
+    title: str = ""
+    briefing: str = ""
+    debrief: str = ""
+    tips: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    tutorial: tuple[str, ...] = ()
+    zones: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class LevelSpec:
     """A validated level file, with the map path resolved and the catalogue merged."""
 
@@ -239,6 +254,8 @@ class LevelSpec:
     debrief: str = ""
     tips: tuple[str, ...] = ()
     tutorial: tuple[TutorialStep, ...] = ()
+    language: str = "en"  # the language the texts above are written in
+    translations: dict[str, LevelTranslation] = field(default_factory=dict, repr=False)
 
 
 # ------------------------------------------------------- the built scenario

@@ -24,6 +24,7 @@ from .model import (
     VillageSpec,
 )
 from .schema import Context, did_you_mean
+from .translations import build_translations, check_translations, prose
 
 
 def resolve_map_path(doc: dict, level_path: Path, ctx: Context, out: Collector) -> Path | None:
@@ -79,7 +80,7 @@ def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
         id=doc["id"],
         title=doc["title"].strip(),
         difficulty=doc["difficulty"],
-        briefing=doc["briefing"].strip(),
+        briefing=prose(doc["briefing"]),
         imas=tuple(doc.get("imas", ())),
         map_path=map_path,
         cell_size_m=float(doc["cell_size_m"]),
@@ -101,10 +102,12 @@ def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
                                e.get("weather"), e.get("duration_days", 1), e.get("temperature_c"))
                      for e in doc.get("events", ())),
         catalogue=merged,
-        debrief=doc.get("debrief", "").strip(),
-        tips=tuple(doc.get("tips", ())),
+        debrief=prose(doc.get("debrief", "")),
+        tips=tuple(t.strip() for t in doc.get("tips", ())),
         tutorial=tuple(TutorialStep(t["say"].strip(), t.get("wait_for", "continue"), t.get("order"), t.get("team"),
                                     t.get("zone"), t.get("day")) for t in doc.get("tutorial", ())),
+        language=doc.get("language", "en"),
+        translations=build_translations(doc),
     )
 
 
@@ -173,6 +176,7 @@ class _RefChecker:
         self._objectives()
         self._events()
         self._tutorial()
+        check_translations(self.doc, self.ctx, self.out, self.map)
 
     def _tutorial(self) -> None:
         needs = {"order": "order", "day": "day"}

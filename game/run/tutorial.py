@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from game.text import _
+from game.text import _, labels
 
 #: Steps after which time stops so the next prompt can be read (the others need time to run).
 PAUSE_BEFORE = ("continue", "select_team", "order")
@@ -54,7 +54,7 @@ class Tutorial:
         if s.wait_for == "select_team":
             return _("Waiting for you to select {team}.").format(team=team)
         if s.wait_for == "order":
-            what = _(s.order.replace("_", " ")) if s.order else _("an order")
+            what = labels.order(s.order) if s.order else _("an order")
             if zone:
                 return _("Waiting for an accepted {order} order on {zone}.").format(order=what, zone=zone)
             return _("Waiting for an accepted {order} order.").format(order=what)

@@ -25,7 +25,7 @@ def _good_value(key: str, value: Any) -> bool:
     if key == "ui_scale":
         return value in UI_SCALES and not isinstance(value, bool)
     if key == "language":
-        return isinstance(value, str) and len(value) <= 20 and value.isidentifier()
+        return isinstance(value, str) and (value == "" or (len(value) <= 20 and value.isidentifier()))
     if key in ("show_hints", "sound", "auto_pause"):
         return isinstance(value, bool)
     if key == "window":
@@ -56,7 +56,7 @@ class Settings:
     """What the player chose in the settings screen."""
 
     ui_scale: float = 1.0
-    language: str = "en"
+    language: str = ""  # a game.text language code; "" follows the computer's language
     show_hints: bool = True
     auto_pause: bool = True  # alerts (a team idle, money low, a find...) stop time; on for new players
     sound: bool = True  # sound effects on (F9 or the settings screen mutes them)

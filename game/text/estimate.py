@@ -4,35 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.text import _, ngettext
+from game.text import N_, _, ngettext
 from game.text.formats import area, days, money, number, percent
 from game.text.names import Names
 
 #: What the standards say (codes of game.run.estimate.ADVICE), in words.
 ADVICE = {
-    "cancel_before_survey": "A non-technical survey has not covered all of this land yet: the order will be "
-                            "refused. Survey it first (IMAS 08.10).",
-    "cancel_against_evidence": "There is evidence of explosive ordnance in this suspected area or within 50 m: "
-                               "cancelling it goes against the evidence (IMAS 08.10). It would be recorded as a "
-                               "decision error.",
-    "cancel_after_rushed_survey": "The survey of this land was rushed and may have missed evidence: cancelling "
-                                  "it would be recorded as a decision error. Survey it again at the safe pace.",
-    "clear_before_survey": "Nobody has surveyed this land yet: a survey may cancel most of it for much less.",
-    "clear_whole_suspected": "This land is suspected, not confirmed: a technical survey could reduce most of it "
-                             "for much less; keep full clearance for confirmed areas (IMAS 07.11).",
-    "dogs_leave_indications": "Dogs indicate where they smell explosives: a manual team must check every "
-                              "indication before the land counts as cleared.",
-    "machine_needs_follow_up": "A machine prepares the ground but leaves some items live: a manual or dog team "
-                               "must follow up before the land counts as cleared.",
-    "does_not_finish": "This work cannot finish before the level ends.",
-    "money_runs_out": "The money runs out before this work is done.",
-    "rushed_pace": "This team works faster than the safe procedure: more accidents, more missed items.",
-    "confirm_without_evidence": "No evidence is known in or near this land: declaring it a confirmed hazardous "
-                                "area is a decision without evidence (IMAS 08.10).",
-    "stand_down_busy": "The team's task stops with it; the work done so far stays done.",
-    "stand_down_rehire": "A team stood down leaves the programme: to have one again you hire a new team.",
-    "stand_down_final": "This level does not let you hire this kind of team: once stood down, it cannot come "
-                        "back.",
+    "cancel_before_survey": N_("A non-technical survey has not covered all of this land yet: the order will be "
+                               "refused. Survey it first (IMAS 08.10)."),
+    "cancel_against_evidence": N_("There is evidence of explosive ordnance in this suspected area or within 50 m: "
+                                  "cancelling it goes against the evidence (IMAS 08.10). It would be recorded as a "
+                                  "decision error."),
+    "cancel_after_rushed_survey": N_("The survey of this land was rushed and may have missed evidence: cancelling "
+                                     "it would be recorded as a decision error. Survey it again at the safe pace."),
+    "clear_before_survey": N_("Nobody has surveyed this land yet: a survey may cancel most of it for much less."),
+    "clear_whole_suspected": N_("This land is suspected, not confirmed: a technical survey could reduce most of it "
+                                "for much less; keep full clearance for confirmed areas (IMAS 07.11)."),
+    "dogs_leave_indications": N_("Dogs indicate where they smell explosives: a manual team must check every "
+                                 "indication before the land counts as cleared."),
+    "machine_needs_follow_up": N_("A machine prepares the ground but leaves some items live: a manual or dog team "
+                                  "must follow up before the land counts as cleared."),
+    "does_not_finish": N_("This work cannot finish before the level ends."),
+    "money_runs_out": N_("The money runs out before this work is done."),
+    "rushed_pace": N_("This team works faster than the safe procedure: more accidents, more missed items."),
+    "confirm_without_evidence": N_("No evidence is known in or near this land: declaring it a confirmed hazardous "
+                                   "area is a decision without evidence (IMAS 08.10)."),
+    "stand_down_busy": N_("The team's task stops with it; the work done so far stays done."),
+    "stand_down_rehire": N_("A team stood down leaves the programme: to have one again you hire a new team."),
+    "stand_down_final": N_("This level does not let you hire this kind of team: once stood down, it cannot come "
+                           "back."),
 }
 
 

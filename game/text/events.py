@@ -10,22 +10,23 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from game.sim.events import Event
-from game.text import _, ngettext
+from game.text import N_, _, ngettext
 from game.text.formats import area, days, money, number
 from game.text.names import Names
 
 #: Who an incident involved (codes of game.sim.wording), in words.
+# TRANSLATORS: the person an explosive item hurt, as the object of "An explosive item injured {who}."
 SUBJECTS = {
-    "farmer": "a farmer", "shepherd": "a shepherd", "firewood_gatherer": "a person gathering firewood",
-    "driver": "a driver", "water_carrier": "a person fetching water", "returning_resident": "a returning resident",
-    "villager": "a villager",
+    "farmer": N_("a farmer"), "shepherd": N_("a shepherd"), "firewood_gatherer": N_("a person gathering firewood"),
+    "driver": N_("a driver"), "water_carrier": N_("a person fetching water"),
+    "returning_resident": N_("a returning resident"), "villager": N_("a villager"),
 }
 
 #: Why a level ended (codes of game.sim.events.END_REASONS), in words.
 END_REASONS = {
-    "last_day": "the last day of the level has passed",
-    "budget": "the money ran out: the budget cannot pay another day of the teams",
-    "player": "you ended the level",
+    "last_day": N_("the last day of the level has passed"),
+    "budget": N_("the money ran out: the budget cannot pay another day of the teams"),
+    "player": N_("you ended the level"),
 }
 
 
@@ -77,16 +78,21 @@ def _accident(p: dict[str, Any], n: Names, lt) -> str:
 def _incident(p: dict[str, Any], n: Names, lt) -> str:
     who = subject(str(p.get("subject", "villager")))
     village = p.get("village")
+    released = bool(p.get("released_land"))
     if p.get("killed"):
-        text = _("Near {village}, {who} was killed by an explosive item.") if village \
-            else _("{who} was killed by an explosive item.")
+        if released:
+            text = _("Near {village}, an explosive item killed {who} on land that had been released.") if village \
+                else _("An explosive item killed {who} on land that had been released.")
+        else:
+            text = _("Near {village}, an explosive item killed {who}.") if village \
+                else _("An explosive item killed {who}.")
+    elif released:
+        text = _("Near {village}, an explosive item injured {who} on land that had been released.") if village \
+            else _("An explosive item injured {who} on land that had been released.")
     else:
-        text = _("Near {village}, {who} was injured by an explosive item.") if village \
-            else _("{who} was injured by an explosive item.")
-    text = text.format(village=n.village(village) if village else "", who=who if village else who[:1].upper() + who[1:])
-    if p.get("released_land"):
-        text += " " + _("It happened on land that had been released.")
-    return text
+        text = _("Near {village}, an explosive item injured {who}.") if village \
+            else _("An explosive item injured {who}.")
+    return text.format(village=n.village(village) if village else "", who=who)
 
 
 def _evidence(p: dict[str, Any], n: Names, lt) -> str:
@@ -159,7 +165,7 @@ def _qa_done(p: dict[str, Any], n: Names, lt) -> str:
     return _("Quality assurance of {area} passed.").format(area=n.area(p.get("area")))
 
 
-_WEATHER = {"heat": "A heatwave", "rain": "Heavy rain", "storm": "A storm", "snow": "Snow"}
+_WEATHER = {"heat": N_("A heatwave"), "rain": N_("Heavy rain"), "storm": N_("A storm"), "snow": N_("Snow")}
 
 
 def _weather(p: dict[str, Any], n: Names, lt) -> str:

@@ -1,120 +1,238 @@
-"""Build the English message catalogue from the source: ``python -m game.text.extract``.
+"""Keep the message catalogues in step with the source, with Babel: ``python -m game.text.extract``.
 
-Every literal passed to ``_()`` or ``ngettext()`` under ``game/ui``, ``game/text``, ``game/run``,
-``game/commands`` and ``game/store`` is collected (with the ``ast`` module, so no
-external gettext tools are needed), with the teaching texts of
-``game/content`` (key messages, glossary, quiz), written to
-``game/text/locale/en/LC_MESSAGES/minerisk.po`` and compiled to ``minerisk.mo``.
+It runs the three Babel steps as ``babel.cfg`` (at the top of the repository)
+configures them:
+
+1. ``pybabel extract``: every ``_()``, ``ngettext()``, ``pgettext()``,
+   ``N_()`` and ``NC_()`` text of the Python sources, plus the player-facing
+   texts of the data files read by the extractors below (teaching content,
+   catalogue names, the bundled levels and their maps' zone names), into the
+   template ``game/text/locale/minerisk.pot``;
+2. ``pybabel update``: every language's ``.po`` file gets the new texts (a
+   changed English text is marked fuzzy for its translator);
+3. ``pybabel compile``: ``.po`` to the ``.mo`` files the game reads
+   (fuzzy translations are left out until a translator confirms them).
+
+The template and the catalogues are rewritten only when the texts changed
+(not when a text only moved in the code), so that a run does not touch
+files for nothing. ``--check`` changes nothing and says whether the
+template is out of date.
+The extractors below are named in the ``[extractors]`` section of ``babel.cfg``.
 """
 
 from __future__ import annotations
 
-import ast
-import struct
+import argparse
+import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from typing import IO, Iterator
+
+import yaml
 
 from game.text import DOMAIN, LOCALE_DIR
 
-GAME_DIR = LOCALE_DIR.parent.parent
-SOURCES = ("ui", "text", "run", "commands", "store", "classroom")
+ROOT = LOCALE_DIR.parents[2]
+TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+MAPPING = ROOT / "babel.cfg"
+#: Markers besides Babel's defaults (_, ngettext, pgettext, npgettext, N_).
+KEYWORDS = ("NC_:1c,2",)
+COMMENT_TAG = "TRANSLATORS:"
+
+Extracted = Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]
 
 
-def source_files() -> list[Path]:
-    out: list[Path] = []
-    for name in SOURCES:
-        path = GAME_DIR / name
-        out.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
-    return out
+# ----------------------------------------------------------- YAML helpers
 
 
-def messages() -> dict[str, list[str]]:
-    """Every translatable literal, with the places it is used (``file:line``)."""
-    found: dict[str, list[str]] = {}
-    for path in source_files():
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-                continue
-            if node.func.id == "_":
-                args = node.args[:1]
-            elif node.func.id == "ngettext":
-                args = node.args[:2]
-            else:
-                continue
-            for arg in args:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
-                    where = f"{path.relative_to(GAME_DIR.parent).as_posix()}:{node.lineno}"
-                    found.setdefault(arg.value, []).append(where)
-    for text, where in content_texts():
-        found.setdefault(text, []).append(where)
-    return dict(sorted(found.items()))
+def _compose(fileobj: IO[bytes]) -> yaml.Node | None:
+    return yaml.compose(fileobj.read().decode("utf-8"), Loader=yaml.SafeLoader)
 
 
-def content_texts() -> list[tuple[str, str]]:
-    """The player-facing texts of game/content (shown through ``_`` by the UI), with their file."""
-    from game import content
-
-    out = [(m.text, "game/content/eore.yaml") for m in content.key_messages()]
-    for term in content.glossary():
-        out += [(term.term, "game/content/glossary.yaml"), (term.name, "game/content/glossary.yaml"),
-                (term.text, "game/content/glossary.yaml")]
-    for q in content.quiz():
-        out += [(q.question, "game/content/quiz.yaml"), (q.explain, "game/content/quiz.yaml")]
-        out += [(a.text, "game/content/quiz.yaml") for a in q.answers]
-    from game.classroom.checkin import checkin_quiz
-
-    for q in checkin_quiz().questions:
-        out += [(q.question, "game/content/checkin.yaml"), (q.explain, "game/content/checkin.yaml")]
-        out += [(a.text, "game/content/checkin.yaml") for a in q.answers]
-    return [(text, where) for text, where in out if text]
+def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v
+    return None
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+def _items(node: yaml.Node | None) -> list[yaml.Node]:
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
-def write_po(found: dict[str, list[str]], path: Path) -> None:
-    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: en\\n"', ""]
-    for text, places in found.items():
-        lines.append("#: " + " ".join(places[:3]))
-        lines += [f"msgid {_quote(text)}", 'msgstr ""', ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+def _text(node: yaml.Node | None, comment: str, block: bool = False) -> Extracted:
+    """One translatable scalar: ``(line, None, text, [comment])``, stripped as the game strips it (a
+    ``block`` text such as a briefing as game.level.translations.prose shows it)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
+        from game.level.translations import prose
+
+        yield node.start_mark.line + 1, None, prose(node.value) if block else node.value.strip(), [comment]
 
 
-def write_mo(found: dict[str, list[str]], path: Path) -> None:
-    """A GNU .mo file; English keeps each text as it is (msgstr = msgid)."""
-    pairs = [("", "Content-Type: text/plain; charset=UTF-8\nLanguage: en\n")]
-    pairs += [(t, t) for t in found]
-    pairs.sort()
-    ids = [k.encode() for k, _ in pairs]
-    strs = [v.encode() for _, v in pairs]
-    n = len(pairs)
-    header = 7 * 4
-    o_table = header
-    t_table = o_table + n * 8
-    data_start = t_table + n * 8
-    offsets, blob = [], b""
-    for s in ids:
-        offsets.append((len(s), data_start + len(blob)))
-        blob += s + b"\0"
-    trans = []
-    for s in strs:
-        trans.append((len(s), data_start + len(blob)))
-        blob += s + b"\0"
-    out = struct.pack("<7I", 0x950412DE, 0, n, o_table, t_table, 0, 0)
-    out += b"".join(struct.pack("<2I", *p) for p in offsets)
-    out += b"".join(struct.pack("<2I", *p) for p in trans)
-    path.write_bytes(out + blob)
+# ------------------------------------------------------------- extractors
 
 
-def main() -> int:
-    found = messages()
-    folder = LOCALE_DIR / "en" / "LC_MESSAGES"
-    folder.mkdir(parents=True, exist_ok=True)
-    write_po(found, folder / f"{DOMAIN}.po")
-    write_mo(found, folder / f"{DOMAIN}.mo")
-    print(f"{len(found)} messages -> {folder}")
+def extract_content(fileobj: IO[bytes], keywords, comment_tags, options) -> Extracted:
+    """Teaching content (game/content/*.yaml): key messages, glossary terms, quiz questions and answers."""
+    root = _compose(fileobj)
+    for key, message in (_get(root, "messages").value if _get(root, "messages") is not None else []):
+        yield from _text(_get(message, "text"), f"Risk-education key message ({key.value}).")
+    for term in _items(_get(root, "terms")):
+        yield from _text(_get(term, "term"), "Glossary: a short term or abbreviation.")
+        yield from _text(_get(term, "name"), "Glossary: the term in full.")
+        yield from _text(_get(term, "text"), "Glossary: the explanation.")
+    for i, q in enumerate(_items(_get(root, "questions")), 1):
+        yield from _text(_get(q, "question"), f"Risk-education quiz, question {i}.")
+        for a in _items(_get(q, "answers")):
+            yield from _text(_get(a, "text"), f"Quiz question {i}: an answer.")
+        yield from _text(_get(q, "explain"), f"Quiz question {i}: the explanation after answering.")
+
+
+def extract_catalogue(fileobj: IO[bytes], keywords, comment_tags, options) -> Extracted:
+    """Names in the default catalogue: team kinds (name, short_name), tasks, ordnance and terrain."""
+    root = _compose(fileobj)
+    labels = {"teams": "A kind of team", "tasks": "A kind of task", "ordnance": "A kind of explosive ordnance",
+              "terrain": "A kind of ground"}
+    for section, label in labels.items():
+        node = _get(root, section)
+        for key, entry in (node.value if isinstance(node, yaml.MappingNode) else []):
+            yield from _text(_get(entry, "name"), f"{label} ({key.value}).")
+            yield from _text(_get(entry, "short_name"), f"{label} ({key.value}), short.")
+
+
+def extract_level(fileobj: IO[bytes], keywords, comment_tags, options) -> Extracted:
+    """A bundled level's texts: title, briefing, debrief, tips, objectives, event messages, tutorial."""
+    root = _compose(fileobj)
+    level = getattr(_get(root, "id"), "value", "?")
+    yield from _text(_get(root, "title"), f"Level {level}: its title.")
+    yield from _text(_get(root, "briefing"), f"Level {level}: the briefing.", block=True)
+    yield from _text(_get(root, "debrief"), f"Level {level}: the closing message.", block=True)
+    for tip in _items(_get(root, "tips")):
+        yield from _text(tip, f"Level {level}: a risk-education tip.")
+    for o in _items(_get(root, "objectives")):
+        yield from _text(_get(o, "text"), f"Level {level}: an objective.")
+    for e in _items(_get(root, "events")):
+        yield from _text(_get(e, "message"), f"Level {level}: news of day {getattr(_get(e, 'day'), 'value', '?')}.")
+    for i, step in enumerate(_items(_get(root, "tutorial")), 1):
+        yield from _text(_get(step, "say"), f"Level {level}: tutorial step {i}.")
+
+
+_OBJECT = re.compile(r"<object\b[^>]*\bname=\"([^\"]+)\"[^>]*?(/?)>")
+_TITLE = re.compile(r"<property\b[^>]*\bname=\"title\"[^>]*\bvalue=\"([^\"]*)\"")
+_CLASS = re.compile(r"\b(?:class|type)=\"([^\"]+)\"")
+
+
+def extract_map(fileobj: IO[bytes], keywords, comment_tags, options) -> Extracted:
+    """A bundled map's zone, village and feature names as the player reads them: the ``title`` property,
+    else the name made readable (game.text.names.humanise)."""
+    from xml.sax.saxutils import unescape
+
+    from game.level.model import humanise
+
+    lines = fileobj.read().decode("utf-8").splitlines()
+    for i, line in enumerate(lines):
+        m = _OBJECT.search(line)
+        if not m:
+            continue
+        kind = _CLASS.search(line)
+        if kind is not None and kind.group(1) == "team_base":
+            continue
+        title = None
+        if not m.group(2):  # the object has children: its properties
+            for inner in lines[i + 1:]:
+                if "</object>" in inner:
+                    break
+                t = _TITLE.search(inner)
+                if t:
+                    title = unescape(t.group(1), {"&quot;": '"'})
+        name = unescape(m.group(1), {"&quot;": '"'})
+        shown = title if title and title.strip() else humanise(name)
+        yield i + 1, None, shown, [f"A place on the map ({name})."]
+
+
+# ------------------------------------------------------------------ steps
+
+
+def _pybabel(*args: str) -> None:
+    """Run one pybabel command from the top of the repository (so the catalogue names files relatively)."""
+    import os
+
+    from babel.messages.frontend import CommandLineInterface
+
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        CommandLineInterface().run(["pybabel", "-q", *args])
+    finally:
+        os.chdir(here)
+
+
+def extract(output: Path = TEMPLATE) -> None:
+    keys = [a for k in KEYWORDS for a in ("-k", k)]
+    _pybabel("extract", "-F", str(MAPPING), *keys, f"--add-comments={COMMENT_TAG}", "--no-wrap",
+             "--project=Mine Risk", "--copyright-holder=the Mine Risk authors", "-o", str(output), ".")
+
+
+def update() -> None:
+    if any(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        _pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-D", DOMAIN, "--no-wrap",
+                 "--ignore-obsolete")
+
+
+def compile_all() -> None:
+    if any(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        _pybabel("compile", "-d", str(LOCALE_DIR), "-D", DOMAIN, "--statistics")
+
+
+def template_ids(path: Path) -> set[tuple[str | None, str]]:
+    """The (context, text) pairs of a .pot or .po file."""
+    from babel.messages.pofile import read_po
+
+    with open(path, "rb") as fh:
+        catalogue = read_po(fh, locale=path.parent.parent.name if path.suffix == ".po" else None)
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalogue if m.id}
+
+
+def _signature(path: Path) -> set:
+    """What a template says to translators, where each text is used aside."""
+    from babel.messages.pofile import read_po
+
+    with open(path, "rb") as fh:
+        return {(m.context, m.id, tuple(m.auto_comments)) for m in read_po(fh) if m.id}
+
+
+def stale() -> tuple[set, set]:
+    """(texts in the source but not in the template, texts in the template no longer in the source)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.pot"
+        extract(fresh)
+        now = template_ids(fresh)
+    old = template_ids(TEMPLATE) if TEMPLATE.is_file() else set()
+    return now - old, old - now
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m game.text.extract", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only say whether the template is out of date")
+    args = parser.parse_args(argv)
+    if args.check:
+        missing, gone = stale()
+        for ctx, text in sorted(missing, key=str):
+            print(f"not in the template: {text!r}")
+        for ctx, text in sorted(gone, key=str):
+            print(f"no longer in the source: {text!r}")
+        return 1 if missing or gone else 0
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.pot"
+        extract(fresh)
+        if not TEMPLATE.is_file() or _signature(fresh) != _signature(TEMPLATE):
+            shutil.copyfile(fresh, TEMPLATE)  # the texts changed: new template, catalogues updated
+            update()
+    compile_all()
+    print(f"{len(template_ids(TEMPLATE))} messages -> {TEMPLATE.relative_to(ROOT)}")
     return 0
 
 

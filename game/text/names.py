@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from game.level.model import humanise  # noqa: F401 - the level side owns display names (MapObject.display_name)
-from game.text import _
+from game.text import _, zone_title
 
 
 class Names:
@@ -39,9 +39,10 @@ class Names:
     # ------------------------------------------------------------ things
 
     def zone(self, name: str) -> str:
-        """A zone or village as the player reads it: its ``title`` property, else its name made readable."""
+        """A zone or village as the player reads it: its ``title`` property, else its name made readable
+        (translated: the level's own translation of the zone, else the catalogue's)."""
         obj = self._objects.get(name)
-        return obj.display_name if obj is not None else humanise(name)
+        return zone_title(name, obj.display_name if obj is not None else humanise(name))
 
     village = zone
 

@@ -66,7 +66,9 @@ def _team_cannot(p, n: Names, team: str, where: str) -> str:
 
 
 def _list(names: list[str]) -> str:
-    return ", ".join(names) if names else _("none")
+    from game.text.labels import join
+
+    return join(names)
 
 
 _OUTCOMES: dict[str, Callable[[dict, Names, str, str], str]] = {

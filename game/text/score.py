@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.text import _, ngettext
+from game.text import N_, _, ngettext
 from game.text.events import end_reason
 from game.text.formats import area, days, money, number
+from game.text.labels import join
 from game.text.names import Names
+
+
+#: The parts of the score (keys of game.scoring.ScoreCard.points), in words.
+POINTS = {
+    "released_land": N_("released land"), "unjustified_releases": N_("land released without evidence"),
+    "safety": N_("safety"), "objectives": N_("objectives"),
+}
 
 
 def objective_text(objective: Any, names: Names | None = None) -> str:
     """An objective as the student reads it: the level's own text, else a plain default for its kind."""
     if getattr(objective, "text", None):
-        return str(objective.text)
+        return _(str(objective.text))
     by = objective.by_day
     zone = names.zone(objective.zone) if names is not None and objective.zone else str(objective.zone or "")
     village = names.village(objective.village) if names is not None and objective.village \
@@ -57,7 +65,13 @@ def format_card(card: Any, level: Any = None, names: Names | None = None) -> str
     for result in card.objectives:
         text = objective_text(objectives[result.index], names) if result.index < len(objectives) else result.kind
         lines.append(f"  [{'x' if result.met else ' '}] {text}")
-    lines.append(_("Points: ") + ", ".join(f"{k} {v:+,.0f}" for k, v in card.points.items()))
+    parts = [_("{part} {points}").format(part=_(POINTS.get(k, k)), points=_signed(v)) for k, v in card.points.items()]
+    lines.append(_("Points: {parts}").format(parts=join(parts, conjunction=False)))
     lines.append(_("Total {total} of {best} possible: grade {grade}").format(
         total=number(card.total), best=number(card.best_possible), grade=card.grade))
     return "\n".join(lines)
+
+
+def _signed(value: float) -> str:
+    """Points with their sign: +1,200, -50."""
+    return ("+" if value >= 0 else "-") + number(abs(value))

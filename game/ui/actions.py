@@ -3,14 +3,17 @@ explanation. The order kinds themselves are the run core's (game.run.order_draft
 
 from __future__ import annotations
 
+from game.text import N_
+
 ACTION_INFO = {
-    "survey": ("Survey", "n", "Non-technical survey: ask people, look for evidence; never enters the land"),
-    "technical_survey": ("Tech. survey", "t", "Technical survey: search lanes; finds confirm, the rest is reduced"),
-    "clear": ("Clear", "c", "Full clearance of suspected or confirmed land"),
-    "educate": ("Educate", "e", "Risk education sessions in a village"),
-    "mark": ("Mark", "k", "Signs on the perimeter of suspected or confirmed land"),
-    "cancel": ("Cancel land", "x", "Release suspected land without entering it: only where a complete survey "
-                                   "found no evidence"),
-    "confirm": ("Confirm CHA", "f", "Declare land a confirmed hazardous area"),
-    "quality_assurance": ("QA", "q", "Quality assurance: sample released land for missed items"),
+    "survey": (N_("Survey"), "n", N_("Non-technical survey: ask people, look for evidence; never enters the land")),
+    "technical_survey": (N_("Tech. survey"), "t",
+                         N_("Technical survey: search lanes; finds confirm, the rest is reduced")),
+    "clear": (N_("Clear"), "c", N_("Full clearance of suspected or confirmed land")),
+    "educate": (N_("Educate"), "e", N_("Risk education sessions in a village")),
+    "mark": (N_("Mark"), "k", N_("Signs on the perimeter of suspected or confirmed land")),
+    "cancel": (N_("Cancel land"), "x", N_("Release suspected land without entering it: only where a complete survey "
+                                       "found no evidence")),
+    "confirm": (N_("Confirm CHA"), "f", N_("Declare land a confirmed hazardous area")),
+    "quality_assurance": (N_("QA"), "q", N_("Quality assurance: sample released land for missed items")),
 }

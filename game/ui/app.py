@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pygame
 
-from game import store
+from game import store, text
 from game.atomic import write_atomic
 from game.store.progress import Progress
 from game.store.settings import Settings
 from game.store.startup import open_data_folder
-from game.text import _, set_language
+from game.text import _
 from game.ui import icons
 from game.ui.routes import ROUTES
 from game.ui.scene_loading import load
@@ -37,10 +37,11 @@ class App:
     """The window, the scene stack and the loop."""
 
     def __init__(self, size: tuple[int, int] | None = None, max_frames: int | None = None,
-                 fixed_step: bool | None = None):
+                 fixed_step: bool | None = None, language: str | None = None):
         open_data_folder()
         self.settings = Settings.load()
-        set_language(self.settings.language)
+        # --lang for this run, else the player's choice, else the computer's language
+        text.set_language(language or self.settings.language or text.system_language())
         self.progress = Progress.load()
         pygame.display.init()
         pygame.font.init()
@@ -115,6 +116,11 @@ class App:
         scale = fit_scale(self.settings.ui_scale, self.screen.get_size())
         if self.theme.scale != scale:
             self.theme = Theme(scale)
+    def set_language(self, code: str) -> None:
+        """Switch the language now (no restart: every screen draws its words afresh) and save the choice."""
+        self.settings.language = text.set_language(code)
+        self.save_settings()
+        pygame.display.set_caption(_("Mine Risk"))
 
     def toggle_sound(self) -> None:
         """Mute or unmute the sound effects (F9 anywhere, or the settings screen); saved at once."""
@@ -329,7 +335,7 @@ def frames_from_env() -> int | None:
 
 def run_game(level: str | Path | None = None, autoplay: str | None = None, frames: int | None = None,
              screenshot: Path | None = None, seed: int | None = None,
-             size: tuple[int, int] | None = None) -> int:
+             size: tuple[int, int] | None = None, language: str | None = None) -> int:
     """Open the window and play: the main menu, or straight into ``level`` (a path or a level id)."""
     frames = frames if frames is not None else frames_from_env()
     if screenshot is not None:
@@ -338,7 +344,7 @@ def run_game(level: str | Path | None = None, autoplay: str | None = None, frame
             print(_("minerisk: cannot save a screenshot to {path}: {reason}").format(path=screenshot, reason=why),
                   file=sys.stderr)
             return 2
-    app = App(size=size, max_frames=frames)
+    app = App(size=size, max_frames=frames, language=language)
     app.quiet = autoplay is not None
     try:
         if level is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.text import language
 from game.ui import icons
 from game.ui import theme as th
 
@@ -196,7 +197,7 @@ def _zone_label(theme, name: str, state: str, colour) -> pygame.Surface:
 
 def _label(theme, text: str, size: int, colour, bold: bool) -> pygame.Surface:
     """Text on a dark translucent box, cached."""
-    key = (text, theme.px(size), colour, bold)
+    key = (text, theme.px(size), colour, bold, language())
     img = _labels.get(key)
     if img is None:
         t = theme.text(text, size, colour, bold)

@@ -13,17 +13,21 @@ import pygame
 
 from game.level.model import LAND_STATUSES
 from game.run.money import money_outlook
-from game.text import _, ngettext
+from game.text import N_, _, ngettext
 from game.text.formats import area, days, money, number
+from game.text.labels import join
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.overlays import swatch
 from game.ui.widgets import Button, draw_text, tooltip
 
 SPEEDS = (1, 2, 4, 8)
-OVERLAY_KEYS = (("status", pygame.K_F1, "F1", "Land status"), ("evidence", pygame.K_F2, "F2", "Evidence and finds"),
-                ("teams", pygame.K_F3, "F3", "Teams and tasks"), ("villages", pygame.K_F4, "F4", "Villages and land use"),
-                ("marked", pygame.K_F5, "F5", "Marked perimeters"), ("minimap", pygame.K_F6, "F6", "Overview map"))
+OVERLAY_KEYS = (("status", pygame.K_F1, "F1", N_("Land status")),
+                ("evidence", pygame.K_F2, "F2", N_("Evidence and finds")),
+                ("teams", pygame.K_F3, "F3", N_("Teams and tasks")),
+                ("villages", pygame.K_F4, "F4", N_("Villages and land use")),
+                ("marked", pygame.K_F5, "F5", N_("Marked perimeters")),
+                ("minimap", pygame.K_F6, "F6", N_("Overview map")))
 BAR_BG = (16, 19, 23)
 
 
@@ -248,8 +252,10 @@ def cell_tooltip(scene, cell: tuple[int, int]) -> list[str]:
         extra.append(_("machine-prepared, needs follow-up"))
     if v.indication[y, x]:
         extra.append(_("dog indication to check"))
-    lines.append(_("Here: {status}").format(status=status) + (f" ({', '.join(extra)})" if extra else "")
-                 + " · " + link.terrain_name(int(v.terrain[y, x])))
+    terrain = link.terrain_name(int(v.terrain[y, x]))
+    lines.append(_("Here: {status} ({details}) · {terrain}").format(status=status, details=join(extra, False),
+                                                                     terrain=terrain) if extra
+                 else _("Here: {status} · {terrain}").format(status=status, terrain=terrain))
     for e in [e for e in v.evidence if abs(e.x - x) <= 1 and abs(e.y - y) <= 1][:3]:
         lines.append(_("Evidence, day {day}: {kind} ({source})").format(
             day=e.day, kind=evidence_kind(e.kind), source=evidence_source(link, e.source)))

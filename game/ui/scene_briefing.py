@@ -9,6 +9,7 @@ import pygame
 
 from game.text import _, ngettext
 from game.text.formats import money, number
+from game.text.labels import join
 from game.text.score import objective_text
 from game.ui import theme as th
 from game.ui.scene import Scene
@@ -96,10 +97,10 @@ class BriefingScene(Scene):
                  _("Map: {w} × {h} cells of {m:g} m").format(w=link.view.width, h=link.view.height, m=lv.cell_size_m)]
         for f in facts:
             y = text_block(surface, t, f, pygame.Rect(x, y, w, 10 ** 5), 14)
-        teams = ", ".join(f"{s.count} × {link.names.team_type(s.type)}" for s in lv.start_teams)
+        teams = join([f"{s.count} × {link.names.team_type(s.type)}" for s in lv.start_teams])
         y = text_block(surface, t, _("Teams: {teams}").format(teams=teams), pygame.Rect(x, y, w, 10 ** 5), 14)
         if lv.hireable:
-            hire = ", ".join(link.names.team_type(k) for k in lv.hireable)
+            hire = join([link.names.team_type(k) for k in lv.hireable])
             y = text_block(surface, t, _("You may hire: {teams}").format(teams=hire), pygame.Rect(x, y, w, 10 ** 5),
                            13, th.TEXT_DIM)
         if lv.tips:
@@ -122,7 +123,7 @@ class BriefingScene(Scene):
         surface.fill(th.BG)
         m = t.px(20)
         y = t.px(14)
-        draw_text(surface, t, lv.title, pygame.Rect(m, y, w - 2 * m, t.font(26, True).get_linesize()), 26, th.ACCENT,
+        draw_text(surface, t, _(lv.title), pygame.Rect(m, y, w - 2 * m, t.font(26, True).get_linesize()), 26, th.ACCENT,
                   bold=True)
         y += t.font(26, True).get_linesize()
         stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.classroom.results import save_result
-from game.text import _, ngettext
+from game.text import _, language, ngettext
 from game.text.events import end_reason
 from game.text.formats import area, money, number
 from game.level.campaign import list_levels
@@ -53,9 +53,7 @@ class DebriefScene(Scene):
         play.refresh_zones()  # the zones' states as the level ended
         session = link.session
         self.lessons = lessons(link.view, self.truth, self.card, session.diary, session.all_events(), link.level)
-        self.points = [LearningPoint(*lesson_text(x, link.names, link.level), place=x.place, good=x.good)
-                       for x in self.lessons]
-        self.eore = eore_messages(happenings(link.view, self.card))  # risk-education messages matched to the run
+        self._words: tuple[str, list, list] | None = None  # (language, learning points, EORE messages)
         if self.card.objectives and all(o.met for o in self.card.objectives):
             app.sounds.play("success")
         self.before = app.progress.best_grades.get(link.level.id)  # the best grade before this run
@@ -66,6 +64,24 @@ class DebriefScene(Scene):
         self._fitted: tuple | None = None  # the window the map was last fitted to
         self.note = ""
         self.scroller = Scroller()
+
+    def _worded(self) -> tuple[list, list]:
+        """The learning points and the risk-education messages matched to the run, in the language in use."""
+        if self._words is None or self._words[0] != language():
+            link = self.link
+            points = [LearningPoint(*lesson_text(x, link.names, link.level), place=x.place, good=x.good)
+                      for x in self.lessons]
+            self._words = (language(), points, eore_messages(happenings(link.view, self.card)))
+        return self._words[1], self._words[2]
+
+    @property
+    def points(self) -> list:
+        return self._worded()[0]
+
+    @property
+    def eore(self) -> list:
+        """Risk-education messages matched to what happened in the run, each with its icon."""
+        return self._worded()[1]
 
     def close(self) -> None:
         self.play.close()
@@ -287,7 +303,7 @@ class DebriefScene(Scene):
         m = t.px(12)
         y = t.px(10)
         title_h = t.font(22, True).get_linesize()
-        draw_text(surface, t, _("Debrief: {title}").format(title=self.link.level.title),
+        draw_text(surface, t, _("Debrief: {title}").format(title=_(self.link.level.title)),
                   pygame.Rect(m, y, w - 2 * m, title_h), 22, th.ACCENT, bold=True)
         y += title_h
         reason = self.card.end_reason

@@ -170,7 +170,7 @@ class MenuScene(Scene):
                 pygame.draw.rect(surface, th.ACCENT, row, 2, border_radius=t.px(5))
             colour = th.TEXT if open_ else th.TEXT_DIM
             inner = row.inflate(-2 * t.px(10), 0)
-            draw_text(surface, t, f"{i + 1}. {lv.title}", pygame.Rect(inner.x, row.y + t.px(4), inner.w, line1), 16,
+            draw_text(surface, t, f"{i + 1}. {_(lv.title)}", pygame.Rect(inner.x, row.y + t.px(4), inner.w, line1), 16,
                       colour, bold=True)
             stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
             grade = self.app.progress.best_grades.get(lv.id)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.classroom.student import player_fields
-from game.text import _
+from game.text import Later, _
 from game.level import LevelError
 from game.store.saves import delete_save, write_save
 from game.ui import icons, play_hud
@@ -203,7 +203,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """Send one order to the simulation (the one path for the player and for autoplay)."""
         answer = self.link.submit(cmd)
         if answer.accepted:
-            self.message = (_("Order accepted.") + (f" {answer.reason}" if answer.reason else ""), th.GOOD)
+            self.message = (_("Order accepted. {note}").format(note=answer.reason) if answer.reason
+                            else _("Order accepted."), th.GOOD)
             self.sound("order")
         else:
             self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
@@ -246,7 +247,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     def _answer(self, answer, kind: str | None = None) -> None:
         if answer.accepted:
-            self.message = (_("Done.") + (f" {answer.reason}" if answer.reason else ""), th.GOOD)
+            self.message = (_("Done. {note}").format(note=answer.reason) if answer.reason else _("Done."), th.GOOD)
             self.sound("order")
         else:
             self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
@@ -327,7 +328,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
     def _level_text(self, index: int) -> str:
         """The text of the level's scripted event number ``index`` (a message, a funding note)."""
         events = self.link.level.events
-        return events[index].message if 0 <= index < len(events) else ""
+        return _(events[index].message) if 0 <= index < len(events) else ""
 
     def _sync(self, quiet: bool = False) -> None:
         """Take what changed in the run since this screen last looked (session.changes): patch the map
@@ -354,7 +355,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """New events into the news list (day, kind, text, icon), with one sound for the most important."""
         new = [e for e in events if e.code != "order"]
         for e in new:
-            text = event_text(e, self.link.names, self._level_text)
+            text = Later(lambda e=e: event_text(e, self.link.names, self._level_text))  # worded when shown
             self.news.append((e.day, e.code, text, icons.event_icon(e.code, e.params)))
         del self.news[:-200]
         if not new or quiet:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game import content
-from game.text import _
+from game.text import _, ngettext
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.scene import Scene
@@ -172,9 +172,10 @@ class QuizScene(Scene):
             y = box.bottom + t.px(10)
         if self.chosen is not None:
             right = q.answers[self.chosen].correct
-            verdict = _("Right.") if right else _("Not quite.")
+            said = (_("Right. {explanation}") if right else _("Not quite. {explanation}")).format(
+                explanation=_(q.explain))
             y += t.px(4)
-            y = text_block(surface, t, verdict + " " + _(q.explain), pygame.Rect(x, y, w, 10 ** 5), 17,
+            y = text_block(surface, t, said, pygame.Rect(x, y, w, 10 ** 5), 17,
                            th.GOOD if right else th.ACCENT, bold=True)
         return y
 
@@ -182,7 +183,7 @@ class QuizScene(Scene):
         t = self.theme
         n = len(self.questions)
         colour = th.GOOD if self.score * 2 >= n else th.ACCENT
-        y = text_block(surface, t, _("{score} of {n} right").format(score=self.score, n=n), rect, 30, colour,
+        y = text_block(surface, t, ngettext("{score} of {n} right", "{score} of {n} right", n).format(score=self.score, n=n), rect, 30, colour,
                        bold=True)
         y += t.px(12)
         y = text_block(surface, t, _("Remember the three key messages:"), pygame.Rect(rect.x, y, rect.w, 10 ** 4),

@@ -1,12 +1,12 @@
-"""Settings: the UI scale (1x, 1.5x, 2x), hints, sound, and the name and class code for handing in results.
-Saved at once to the user's data folder."""
+"""Settings: the language, the UI scale (1x, 1.5x, 2x), hints, sound, and the name and class code for handing
+in results. Saved at once to the user's data folder; a new language shows at once, without a restart."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.classroom.student import load_student
-from game.text import _
+from game.text import LANGUAGES, _, available_languages, language
 from game.ui import theme as th
 from game.ui.scene import Scene
 from game.store.settings import UI_SCALES
@@ -41,6 +41,11 @@ class SettingsScene(Scene):
         """Whether alerts (a team idle, money low, a find...) stop time; on for new players."""
         self.app.settings.auto_pause = not self.app.settings.auto_pause
         self.app.save_settings()
+    def next_language(self) -> None:
+        """The L key: the next language of the list."""
+        codes = available_languages()
+        here = codes.index(language()) if language() in codes else -1
+        self.app.set_language(codes[(here + 1) % len(codes)])
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
@@ -115,7 +120,19 @@ class SettingsScene(Scene):
         if self.scroller.shows(b.rect):
             self.bar.add(b)
         y += bh + t.px(8)
-        y = text_block(surface, t, _("Language: English (more catalogues can be added in game/text)."),
-                       pygame.Rect(x, y, w, 10 ** 4), 13, th.TEXT_DIM)
+        draw_text(surface, t, _("Language"), (x, y), 15, th.TEXT)
+        y += t.line + t.px(4)
+        codes = available_languages()
+        per_row = 4 if w >= t.px(400) else 2
+        gap = t.px(8)
+        lw = (w - (per_row - 1) * gap) // per_row
+        for i, code in enumerate(codes):
+            b = Button(LANGUAGES[code], lambda c=code: self.app.set_language(c), None, "L",
+                       _("Show the game in this language (L: the next one)"), active=language() == code)
+            b.rect = pygame.Rect(x + (i % per_row) * (lw + gap), y + (i // per_row) * (bh + gap), lw, bh)
+            if self.scroller.shows(b.rect):
+                self.bar.add(b)
+        y += ((len(codes) + per_row - 1) // per_row) * (bh + gap)
+        self.bar.add(Button("", self.next_language, pygame.K_l, "L", hidden=True))
         self.scroller.end(surface, t, y)
         self.bar.draw(surface, t, 15)

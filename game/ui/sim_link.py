@@ -19,6 +19,7 @@ from game import sim as _sim
 from game.run.record import RunRecord
 from game.run.session import Session
 from game.sim.grid import area_mask
+from game import text
 from game.text.orders import outcome_text
 
 #: What the player can order: kind -> (needs a team that works on..., needs an area, command class name).
@@ -48,6 +49,7 @@ class GameLink:
 
     def __init__(self, session: Session, level_path: Path):
         self.session = session
+        text.use_level(session.scenario.level)  # the level's own translations, while it is open
         self.scenario = session.scenario
         self.level_path = Path(level_path)
         self.names = session.names

@@ -1,7 +1,8 @@
 """Colours, fonts and sizes of the interface, scaled by the player's UI scale.
 
-Fonts come from ``assets/fonts`` (DejaVu Sans, shipped with the game); the
-pygame default font is the fallback. :class:`Theme` caches one font object per
+Fonts come from ``assets/fonts`` (Noto Sans, Noto Sans Arabic, Noto Sans
+Khmer, DejaVu Sans for symbols, shipped with the game), chosen per
+language and per character by game/ui/fonts.py. :class:`Theme` caches one font object per
 size and renders text through :func:`game.text._` callers (it never
 translates by itself: pass translated text).
 """
@@ -9,11 +10,11 @@ translates by itself: pass translated text).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
-from game.paths import assets_dir
+from game.text import formats, language
+from game.ui import fonts
 
 BG = (24, 28, 33)
 PANEL = (36, 42, 50)
@@ -43,15 +44,10 @@ PATTERN_DARK = (20, 20, 24)
 SWATCH_GROUND = (96, 122, 70)  # a grass-like ground under legend swatches
 
 
-def font_path(bold: bool = False) -> Path | None:
-    path = assets_dir() / "fonts" / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
-    return path if path.is_file() else None
-
-
 @lru_cache(maxsize=64)
-def _font(size: int, bold: bool) -> pygame.font.Font:
-    path = font_path(bold)
-    return pygame.font.Font(str(path) if path else None, size)
+def _font(size: int, bold: bool) -> fonts.TextFont:
+    """The game's text at one size, for every language (game/ui/fonts.py: fallback, shaping, direction)."""
+    return fonts.TextFont(size, bold)
 
 
 class Theme:
@@ -63,7 +59,7 @@ class Theme:
     def px(self, value: float) -> int:
         return max(1, int(round(value * self.scale)))
 
-    def font(self, size: int = 15, bold: bool = False) -> pygame.font.Font:
+    def font(self, size: int = 15, bold: bool = False) -> fonts.TextFont:
         return _font(self.px(size), bold)
 
     @property
@@ -71,7 +67,7 @@ class Theme:
         return self.font().get_linesize()
 
     def text(self, text: str, size: int = 15, colour=TEXT, bold: bool = False) -> pygame.Surface:
-        return _render(text, self.px(size), colour, bold)
+        return _render(text, self.px(size), colour, bold, language())
 
     def fit_text(self, text: str, width: int, size: int = 15, colour=TEXT, bold: bool = False,
                  min_px: int = 8) -> pygame.Surface:
@@ -79,43 +75,33 @@ class Theme:
         px = self.px(size)
         while px > min_px and _font(px, bold).size(text)[0] > width:
             px -= 1
-        return _render(text, px, colour, bold)
+        return _render(text, px, colour, bold, language())
 
 
 @lru_cache(maxsize=2048)
-def _render(text: str, size: int, colour, bold: bool) -> pygame.Surface:
+def _render(text: str, size: int, colour, bold: bool, lang: str) -> pygame.Surface:
+    """One line of text (cached per language: the fonts and the direction depend on it)."""
     return _font(size, bold).render(text, True, colour)
 
 
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Break text into lines that fit ``width`` pixels (blank lines kept as paragraph breaks)."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split()
-        if not words:
-            lines.append("")
-            continue
-        cur = words[0]
-        for w in words[1:]:
-            trial = f"{cur} {w}"
-            if font.size(trial)[0] <= width:
-                cur = trial
-            else:
-                lines.append(cur)
-                cur = w
-        lines.append(cur)
-    return lines
+def wrap(font: fonts.TextFont, text: str, width: int) -> list[str]:
+    """Break text into lines that fit ``width`` pixels (blank lines kept as paragraph breaks); Khmer
+    breaks between syllables too (game/ui/fonts.py)."""
+    return fonts.wrap(font, text, width)
 
 
 def money(value: float) -> str:
-    return f"US${value:,.0f}"
+    """An amount in the language in use (game.text.formats.money)."""
+    return formats.money(value)
 
 
 def area(m2: float) -> str:
-    return f"{m2 / 1e6:,.2f} km²" if m2 >= 1e6 else f"{m2:,.0f} m²"
+    """An area in the language in use (game.text.formats.area)."""
+    return formats.area(m2)
 
 
 def reset_caches() -> None:
     """Forget fonts and rendered texts (they die with pygame's font module; a new App starts clean)."""
     _font.cache_clear()
     _render.cache_clear()
+    fonts.reset()

@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 import pygame
 
+from game.text import is_rtl
 from game.ui import theme as th
 
 
@@ -235,8 +236,13 @@ def text_block(surface: pygame.Surface, theme: th.Theme, text: str, rect: pygame
             img = theme.text(line, size, colour, bold)
             if img.get_width() > rect.w:  # one word wider than the box
                 note_clipped(line, rect, "a word too wide")
-            surface.blit(img, (rect.x, y), pygame.Rect(0, 0, rect.w, img.get_height()))
-            note_text(line, pygame.Rect(rect.x, y, min(img.get_width(), rect.w), img.get_height()), surface)
+            if is_rtl():  # right to left: lines start at the right edge (ragged left); an overflow loses its end
+                x = max(rect.x, rect.right - img.get_width())
+                surface.blit(img, (x, y), pygame.Rect(max(0, img.get_width() - rect.w), 0, rect.w, img.get_height()))
+            else:
+                x = rect.x
+                surface.blit(img, (x, y), pygame.Rect(0, 0, rect.w, img.get_height()))
+            note_text(line, pygame.Rect(x, y, min(img.get_width(), rect.w), img.get_height()), surface)
         y += font.get_linesize()
     return y
 

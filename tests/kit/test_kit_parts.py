@@ -221,7 +221,7 @@ def test_the_wheel_check_knows_what_the_game_needs():
     wanted = shipped_data(ROOT)
     for needed in ("game/_bundled/levels/01_first_steps.yaml", "game/_bundled/levels/maps/tutorial.tmx",
                    "game/_bundled/assets/fonts/DejaVuSans.ttf", "game/catalogue/defaults.yaml",
-                   "game/content/quiz.yaml", "game/text/locale/en/LC_MESSAGES/minerisk.mo",
+                   "game/content/quiz.yaml", "game/text/locale/minerisk.pot",
                    "game/kit/templates/install-linux.sh"):
         assert needed in wanted
     assert not any(name.endswith((".py", ".md")) for name in wanted)

@@ -58,7 +58,7 @@ def test_the_build_holds_every_data_file_of_the_game(unpacked):
     missing = [name for name in shipped_data(ROOT) if not (inside / name).is_file()]
     assert missing == []
     for needed in ("game/_bundled/levels/01_first_steps.yaml", "game/_bundled/assets/fonts/DejaVuSans.ttf",
-                   "game/catalogue/defaults.yaml", "game/content/eore.yaml", "game/text/locale/en/LC_MESSAGES/minerisk.mo"):
+                   "game/catalogue/defaults.yaml", "game/content/eore.yaml", "game/text/locale/minerisk.pot"):
         assert (inside / needed).is_file(), needed
 
 

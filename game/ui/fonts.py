@@ -1,0 +1,352 @@
+"""Text for every language: a font per character with fallback, shaping, right to left, line breaking.
+
+:class:`TextFont` stands where a ``pygame.font.Font`` would (``size``,
+``get_linesize``, ``render``), so the theme and the widgets draw any
+language the same way:
+
+- **Fonts per language, with fallback.** Each character is drawn by the
+  first family of the language's chain that has it (game/text/glyphs.py
+  reads the fonts' tables): Noto Sans Arabic first in Arabic, Noto Sans
+  Khmer first in Khmer, Noto Sans first otherwise, then the others, then
+  DejaVu Sans for symbols (★ ✓). No character falls to an empty box while
+  any bundled font has it.
+- **Shaping.** A line is cut into runs of one font, one script and one
+  direction; each run is shaped by pygame's HarfBuzz with
+  ``Font.set_script`` and ``Font.set_direction`` (Arabic letters join,
+  Khmer subscripts stack).
+- **Right to left.** Runs are ordered with the Unicode bidirectional
+  algorithm (the parts that matter for one paragraph without embeddings:
+  weak types W1-W7 simplified, neutrals N1-N2, levels I1-I2, reordering
+  L2), so in Arabic a line starts at the right, and numbers and Latin words
+  inside it stay left to right and readable.
+- **Line breaking** (:func:`wrap`): at spaces and zero-width spaces; Khmer,
+  written without spaces between words, also between its orthographic
+  syllables (never inside one, never before a subscript or a vowel sign); a
+  word longer than a line is cut between characters as a last resort.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pygame
+
+from game import text as _text
+from game.text.glyphs import FAMILIES, INVISIBLE, font_file, font_for
+
+#: Which family a language tries first; the rest follow in this order.
+PRIMARY = {"ar": "arabic", "km": "khmer"}
+#: OpenType script tags for HarfBuzz, by Unicode script (the start of the character's name).
+SCRIPT_TAGS = (("ARABIC", "Arab"), ("KHMER", "Khmr"), ("CYRILLIC", "Cyrl"), ("GREEK", "Grek"), ("LATIN", "Latn"))
+#: Line height in ems the tall scripts may use (their fonts reserve far more room than text needs).
+MAX_ASCENT, MAX_DESCENT = 1.2, 0.55
+
+
+def chain(language: str | None = None) -> tuple[str, ...]:
+    """The families in the order a language tries them."""
+    first = PRIMARY.get(language or _text.language(), "latin")
+    return (first,) + tuple(f for f in FAMILIES if f != first)
+
+
+@lru_cache(maxsize=256)
+def _pg_font(family: str, size: int, bold: bool) -> pygame.font.Font:
+    return pygame.font.Font(str(font_file(family, bold)), size)
+
+
+def reset() -> None:
+    """Forget the pygame fonts (they die with pygame's font module)."""
+    _pg_font.cache_clear()
+    _layout.cache_clear()
+
+
+# ---------------------------------------------------------------- runs
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of a line drawn in one call: one family, one script, one direction."""
+
+    text: str
+    family: str
+    script: str
+    rtl: bool
+
+
+def _script(char: str) -> str:
+    try:
+        name = unicodedata.name(char)
+    except ValueError:
+        return "Zyyy"
+    for prefix, tag in SCRIPT_TAGS:
+        if name.startswith(prefix):
+            return tag
+    return "Zyyy"
+
+
+def _bidi_levels(text: str, rtl: bool) -> list[int]:
+    """The embedding level of each character (even: left to right, odd: right to left)."""
+    base = 1 if rtl else 0
+    kinds = [unicodedata.bidirectional(c) or "ON" for c in text]
+    for i, k in enumerate(kinds):  # W1: a mark takes the type of what it marks
+        if k == "NSM":
+            kinds[i] = kinds[i - 1] if i else ("R" if rtl else "L")
+    kinds = ["R" if k == "AL" else k for k in kinds]  # W3
+    for i in range(1, len(kinds) - 1):  # W4: one separator between two numbers joins them
+        if kinds[i] in ("ES", "CS") and kinds[i - 1] == kinds[i + 1] == "EN":
+            kinds[i] = "EN"
+    for i, k in enumerate(kinds):  # W5: currency and percent signs next to a number are part of it
+        if k == "ET":
+            j = i
+            while j < len(kinds) and kinds[j] == "ET":
+                j += 1
+            if (j < len(kinds) and kinds[j] == "EN") or (i and kinds[i - 1] == "EN"):
+                kinds[i] = "EN"
+    last = "R" if rtl else "L"
+    for i, k in enumerate(kinds):  # W7: a number after Latin letters is part of the left-to-right text
+        if k in ("L", "R"):
+            last = k
+        elif k == "EN" and last == "L":
+            kinds[i] = "L"
+    strong = ["L" if k == "L" else "R" if k in ("R", "EN", "AN") else None for k in kinds]  # N1: numbers act as R
+    edge = "R" if rtl else "L"
+    resolved = list(strong)
+    i = 0
+    while i < len(resolved):  # N1-N2: neutrals between two of a kind take it, else the paragraph's
+        if resolved[i] is not None:
+            i += 1
+            continue
+        j = i
+        while j < len(resolved) and resolved[j] is None:
+            j += 1
+        before = strong[i - 1] if i else edge
+        after = strong[j] if j < len(strong) else edge
+        fill = before if before == after else edge
+        for n in range(i, j):
+            resolved[n] = fill
+        i = j
+    levels = []
+    for k, r in zip(kinds, resolved):  # I1-I2
+        if k in ("EN", "AN"):
+            levels.append(2)
+        elif r == "R":
+            levels.append(base if rtl else 1)
+        else:
+            levels.append(base + 1 if rtl else base)
+    return levels
+
+
+def _reorder(items: list, levels: list[int]) -> list:
+    """Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or
+    above (here on runs of uniform level, which is the same as on characters)."""
+    if not items:
+        return items
+    order = list(range(len(items)))
+    lowest_odd = min(lv for lv in levels if lv % 2) if any(lv % 2 for lv in levels) else None
+    if lowest_odd is None:
+        return items
+    for level in range(max(levels), lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = reversed(order[i:j])
+                i = j
+            else:
+                i += 1
+    return [items[k] for k in order]
+
+
+#: Left-to-right, right-to-left and Arabic letter marks: invisible, they only steer the direction.
+_MARKS = frozenset("\u200e\u200f\u061c")
+
+
+def runs(text: str, language: str | None = None) -> list[Run]:
+    """A line cut into runs, in visual order (left to right on screen)."""
+    lang = language or _text.language()
+    text = "".join(c for c in text if c not in INVISIBLE or c in _MARKS)
+    if not text.strip("".join(_MARKS)):
+        return []
+    families = chain(lang)
+    levels = _bidi_levels(text, _text.is_rtl(lang))  # direction marks count here, and are not drawn
+    pieces: list[tuple[str, str, str, int]] = []  # text, family, script, level
+    for i, char in enumerate(text):
+        if char in _MARKS:
+            continue
+        script, level = _script(char), levels[i]
+        family = font_for(char, families) or families[0]
+        if pieces and pieces[-1][3] == level:
+            prev_text, prev_family, prev_script, _level = pieces[-1]
+            if script == "Zyyy" and font_for(char, (prev_family,)):  # a space or a sign joins the run before
+                pieces[-1] = (prev_text + char, prev_family, prev_script, level)
+                continue
+            if family == prev_family and prev_script in (script, "Zyyy"):
+                pieces[-1] = (prev_text + char, family, script, level)
+                continue
+        pieces.append((char, family, script, level))
+    ordered = _reorder(pieces, [p[3] for p in pieces])
+    return [Run(t, f, s if s != "Zyyy" else "Latn", bool(lv % 2)) for t, f, s, lv in ordered]
+
+
+# ---------------------------------------------------------------- fonts
+
+
+class TextFont:
+    """A size and weight of the game's text, for any language (used like a pygame Font)."""
+
+    def __init__(self, size: int, bold: bool = False):
+        self.px = size
+        self.bold = bold
+
+    def _font(self, run: Run) -> pygame.font.Font:
+        font = _pg_font(run.family, self.px, self.bold)
+        font.set_script(run.script)
+        font.set_direction(pygame.DIRECTION_RTL if run.rtl else pygame.DIRECTION_LTR)
+        return font
+
+    def _metrics(self) -> tuple[int, int]:
+        """(ascent, descent) of a line: the tallest family of the language's chain, within bounds."""
+        asc = desc = 0
+        for family in chain()[:1] + ("latin",):
+            font = _pg_font(family, self.px, self.bold)
+            asc = max(asc, min(font.get_ascent(), int(self.px * MAX_ASCENT + 0.5)))
+            desc = max(desc, min(-font.get_descent(), int(self.px * MAX_DESCENT + 0.5)))
+        return asc, desc
+
+    def get_linesize(self) -> int:
+        asc, desc = self._metrics()
+        return asc + desc + max(1, self.px // 8)
+
+    def get_height(self) -> int:
+        asc, desc = self._metrics()
+        return asc + desc
+
+    def size(self, text: str) -> tuple[int, int]:
+        widths = _layout(text, self.px, self.bold, _text.language())
+        return sum(widths), self.get_height()
+
+    def render(self, text: str, antialias: bool, colour, background=None) -> pygame.Surface:
+        """The line drawn in visual order on a transparent surface (the baseline of every run aligned)."""
+        parts = runs(text)
+        asc, desc = self._metrics()
+        images = []
+        for run in parts:
+            font = self._font(run)
+            images.append((font.render(run.text, antialias, colour), font.get_ascent()))
+        width = sum(img.get_width() for img, _ in images)
+        out = pygame.Surface((max(1, width), asc + desc), pygame.SRCALPHA)
+        if background is not None:
+            out.fill(background)
+        x = 0
+        for img, run_ascent in images:
+            out.blit(img, (x, asc - run_ascent))
+            x += img.get_width()
+        return out
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of ``text`` no bundled font draws (they would show as empty boxes)."""
+        from game.text.glyphs import missing
+
+        return missing(text)
+
+
+@lru_cache(maxsize=4096)
+def _layout(text: str, px: int, bold: bool, language: str) -> tuple[int, ...]:
+    """The widths of a line's runs (cached: wrapping measures the same words again and again)."""
+    out = []
+    for run in runs(text, language):
+        font = _pg_font(run.family, px, bold)
+        font.set_script(run.script)
+        font.set_direction(pygame.DIRECTION_RTL if run.rtl else pygame.DIRECTION_LTR)
+        out.append(font.size(run.text)[0])
+    return tuple(out)
+
+
+# ---------------------------------------------------------- line breaking
+
+_KHMER_BASE = re.compile(r"[\u1780-\u17B3]")
+_SPACE = re.compile(r"[ \u200b]+")
+
+
+def break_points(text: str) -> list[int]:
+    """Indexes where a line may end (the next line starts there, spaces skipped): after spaces and
+    zero-width spaces, and in Khmer between orthographic syllables."""
+    points = []
+    for i in range(1, len(text)):
+        prev, char = text[i - 1], text[i]
+        if prev in " \u200b" and char not in " \u200b":
+            points.append(i)
+        elif (_KHMER_BASE.match(char) and "\u1780" <= prev <= "\u17ff" and prev != "\u17d2"
+              and not (i + 1 < len(text) and "\u17c9" <= text[i + 1] <= "\u17d1")):
+            points.append(i)  # a new Khmer syllable (not a subscript after the coeng sign, not a final
+            # consonant that a sign such as the bantoc marks)
+        elif prev in "\u17d4\u17d5\u17d6" and char not in " \u200b":
+            points.append(i)  # after Khmer full stops
+    return points
+
+
+def wrap(font, text: str, width: int) -> list[str]:
+    """Break text into lines that fit ``width`` pixels (blank lines kept as paragraph breaks).
+
+    Greedy by words; Khmer phrases too long for the room left move to the next line whole when they fit
+    there, and are cut between syllables when they fit no line."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        para = para.strip(" ")
+        if not para:
+            lines.append("")
+            continue
+        lines.extend(_wrap_paragraph(font, para, width))
+    return lines
+
+
+def _words(para: str) -> list[str]:
+    """The paragraph cut at spaces (each word keeps its following spaces)."""
+    out, start = [], 0
+    for m in _SPACE.finditer(para):
+        out.append(para[start:m.end()])
+        start = m.end()
+    if start < len(para):
+        out.append(para[start:])
+    return out
+
+
+def _fits(font, text: str, width: int) -> bool:
+    return font.size(text.rstrip(" \u200b"))[0] <= width
+
+
+def _wrap_paragraph(font, para: str, width: int) -> list[str]:
+    lines: list[str] = []
+    cur = ""
+    for word in _words(para):
+        if _fits(font, cur + word, width):
+            cur += word
+            continue
+        if cur and _fits(font, word, width):
+            lines.append(cur)
+            cur = word
+            continue
+        for piece in _pieces(word):  # a word longer than a line: syllables (Khmer), else characters
+            if _fits(font, cur + piece, width) or not cur:
+                cur += piece
+            else:
+                lines.append(cur)
+                cur = piece
+    if cur:
+        lines.append(cur)
+    return [line.rstrip(" \u200b") for line in lines]
+
+
+def _pieces(word: str) -> list[str]:
+    cuts = break_points(word) or [i for i in range(1, len(word)) if unicodedata.combining(word[i]) == 0
+                                   and unicodedata.category(word[i]) not in ("Mn", "Mc")]
+    out, start = [], 0
+    for cut in cuts:
+        out.append(word[start:cut])
+        start = cut
+    out.append(word[start:])
+    return [p for p in out if p]

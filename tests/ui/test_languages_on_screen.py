@@ -1,0 +1,141 @@
+"""Every screen in every language: no empty boxes, nothing left in English, Arabic read from the right.
+
+The screens are built once (tests/ui/every_screen.py) and redrawn in each
+language, switched without a restart as the settings screen does. Every
+string the theme draws is recorded and checked:
+
+- no empty boxes: each character is drawn by a font that has it (the runs
+  game/ui/fonts.py makes, against the fonts' own tables);
+- in the test language (``qps``: accented and 40% longer) no plain English
+  word is drawn: a text that bypassed the catalogue would show;
+- in Arabic the first character of a line is drawn at its right end (by the
+  runs' order, and in pixels for a sample of lines).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pygame
+import pytest
+
+import game.text as text
+from game.text import LANGUAGES, PSEUDO
+from game.text.glyphs import INVISIBLE, family_cover
+from game.ui import fonts, theme as th
+from tests.ui.every_screen import screens
+
+#: Words that stay as they are in every language: the game's name, key caps, standards' and sources' names.
+KEPT = {"Mine", "Risk", "Esc", "Enter", "Tab", "Space", "End", "WASD", "IMAS", "GICHD", "US", "JSON", "UTF",
+        "minerisk", "validate", "play", "Journal", "of", "Conventional", "Weapons", "Destruction",
+        "II",  # the pause button's symbol
+        "and"}  # lists in the test language are joined the English way (Babel's "en" data)
+KEPT |= {w for name in LANGUAGES.values() for w in re.findall(r"[A-Za-z]+", name)}
+ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Every string the theme draws while the fixture is active."""
+    seen: list[str] = []
+    text_fn, fit_fn = th.Theme.text, th.Theme.fit_text
+
+    def record_text(self, s, *a, **k):
+        seen.append(s)
+        return text_fn(self, s, *a, **k)
+
+    def record_fit(self, s, *a, **k):
+        seen.append(s)
+        return fit_fn(self, s, *a, **k)
+
+    monkeypatch.setattr(th.Theme, "text", record_text)
+    monkeypatch.setattr(th.Theme, "fit_text", record_fit)
+    yield seen
+    text.set_language("en")
+
+
+def _tofu(s: str) -> list[str]:
+    """Characters of ``s`` the renderer would draw with a font that lacks them."""
+    bad = []
+    for run in fonts.runs(s):
+        cover = family_cover(run.family)
+        bad += [c for c in run.text if ord(c) not in cover and c not in INVISIBLE and not c.isspace()]
+    return bad
+
+
+def _first_at_the_right(s: str) -> bool:
+    """The run drawn rightmost (spaces aside) holds the line's first character."""
+    clean = "".join(c for c in s if c not in INVISIBLE).strip()
+    parts = [r for r in fonts.runs(s) if r.text.strip()]
+    return not parts or clean.startswith(parts[-1].text.strip()[:1])
+
+
+def _ink_columns(surface: pygame.Surface) -> np.ndarray:
+    return pygame.surfarray.array_alpha(surface).max(axis=1) > 40
+
+
+def test_every_screen_in_every_language(app, drawn):
+    languages = [code for code in LANGUAGES if code != "en"] + [PSEUDO]
+    problems: list[str] = []
+    arabic_lines: set[str] = set()
+    for name, _scene in screens(app):
+        for code in languages:
+            text.set_language(code)
+            drawn.clear()
+            app.draw()
+            assert drawn, (name, code)
+            for s in set(drawn):
+                if _tofu(s):
+                    problems.append(f"{name} [{code}]: no font draws {_tofu(s)!r} in {s!r}")
+                if code == PSEUDO:
+                    leaked = [w for w in ASCII_WORD.findall(s) if w not in KEPT]
+                    if leaked:
+                        problems.append(f"{name} [{code}]: not through the catalogue: {s!r}")
+                if code == "ar" and any(unicodedata.bidirectional(c) == "AL" for c in s):
+                    arabic_lines.add(s)
+                    if not _first_at_the_right(s):
+                        problems.append(f"{name} [ar]: the line does not start at its right end: {s!r}")
+    assert not problems, "\n".join(problems[:20])
+    assert len(arabic_lines) > 100
+    text.set_language("ar")
+    font = app.theme.font(15)
+    starts_arabic = [s for s in sorted(arabic_lines) if unicodedata.bidirectional(s.strip()[0]) == "AL"]
+    for s in starts_arabic[:40]:  # in pixels: without its first letter, a line loses its right end
+        body = s.strip()
+        cut = 1
+        while cut < len(body) and unicodedata.category(body[cut]) == "Mn":  # the letter with its marks
+            cut += 1
+        whole = _ink_columns(font.render(body, True, (255, 255, 255)))
+        rest = _ink_columns(font.render(body[cut:], True, (255, 255, 255)))
+        assert whole.size > rest.size and _right_side(whole, rest), s
+
+
+def _right_side(whole: np.ndarray, rest: np.ndarray) -> bool:
+    """The text without its first letter is the left part of the whole line (it lost its right end)."""
+    n = rest.size
+    same_left = np.mean(whole[:n] == rest) if n else 1.0
+    same_right = np.mean(whole[-n:] == rest) if n else 0.0
+    return same_left >= same_right
+
+
+def test_the_language_picker_switches_without_a_restart(app, drawn):
+    app.go("menu", how="reset")
+    settings = app.go("settings")
+    app.draw()
+    french = next(b for b in settings.bar.buttons if b.label == "Français")
+    french.action()
+    drawn.clear()
+    app.draw()
+    assert "Paramètres" in drawn and text.language() == "fr"
+    assert app.settings.language == "fr"
+    from game.store.settings import Settings
+
+    assert Settings.load().language == "fr"  # saved at once
+    app.pop()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_o, mod=0, unicode="o"))
+    app.step()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_l, mod=0, unicode="l"))
+    app.step()
+    assert text.language() == "es" and Settings.load().language == "es"
