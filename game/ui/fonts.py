@@ -41,8 +41,9 @@ from game.text.glyphs import FAMILIES, INVISIBLE, font_file, font_for
 PRIMARY = {"ar": "arabic", "km": "khmer"}
 #: OpenType script tags for HarfBuzz, by Unicode script (the start of the character's name).
 SCRIPT_TAGS = (("ARABIC", "Arab"), ("KHMER", "Khmr"), ("CYRILLIC", "Cyrl"), ("GREEK", "Grek"), ("LATIN", "Latn"))
-#: Line height in ems the tall scripts may use (their fonts reserve far more room than text needs).
-MAX_ASCENT, MAX_DESCENT = 1.2, 0.55
+#: Room above and below the baseline, in ems, a line of each family takes at most: the fonts reserve more
+#: than their letters need (Arabic's marks and Khmer's subscripts do need more than Latin letters).
+LINE_ROOM = {"latin": (1.0, 0.26), "symbols": (1.0, 0.26), "arabic": (1.2, 0.55), "khmer": (1.15, 0.45)}
 
 
 def chain(language: str | None = None) -> tuple[str, ...]:
@@ -60,6 +61,7 @@ def reset() -> None:
     """Forget the pygame fonts (they die with pygame's font module)."""
     _pg_font.cache_clear()
     _layout.cache_clear()
+    _line_metrics.cache_clear()
 
 
 # ---------------------------------------------------------------- runs
@@ -210,16 +212,11 @@ class TextFont:
 
     def _metrics(self) -> tuple[int, int]:
         """(ascent, descent) of a line: the tallest family of the language's chain, within bounds."""
-        asc = desc = 0
-        for family in chain()[:1] + ("latin",):
-            font = _pg_font(family, self.px, self.bold)
-            asc = max(asc, min(font.get_ascent(), int(self.px * MAX_ASCENT + 0.5)))
-            desc = max(desc, min(-font.get_descent(), int(self.px * MAX_DESCENT + 0.5)))
-        return asc, desc
+        return _line_metrics(self.px, self.bold, chain()[0])
 
     def get_linesize(self) -> int:
         asc, desc = self._metrics()
-        return asc + desc + max(1, self.px // 8)
+        return asc + desc
 
     def get_height(self) -> int:
         asc, desc = self._metrics()
@@ -252,6 +249,18 @@ class TextFont:
         from game.text.glyphs import missing
 
         return missing(text)
+
+
+@lru_cache(maxsize=256)
+def _line_metrics(px: int, bold: bool, first: str) -> tuple[int, int]:
+    """(ascent, descent) in pixels of a line whose language draws with ``first`` first (Latin always counts)."""
+    asc = desc = 0
+    for family in dict.fromkeys((first, "latin")):
+        font = _pg_font(family, px, bold)
+        up, down = LINE_ROOM[family]
+        asc = max(asc, min(font.get_ascent(), int(px * up + 0.5)))
+        desc = max(desc, min(-font.get_descent(), int(px * down + 0.5)))
+    return asc, desc
 
 
 @lru_cache(maxsize=4096)

@@ -136,7 +136,7 @@ def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:
         tx = chip.right + theme.px(6)
         box = pygame.Rect(tx, row.y + theme.px(2), row.right - theme.px(4) - tx, theme.font(13).get_linesize())
         name = f"{i + 1}. {link.team_name(t.name)}" + (" »" if t.pace == "rushed" else "")
-        draw_text(surface, theme, name, box, 13, th.TEXT)
+        draw_text(surface, theme, name, box, 13, th.TEXT, min_shrink=0.7)  # long team names in long languages
         box = pygame.Rect(tx, box.bottom, box.w, theme.font(12).get_linesize())
         colour = th.INFO if t.task_kind else (th.ACCENT if t.available else th.BAD)
         draw_text(surface, theme, team_status(scene, t), box, 12, colour)

@@ -152,11 +152,24 @@ class MenuScene(Scene):
                                 list_rect.h - head_h - t.px(18))
         y = self.scroller.begin(surface, rows_rect)
         row_w = rows_rect.w - (t.px(10) if self.scroller.scrolls else 0)
-        line1, line2 = t.font(16, True).get_linesize(), t.font(13).get_linesize()
-        row_h = line1 + line2 + t.px(12)
+        line2 = t.font(13).get_linesize()
         for i, lv in enumerate(self.levels):
-            row = pygame.Rect(rows_rect.x, y, row_w, row_h - t.px(4))
             open_ = self.unlocked(i)
+            grade = self.app.progress.best_grades.get(lv.id)
+            if grade:
+                state, state_colour = _("best grade {grade}").format(grade=grade), th.GRADE_COLOURS.get(grade, th.TEXT)
+            elif open_:
+                state, state_colour = _("not played yet"), th.TEXT_DIM
+            else:
+                state, state_colour = _("locked: finish the level before"), th.TEXT_DIM
+            stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
+            info = _("Difficulty {stars}").format(stars=stars)
+            inner_w = row_w - 2 * t.px(10)
+            title = f"{i + 1}. {_(lv.title)}"
+            title_h = block_height(t, title, inner_w, 16, bold=True)  # a long title takes two lines
+            one_line = t.font(13).size(info + " · " + state)[0] <= inner_w  # else the state goes below
+            row_h = title_h + line2 * (1 if one_line else 2) + t.px(12)
+            row = pygame.Rect(rows_rect.x, y, row_w, row_h - t.px(4))
             b = Button("", lambda i=i: self.open_level(i), None, "Enter",
                        _("Play this level") if open_ else _("Locked: finish the level before"), hidden=True)
             b.rect = row
@@ -170,21 +183,15 @@ class MenuScene(Scene):
                 pygame.draw.rect(surface, th.ACCENT, row, 2, border_radius=t.px(5))
             colour = th.TEXT if open_ else th.TEXT_DIM
             inner = row.inflate(-2 * t.px(10), 0)
-            draw_text(surface, t, f"{i + 1}. {_(lv.title)}", pygame.Rect(inner.x, row.y + t.px(4), inner.w, line1), 16,
-                      colour, bold=True)
-            stars = "★" * lv.difficulty + "☆" * max(0, 5 - lv.difficulty)
-            grade = self.app.progress.best_grades.get(lv.id)
-            if grade:
-                state, state_colour = _("best grade {grade}").format(grade=grade), th.GRADE_COLOURS.get(grade, th.TEXT)
-            elif open_:
-                state, state_colour = _("not played yet"), th.TEXT_DIM
-            else:
-                state, state_colour = _("locked: finish the level before"), th.TEXT_DIM
-            info = _("Difficulty {stars}").format(stars=stars)
-            r2 = pygame.Rect(inner.x, row.y + t.px(4) + line1, inner.w, line2)
+            text_block(surface, t, title, pygame.Rect(inner.x, row.y + t.px(4), inner.w, title_h), 16, colour,
+                       bold=True)
+            r2 = pygame.Rect(inner.x, row.y + t.px(4) + title_h, inner.w, line2)
             used = draw_text(surface, t, info, r2, 13, th.TEXT_DIM)
-            draw_text(surface, t, " · " + state, pygame.Rect(used.right, r2.y, r2.right - used.right, line2), 13,
-                      state_colour)
+            if one_line:
+                draw_text(surface, t, " · " + state, pygame.Rect(used.right, r2.y, r2.right - used.right, line2), 13,
+                          state_colour)
+            else:
+                draw_text(surface, t, state, r2.move(0, line2), 13, state_colour)
             y += row_h
         self.scroller.end(surface, t, y)
         self._reveal = False

@@ -180,10 +180,12 @@ MIN_SHRINK = 0.8
 
 
 def draw_text(surface: pygame.Surface, theme: th.Theme, text: str, box: pygame.Rect | tuple, size: int = 15,
-              colour=th.TEXT, bold: bool = False, anchor: str = "topleft") -> pygame.Rect:
+              colour=th.TEXT, bold: bool = False, anchor: str = "topleft",
+              min_shrink: float = MIN_SHRINK) -> pygame.Rect:
     """One line of text placed in ``box`` (a rect, or a point for text that needs no box) at ``anchor``
     (``topleft``, ``midleft``, ``center``, ``midright``, ``topright``...). Text wider than the box gets a
-    little smaller, then is shortened with "…" (and reported to the layout probe). Returns where it went."""
+    little smaller (down to ``min_shrink`` of its size), then is shortened with "…" (and reported to the layout
+    probe). Returns where it went."""
     if len(box) == 2:
         img = theme.text(text, size, colour, bold)
         rect = img.get_rect(**{anchor: tuple(box)})
@@ -191,7 +193,7 @@ def draw_text(surface: pygame.Surface, theme: th.Theme, text: str, box: pygame.R
         box = pygame.Rect(box)
         img = theme.text(text, size, colour, bold)
         if img.get_width() > box.w:
-            img = theme.fit_text(text, box.w, size, colour, bold, min_px=max(8, int(theme.px(size) * MIN_SHRINK)))
+            img = theme.fit_text(text, box.w, size, colour, bold, min_px=max(8, int(theme.px(size) * min_shrink)))
             if img.get_width() > box.w:
                 note_clipped(text, box, "too wide")
                 img = _shortened(theme, text, box.w, img.get_height(), colour, bold)

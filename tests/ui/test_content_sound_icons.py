@@ -116,7 +116,8 @@ def test_the_team_list_scrolls_with_the_wheel(app):
     app.push(scene)
     frames(app, 2)
     teams = scene.link.teams()
-    rows = scene.team_list_rect.h // scene.theme.px(24)
+    t = scene.theme
+    rows = scene.team_list_rect.h // (t.font(13).get_linesize() + t.font(12).get_linesize() + t.px(6))  # row height
     assert len(teams) > rows  # more teams than rows
     pos = scene.team_list_rect.center
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))

@@ -69,7 +69,15 @@ def _first_at_the_right(s: str) -> bool:
     """The run drawn rightmost (spaces aside) holds the line's first character."""
     clean = "".join(c for c in s if c not in INVISIBLE).strip()
     parts = [r for r in fonts.runs(s) if r.text.strip()]
-    return not parts or clean.startswith(parts[-1].text.strip()[:1])
+    if not parts:
+        return True
+    first = parts[-1]
+    if not first.rtl:  # a left-to-right piece (a number, an amount) at the right end reads from its own left
+        i = len(parts) - 1
+        while i > 0 and not parts[i - 1].rtl:
+            i -= 1
+        first = parts[i]
+    return clean.startswith(first.text.strip()[:1])
 
 
 def _ink_columns(surface: pygame.Surface) -> np.ndarray:
