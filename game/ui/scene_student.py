@@ -14,7 +14,7 @@ from game.classroom.student import MAX_CLASS_CODE, MAX_NAME, check, forget_stude
 from game.text import _
 from game.ui import theme as th
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, block_height, panel, text_block
 
 
 class StudentScene(Scene):
@@ -116,7 +116,9 @@ class StudentScene(Scene):
         colour = th.ACCENT if self.problem else th.TEXT_DIM
         note = self.problem or _("Only your name and class code are kept, on this computer and in the file you "
                                  "hand in. Nothing is ever sent anywhere.")
-        text_block(surface, t, note, pygame.Rect(x, y, inner, rect.bottom - y - t.px(56)), 13, colour)
+        box = pygame.Rect(x, y, inner, rect.bottom - y - t.px(56))
+        size = next((s for s in (13, 12, 11) if block_height(t, note, inner, s) <= box.h), 11)  # long languages
+        text_block(surface, t, note, box, size, colour)
         self.bar.clear()
         by = rect.bottom - t.px(48)
         keep = self.bar.add(Button(_("Keep"), self.save, None, "Enter", _("Keep your name and class code")))
