@@ -23,7 +23,7 @@ PROMPT_EDGE = (110, 190, 240)
 TARGET_COLOUR = (110, 220, 255)
 
 
-TEXT_SIZES = (15, 14, 13, 12, 11)
+TEXT_SIZES = (15, 14, 13, 12, 11, 10)  # 10: long languages at 2x in short windows
 #: The band takes at most this share of the height below the top bar.
 MAX_SHARE = 0.3
 
