@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.text import _, ngettext
+from game.text import N_, _, ngettext
 from game.text.formats import number, percent
 
 LABELS = {
-    "not_surveyed": "Not surveyed",
-    "surveyed_no_evidence": "Surveyed: no evidence",
-    "evidence": "Evidence",
-    "confirmed": "Confirmed",
-    "released": "Released",
+    "not_surveyed": N_("Not surveyed"),
+    "surveyed_no_evidence": N_("Surveyed: no evidence"),
+    "evidence": N_("Evidence"),
+    "confirmed": N_("Confirmed"),
+    "released": N_("Released"),
 }
 
 
