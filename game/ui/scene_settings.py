@@ -77,6 +77,21 @@ class SettingsScene(Scene):
         w = area.w - (t.px(10) if self.scroller.scrolls else 0)
         draw_text(surface, t, _("Settings"), (x, y), 22, th.TEXT, bold=True)
         y += t.font(22, True).get_linesize() + t.px(10)
+        draw_text(surface, t, _("Language"), (x, y), 15, th.TEXT)
+        y += t.line + t.px(4)
+        codes = available_languages()
+        per_row = 4 if w >= t.px(400) else 2
+        gap = t.px(8)
+        lw = (w - (per_row - 1) * gap) // per_row
+        for i, code in enumerate(codes):
+            b = Button(LANGUAGES[code], lambda c=code: self.app.set_language(c), None, "L",
+                       _("Show the game in this language (L: the next one)"), active=language() == code)
+            b.rect = pygame.Rect(x + (i % per_row) * (lw + gap), y + (i // per_row) * (bh + gap), lw, bh)
+            if self.scroller.shows(b.rect):
+                self.bar.add(b)
+        y += ((len(codes) + per_row - 1) // per_row) * (bh + gap)
+        self.bar.add(Button("", self.next_language, pygame.K_l, "L", hidden=True))
+        y += t.px(6)  # the language first: a player who cannot read the others finds it at once
         draw_text(surface, t, _("Interface size"), (x, y), 15, th.TEXT)
         y += t.line + t.px(4)
         bw = min(t.px(80), (w - 2 * t.px(8)) // 3)
@@ -120,19 +135,5 @@ class SettingsScene(Scene):
         if self.scroller.shows(b.rect):
             self.bar.add(b)
         y += bh + t.px(8)
-        draw_text(surface, t, _("Language"), (x, y), 15, th.TEXT)
-        y += t.line + t.px(4)
-        codes = available_languages()
-        per_row = 4 if w >= t.px(400) else 2
-        gap = t.px(8)
-        lw = (w - (per_row - 1) * gap) // per_row
-        for i, code in enumerate(codes):
-            b = Button(LANGUAGES[code], lambda c=code: self.app.set_language(c), None, "L",
-                       _("Show the game in this language (L: the next one)"), active=language() == code)
-            b.rect = pygame.Rect(x + (i % per_row) * (lw + gap), y + (i // per_row) * (bh + gap), lw, bh)
-            if self.scroller.shows(b.rect):
-                self.bar.add(b)
-        y += ((len(codes) + per_row - 1) // per_row) * (bh + gap)
-        self.bar.add(Button("", self.next_language, pygame.K_l, "L", hidden=True))
         self.scroller.end(surface, t, y)
         self.bar.draw(surface, t, 15)
