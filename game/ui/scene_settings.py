@@ -63,7 +63,7 @@ class SettingsScene(Scene):
         shade.fill((0, 0, 0, 170))
         surface.blit(shade, (0, 0))
         sw, sh = surface.get_size()
-        rect = pygame.Rect(0, 0, min(sw - t.px(20), t.px(520)), min(sh - t.px(20), t.px(420)))
+        rect = pygame.Rect(0, 0, min(sw - t.px(20), t.px(520)), min(sh - t.px(20), t.px(540)))
         rect.center = surface.get_rect().center
         panel(surface, rect, t, alpha=255)
         self.bar.clear()
