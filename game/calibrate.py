@@ -196,7 +196,8 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str]) -> list
             def names(group):
                 return ", ".join(f"{p.policy} ({p.mean_total:,.0f})" for p in sorted(group, key=lambda p: -p.mean_total))
 
-            said = [f"{names(level)} score as much or more (within {CLEAR_LEAD:.0%} of the best possible)"] if level else []
+            verb = "scores" if len(level) == 1 else "score"
+            said = [f"{names(level)} {verb} as much or more (within {CLEAR_LEAD:.0%} of the best possible)"] if level else []
             said += [f"{names(unclear)} cannot be told apart from it over {imas.n} seeds"] if unclear else []
             found.append(Verdict("not_clearly_best", f"land_release is not clearly the best way to play: its mean "
                                  f"score is {imas.mean_total:,.0f}; " + "; ".join(said),

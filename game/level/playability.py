@@ -136,7 +136,8 @@ class _Checker:
         for t in self.spec.hireable:
             if t in per_team and left > 0:
                 one = float(self.teams[t].get("mobilisation_usd", 0)) + self.daily(t) * days
-                extra = max(extra, per_team[t] * (math.floor(left / one) if one > 0 else 50))
+                hires = math.floor(left / one) if one > 0 else 50  # a free team: at most 50, as teams.start allows
+                extra = max(extra, per_team[t] * hires)
         return capacity + extra
 
     def daily(self, team_type: str) -> float:

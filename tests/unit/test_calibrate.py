@@ -49,7 +49,7 @@ def test_a_shortcut_that_pays_and_scores_as_well():
                player("last_day_cancel", [7300, 7200, 7400], "AAB"), player("idle", [0, 0, 0], "FFF", (False, False))]
     found = verdicts(players, OBJECTIVES)
     assert codes(found) == ["not_clearly_best", "shortcut_pays"]
-    assert "last_day_cancel (7,300) score as much or more" in found[0].message
+    assert "last_day_cancel (7,300) scores as much or more" in found[0].message
     assert found[1].message.startswith("last_day_cancel earns an A or a B in 3 of 3 runs (Land release, then on")
 
 
