@@ -160,6 +160,9 @@ def parse_record(raw: bytes | str, shown: str) -> tuple[RunRecord | None, list[P
             return None, [Problem(shown, line, col, "the file is not UTF-8 text", HINT)]
     else:
         text = raw
+        if len(text) > MAX_BYTES:
+            return None, [Problem(shown, 1, 1, f"the file is too large for a run record (at most {MAX_BYTES:,} "
+                                               f"bytes)", HINT)]
     if not text.strip():
         return None, [Problem(shown, 1, 1, "the file is empty", HINT)]
     problem = _prescan(text, shown)
