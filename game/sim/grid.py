@@ -43,6 +43,7 @@ class Grid:
     dog_group: np.ndarray = field(repr=False)  # int32: the dog task (its order number) that searched it, -1 none
     dog_searched: np.ndarray = field(repr=False)  # bool: searched by dogs with no indication, awaiting its group
     touched: list = field(default_factory=list, repr=False)  # flat cells whose public layers changed
+    version: int = 0  # goes up at every touch: readers cache what they computed from the layers by it
 
     def touch(self, cells: np.ndarray) -> None:
         """Note that the public layers (status, marked, surveyed, prepared, indication, verified) of these
@@ -52,7 +53,10 @@ class Grid:
         if cells.dtype == bool:
             cells = np.flatnonzero(cells.ravel())
         if cells.size:
+            self.version += 1
             self.touched.append(cells.astype(np.int64, copy=False).ravel())
+            if len(self.touched) > 512:  # nobody drains (a run without a session): keep it small
+                self.touched[:] = [np.unique(np.concatenate(self.touched))]
 
     def drain_touched(self) -> np.ndarray:
         """The distinct flat cells touched since the last drain (sorted), and forget them."""
@@ -149,9 +153,15 @@ def disc_mask(grid: Grid, x: int, y: int, radius_m: float) -> tuple[slice, slice
 
 
 def box_near(height: int, width: int, xs: np.ndarray, ys: np.ndarray, r: int) -> np.ndarray:
-    """Cells within a (2r+1)-cell square of any of the points (xs, ys), without a loop over points."""
+    """Cells within a (2r+1)-cell square of any of the points (xs, ys): a few points square by square, many
+    without a loop over points (corner marks summed along both axes)."""
     if len(xs) == 0:
         return np.zeros((height, width), dtype=bool)
+    if len(xs) <= 32:
+        out = np.zeros((height, width), dtype=bool)
+        for x, y in zip(np.asarray(xs).tolist(), np.asarray(ys).tolist()):
+            out[max(0, y - r):max(0, y + r + 1), max(0, x - r):max(0, x + r + 1)] = True
+        return out
     xs, ys = np.asarray(xs, dtype=np.intp), np.asarray(ys, dtype=np.intp)
     x0, x1 = np.clip(xs - r, 0, width), np.clip(xs + r + 1, 0, width)
     y0, y1 = np.clip(ys - r, 0, height), np.clip(ys + r + 1, 0, height)

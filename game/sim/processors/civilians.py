@@ -53,11 +53,17 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
     eore = float(state.rules.team("eore")["risky_behaviour_factor"])
     per_entry = float(civ["entries_per_person_per_day"]) * float(civ["cells_crossed_per_entry"])
     exposure = np.zeros(len(cells))
-    for _, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
+    fixed = state.item_cells is not None and cells is state.item_cells[0]  # the truth's cells: cache membership
+    for ent, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
         n = v.catchment_cells
         if n == 0 or v.population <= 0:
             continue
-        inside = v.catchment.flat[cells]
+        if fixed:
+            inside = state.item_catchments.get(ent)
+            if inside is None:
+                inside = state.item_catchments[ent] = v.catchment.flat[cells]
+        else:
+            inside = v.catchment.flat[cells]
         coef = v.population * per_entry / n
         lasting = min(1.0, max(0.0, (v.educated_until_day - state.day) / horizon_days)) if educated else 0.0
         risky = np.where(hazardous, 1.0 - (1.0 - eore) * lasting, 1.0)

@@ -23,24 +23,39 @@ from ..state import SimState
 
 
 class ComplianceProcessor(esper.Processor):
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._today: tuple[int, int, list] = (0, 0, [])
+
     def process(self, state: SimState) -> None:
         g, tally = state.grid, state.compliance
         villages = sorted(esper.get_component(VillageState), key=lambda p: p[0])
+        key = (g.version, len(state.evidence))
+        if key != self._key:  # the land or the evidence changed: look again
+            self._key, self._today = key, self._look(state, villages)
+        cells, unmarked, at_risk = self._today
+        tally.hazard_days += cells
+        tally.unmarked_hazard_days += unmarked
+        for _, v in villages:
+            if v.name in at_risk and v.population > 0:
+                tally.village_days += 1
+                if v.educated_until_day <= state.day:
+                    tally.uneducated_village_days += 1
+
+    @staticmethod
+    def _look(state: SimState, villages: list) -> tuple[int, int, list]:
+        """Confirmed land near villages, how much of it is unmarked, and the villages with a known hazard."""
+        g, tally = state.grid, state.compliance
         if tally.catchment is None:
             union = np.zeros((g.height, g.width), bool)
             for _, v in villages:
                 union |= v.catchment
             tally.catchment = union
-        hazard = ((g.status == LandStatus.CONFIRMED) | g.indication) & tally.catchment
+        confirmed = g.status == LandStatus.CONFIRMED
+        hazard = (confirmed | g.indication) & tally.catchment
         cells = int(hazard.sum())
-        tally.hazard_days += cells
-        tally.unmarked_hazard_days += cells - int((hazard & g.marked).sum())
         xs = np.array([e.x for e in state.evidence], np.intp)
         ys = np.array([e.y for e in state.evidence], np.intp)
-        for _, v in villages:
-            at_risk = bool((v.catchment & (g.status == LandStatus.CONFIRMED)).any()) or \
-                bool(len(xs) and v.catchment[ys, xs].any())
-            if at_risk and v.population > 0:
-                tally.village_days += 1
-                if v.educated_until_day <= state.day:
-                    tally.uneducated_village_days += 1
+        at_risk = [v.name for _, v in villages
+                   if bool((v.catchment & confirmed).any()) or bool(len(xs) and v.catchment[ys, xs].any())]
+        return cells, cells - int((hazard & g.marked).sum()), at_risk
