@@ -71,9 +71,11 @@ class Diary:
             self._pending = None
 
     def _note(self, session, command: Any) -> None:
-        est = session.estimate(command)
+        from game.run.estimate import area_knowledge
+
+        known = area_knowledge(session, command.area)
         mask = area_mask(session.scenario, command.area)[0]
-        if est is None or mask is None or not mask.any():
+        if known is None or mask is None or not mask.any():
             return
         view = session.view()
         status = np.asarray(view.status)
@@ -85,7 +87,6 @@ class Diary:
             if t.kind == "survey":
                 other = area_mask(session.scenario, t.area)[0]
                 running = running or (other is not None and bool((other & mask).any()))
-        known = est.known
         self._pending = OrderNote(
             day=view.day, order=type(command).__name__, area=command.area, team=getattr(command, "team", None),
             cells=int(hazardous.sum()), suspected=int(known.suspected), surveyed_share=float(known.surveyed_share),

@@ -185,6 +185,17 @@ def estimate(session, command: Any) -> Estimate | None:
                     per_day_now_usd=running)
 
 
+def area_knowledge(session, area: Any) -> AreaKnowledge | None:
+    """What the player knows about an area (a zone or (x, y, w, h)): the first part of an estimate, alone."""
+    view = session.view()
+    mask = area_mask(session.scenario, area)[0]
+    if mask is None:
+        return None
+    status = view.status
+    hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
+    return _knowledge(view, mask, hazardous, status >= LandStatus.CANCELLED, session.scenario.level.catalogue)
+
+
 def _team_types(view, catalogue) -> set[str]:
     return {t.type for t in view.teams if t.deployed} | set(view.hireable)
 
