@@ -20,9 +20,22 @@ def truth_rng(seed: int, stream: int) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(0, stream)))
 
 
-def _zone_cells(obj: MapObject) -> np.ndarray:
-    ys, xs = np.nonzero(obj.mask)
+def _zone_cells(obj: MapObject, ground: np.ndarray | None = None) -> np.ndarray:
+    """The cells of a zone, as (x, y) rows; only those on ``ground`` (a bool grid) when the zone has any."""
+    mask = obj.mask if ground is None or not (obj.mask & ground).any() else obj.mask & ground
+    ys, xs = np.nonzero(mask)
     return np.stack([xs, ys], axis=1)
+
+
+def searchable_ground(level: LevelSpec, level_map: MapData) -> np.ndarray:
+    """Cells some clearance asset of the catalogue can work (not water): generated items lie there, so every
+    item of a field can be found and cleared by someone (a trainer places an item elsewhere by its cell)."""
+    terrain = level.catalogue["terrain"]
+    columns = {t.get("terrain_speed") for t in level.catalogue["teams"].values() if t.get("works_on") == "clearance"}
+    columns.discard(None)
+    workable = np.array([any(float(terrain.get(name, {}).get(col, 1.0)) > 0 for col in columns) if columns else True
+                         for name in level_map.terrain_names] or [True])
+    return workable[np.asarray(level_map.terrain, dtype=np.intp)]
 
 
 def _scatter(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -71,6 +84,7 @@ def place_items(level: LevelSpec, level_map: MapData, seed: int) -> tuple[np.nda
     kinds = tuple(level.catalogue["ordnance"])
     kind_index = {k: i for i, k in enumerate(kinds)}
     rng = truth_rng(seed, _STREAM_ITEMS)
+    ground = searchable_ground(level, level_map)
     parts = []
     if level.placed_items:
         placed = np.zeros(len(level.placed_items), dtype=ITEM_DTYPE)
@@ -83,7 +97,7 @@ def place_items(level: LevelSpec, level_map: MapData, seed: int) -> tuple[np.nda
         n = sum(item_field.counts.values())
         if obj is None or n == 0 or obj.area_cells == 0:
             continue
-        cells = _LAYOUTS[item_field.layout](_zone_cells(obj), n, rng)
+        cells = _LAYOUTS[item_field.layout](_zone_cells(obj, ground), n, rng)
         field_kinds = np.repeat([kind_index[k] for k in item_field.counts],
                                 [item_field.counts[k] for k in item_field.counts])
         rng.shuffle(field_kinds)
