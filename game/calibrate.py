@@ -16,7 +16,7 @@ level does not teach what it should:
 - an objective that no player ever meets, or that every player always meets
   (even doing nothing).
 
-``minerisk calibrate`` prints it (game/commands/calibrate.py) and draws it
+``minerisk calibrate`` prints it (game/cli_commands/calibrate.py) and draws it
 (game/calibrate_report.py). Headless; no pygame.
 """
 

@@ -2,7 +2,7 @@
 
 With no arguments it starts the game; subcommands list, validate and export
 levels, run the simulation headless and measure speed. Each subcommand lives
-in its own module under ``game/commands/``.
+in its own module under ``game/cli_commands/``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import signal
 import sys
 
 from game import __version__
-from game.commands import COMMAND_MODULES
+from game.cli_commands import COMMAND_MODULES
 from game.text import LANGUAGES, PSEUDO, normalise, set_language
 
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.lang:
             set_language(args.lang)
         if getattr(args, "run", None) is None:
-            from game.commands.play import start_default
+            from game.cli_commands.play import start_default
 
             return start_default(args.lang)
         return int(args.run(args) or 0)

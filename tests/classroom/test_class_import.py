@@ -182,7 +182,7 @@ def test_a_record_edited_to_name_a_path_never_opens_it(tmp_path):
 def test_the_progress_bar_draws_on_a_terminal_only():
     import io
 
-    from game.commands.class_ import _Bar
+    from game.cli_commands.class_ import _Bar
 
     class Terminal(io.StringIO):
         def isatty(self):

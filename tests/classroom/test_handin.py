@@ -204,7 +204,7 @@ def test_classroom_modules_import_without_pygame():
             "import importlib, pkgutil, game.classroom\n"
             "for info in pkgutil.walk_packages(game.classroom.__path__, 'game.classroom.'):\n"
             "    importlib.import_module(info.name)\n"
-            "import game.commands.results, game.commands.class_\nprint('ok')")
+            "import game.cli_commands.results, game.cli_commands.class_\nprint('ok')")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "ok", done.stderr

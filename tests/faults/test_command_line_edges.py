@@ -128,7 +128,7 @@ def test_a_screenshot_that_cannot_be_written_at_the_end_is_said_and_settings_are
 
 def test_an_unexpected_error_is_one_line_and_exit_70(tmp_path):
     done = subprocess.run([sys.executable, "-c", (
-        "import sys; import game.commands.levels as levels\n"
+        "import sys; import game.cli_commands.levels as levels\n"
         "def broken(args): raise RuntimeError('a bug of ours')\n"
         "levels.run = broken\n"
         "from game.cli import main\n"

@@ -23,11 +23,11 @@ print("ok")
 
 
 def test_headless_packages_import_without_pygame():
-    names = ["game.level", "game.catalogue", "game.cli", "game.commands.validate", "game.commands.levels",
-             "game.commands.schema", "game.commands.simulate", "game.commands.replay", "game.bench", "game.run",
+    names = ["game.level", "game.catalogue", "game.cli", "game.cli_commands.validate", "game.cli_commands.levels",
+             "game.cli_commands.schema", "game.cli_commands.simulate", "game.cli_commands.replay", "game.bench", "game.run",
              "game.text", "game.store", "game.packs", "game.calibrate", "game.calibrate_report", "game.svgcharts",
-             "game.commands.new", "game.commands.catalogue", "game.commands.pack", "game.commands.install",
-             "game.commands.calibrate"]
+             "game.cli_commands.new", "game.cli_commands.catalogue", "game.cli_commands.pack", "game.cli_commands.install",
+             "game.cli_commands.calibrate"]
     for optional in ("game.sim", "game.policies", "game.scoring"):
         if (ROOT / optional.replace(".", "/")).exists() or (ROOT / (optional.replace(".", "/") + ".py")).exists():
             names.append(optional)

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from game.commands import replay as replay_cmd
-from game.commands import simulate as simulate_cmd
+from game.cli_commands import replay as replay_cmd
+from game.cli_commands import simulate as simulate_cmd
 
 ROOT = Path(__file__).resolve().parents[2]
 LEVEL = ROOT / "levels" / "01_first_steps.yaml"

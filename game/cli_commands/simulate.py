@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from game.atomic import check_target, write_atomic
-from game.commands.args import seed_arg
+from game.cli_commands.args import seed_arg
 from game.store.reasons import plain_reason
 
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.commands.args import seed_arg
+from game.cli_commands.args import seed_arg
 
 
 def _size(text: str) -> tuple[int, int]:
