@@ -78,7 +78,10 @@ def mistakes_of(score: dict[str, Any]) -> list[Mistake]:
         for why, m2 in score["unjustified_by_reason"].items():
             if why != "justified":
                 add(why if why in RELEASE_REASONS else "unjustified_release", 1 if _number(m2) > 0 else 0)
-    add("items_left_in_released_land", _number(score.get("items_left_in_released_land")))
+    # items left under land released by a decision the evidence did not support are a mistake; the rare
+    # item a careful, justified release leaves behind is the residual risk every standard accepts
+    left = score.get("items_left_in_unjustified_land", score.get("items_left_in_released_land"))
+    add("items_left_in_released_land", _number(left))
     add("qa_failed", _number(score.get("qa_failures")))
     if score.get("end_reason") == "budget":
         add("money_ran_out", 1)

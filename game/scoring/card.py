@@ -15,7 +15,8 @@ The grade is the total's share of the best possible, capped: a decision error (a
 death caused by rushing, or a skipped procedure (land reduced or cleared but never handed over by quality
 assurance; confirmed hazards near villages left unmarked; villages beside known hazards without risk
 education: the catalogue's ``max_*_share``) caps it at ``grade_cap_if_unsafe``; releasing almost nothing
-caps it at D.
+caps it at D. Each skipped procedure also costs ``skipped_procedure`` of the points, so the money a skipped
+procedure saves never buys a higher total than doing the work properly.
 Realised casualties are told and counted, but luck never sets the grade.
 """
 
@@ -73,6 +74,7 @@ class ScoreCard:
     grade: str
     grade_caps: tuple[str, ...] = ()  # why the grade was capped: decision_error, rushed_death, released_without_qa,
     # hazards_left_unmarked, villages_without_risk_education, too_little
+    items_left_in_unjustified_land: int = 0  # live items in land once released without justification
     series: dict[str, tuple] = field(default_factory=dict, repr=False)  # daily, truth included
     truth_map: np.ndarray | None = field(default=None, repr=False)  # live items per cell at the end
 
@@ -146,6 +148,9 @@ def score_card(sim) -> ScoreCard:
         "safety": round(scale * float(w["safety"]) * safety_share, 1),
         "objectives": round(scale * float(w["objectives"]) * objective_share, 1),
     }
+    skipped = procedure_errors(state, w, verified, released, suspected_at_start)
+    # a skipped procedure costs points too, so that the money it saves never buys a higher total
+    points["skipped_procedures"] = round(-scale * float(w["skipped_procedure"]) * len(skipped), 1)
     total = round(sum(points.values()), 1)
     best = scale * (float(w["land"]) + float(w["safety"]) + float(w["objectives"]))
 
@@ -154,7 +159,7 @@ def score_card(sim) -> ScoreCard:
         caps.append("decision_error")
     if _rushed_deaths(state):
         caps.append("rushed_death")
-    caps += procedure_errors(state, w, verified, released, suspected_at_start)
+    caps += skipped
     if suspected_at_start.any() and released_share < float(w["grade_min_release_share"]):
         caps.append("too_little")
     grade = _grade(total, best, w, caps)
@@ -189,6 +194,7 @@ def score_card(sim) -> ScoreCard:
         cost_per_m2_cleared_usd=round(spent / by_status["cleared"], 2) if by_status["cleared"] else None,
         objectives=objectives, decision_errors=errors, qa_failures=len(rec.qa_failures), points=points,
         total=total, best_possible=round(best, 1), grade=grade, grade_caps=tuple(caps),
+        items_left_in_unjustified_land=int(live[rec.ever_unjustified].sum()),
         series={k: tuple(v) for k, v in state.series.items()}, truth_map=truth.live_items)
 
 

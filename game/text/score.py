@@ -14,7 +14,7 @@ from game.text.names import Names
 #: The parts of the score (keys of game.scoring.ScoreCard.points), in words.
 POINTS = {
     "released_land": N_("released land"), "unjustified_releases": N_("land released without evidence"),
-    "safety": N_("safety"), "objectives": N_("objectives"),
+    "safety": N_("safety"), "objectives": N_("objectives"), "skipped_procedures": N_("skipped procedures"),
 }
 
 
