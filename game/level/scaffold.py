@@ -157,7 +157,7 @@ villages:
     population: 300
 objectives:
   - {{kind: release_zone, zone: east_field, by_day: 50, text: Return the east field by day 50.}}
-  - {{kind: no_casualties, text: Nobody is hurt.}}
+  - {{kind: no_casualties, text: Keep people safe.}}
 events:
   - {{day: 3, kind: report, zone: east_field, message: A farmer saw a mine near the east field.}}
 """

@@ -28,7 +28,7 @@ def objective_text(objective: Any, names: Names | None = None) -> str:
         else str(objective.village or "")
     kind = objective.kind
     if kind == "no_casualties":
-        return _("No one hurt")
+        return _("Keep people safe")
     if kind == "within_budget":
         return _("Stay within the budget")
     if kind == "release_zone":

@@ -30,7 +30,7 @@ def player(policy: str, totals: list[float], grades: str, objectives=(True, Fals
     return PlayerResult(policy, tuple(run(policy, s, t, g, objectives) for s, (t, g) in enumerate(zip(totals, grades), 1)))
 
 
-OBJECTIVES = ("Return the field by day 50.", "Nobody is hurt.")
+OBJECTIVES = ("Return the field by day 50.", "Keep people safe.")
 
 
 def codes(found) -> list[str]:

@@ -62,7 +62,7 @@ def test_a_level_shows_its_own_translation_and_falls_back_to_its_own_words(level
         text.set_language("fr")
         assert _(spec.title) == "Premiers pas" and _(spec.briefing) == "Un petit village agricole."
         assert objective_text(spec.objectives[0], session.names) == "Sécuriser le chemin."
-        assert objective_text(spec.objectives[1]) == "Personne n'est blessé."  # "" in the level: the catalogue's
+        assert objective_text(spec.objectives[1]) == "Protéger la population."  # "" in the level: the catalogue's
         assert session.names.zone("well_path") == "Chemin du puits (trainer)"
         assert session.names.zone("north_pasture") == "Pâturage nord"  # not in the level: the catalogue's
         text.set_language("km")

@@ -40,7 +40,7 @@ villages:
   - {name: village, population: 100, returnees: [{day: 10, people: 20}]}
 objectives:
   - {kind: release_zone, zone: field, by_day: 25, text: Release the field by day 25.}
-  - {kind: no_casualties, text: Nobody is hurt.}
+  - {kind: no_casualties, text: Keep people safe.}
 events:
   - {day: 2, kind: report, zone: field, message: A report.}
   - {day: 5, kind: weather, weather: rain, duration_days: 2, message: Rain.}
