@@ -138,7 +138,10 @@ def lessons(view, truth, card, diary=None, events=(), level=None, limit: int = 6
         out.append(Lesson("harm_averted", {"averted": float(harm["civilian_averted"]),
                                            "idle": float(harm["civilian_idle"]),
                                            "marked_m2": float(np.asarray(view.marked).sum() * cell_m2),
-                                           "educated": sum(1 for v in view.villages if v.educated_day)}, good=True))
+                                           "marking_averted": float(harm.get("marking_averted", 0)),
+                                           "educated": sum(1 for v in view.villages if v.educated_day),
+                                           "education_averted": float(harm.get("education_averted", 0))},
+                          good=True))
     bad = [x for x in out if not x.good]
     if total and not bad:
         out.append(Lesson("clean_release", {"m2": total}, good=True))

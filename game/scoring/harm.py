@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.sim.grid import RELEASED, LandStatus
-from game.sim.processors.civilians import incident_rates, item_cells, residual_cells
+from game.sim.processors.civilians import educated_now, incident_rates, item_cells, residual_cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,8 @@ class ExpectedHarm:
     civilian_idle: float  # the same two, had nobody done anything
     deminer: float
     deminer_rushed: float  # the part of ``deminer`` from work at a rushed pace
+    marking_averted: float = 0.0  # civilian harm the signs prevented, during the level and after it
+    education_averted: float = 0.0  # civilian harm risk education prevented, during the level and after it
 
     @property
     def civilian(self) -> float:
@@ -54,7 +56,9 @@ class ExpectedHarm:
     def to_dict(self) -> dict:
         return {"civilian_level": round(self.civilian_level, 4), "civilian_after": round(self.civilian_after, 4),
                 "civilian_residual": round(self.civilian_residual, 4), "civilian_idle": round(self.civilian_idle, 4), "civilian_averted": round(self.averted, 4),
-                "deminer": round(self.deminer, 4), "deminer_rushed": round(self.deminer_rushed, 4)}
+                "deminer": round(self.deminer, 4), "deminer_rushed": round(self.deminer_rushed, 4),
+                "marking_averted": round(self.marking_averted, 4),
+                "education_averted": round(self.education_averted, 4)}
 
 
 def expected_harm(state) -> ExpectedHarm:
@@ -62,7 +66,7 @@ def expected_harm(state) -> ExpectedHarm:
     g = state.grid
     horizon = float(state.catalogue["score_weights"]["horizon_days"]) + max(0, state.last_day - state.day)
     cells, inverse, weight = item_cells(state)
-    after = idle_after = after_residual = 0.0
+    after = idle_after = after_residual = marking_after = education_after = 0.0
     if len(cells):
         status = g.status.flat[cells].copy()
         once = state.releases.ever_released.flat[cells] & ~np.isin(status, RELEASED)
@@ -72,6 +76,15 @@ def expected_harm(state) -> ExpectedHarm:
                              horizon_days=horizon, after_level=True)[inverse] * weight
         later = state.p_live * -np.expm1(-lam)
         after = float(later.sum())
+        marked = g.marked.flat[cells]
+        if marked.any():  # the signs still help for a while (their after-level factor): the same without them
+            bare = incident_rates(state, cells, status, np.zeros(len(cells), bool), one, none,
+                                  horizon_days=horizon, after_level=True)[inverse] * weight
+            marking_after = float((state.p_live * (np.expm1(-lam) - np.expm1(-bare))).sum())
+        if educated_now(state):  # risk education lasts as long as its effect: the same without it
+            careless = incident_rates(state, cells, status, marked, one, none, educated=False,
+                                      horizon_days=horizon, after_level=True)[inverse] * weight
+            education_after = float((state.p_live * (np.expm1(-lam) - np.expm1(-careless))).sum())
         residual = residual_cells(state, cells)[inverse]
         if residual.any():  # what justified releases add to the harm of the land left as it was at the start
             kept = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one,
@@ -84,4 +97,6 @@ def expected_harm(state) -> ExpectedHarm:
     h = state.harm
     return ExpectedHarm(civilian_level=h.civilian, civilian_after=after,
                         civilian_residual=h.civilian_residual + after_residual, civilian_idle=h.civilian_idle + idle_after,
-                        deminer=h.deminer, deminer_rushed=h.deminer_rushed)
+                        deminer=h.deminer, deminer_rushed=h.deminer_rushed,
+                        marking_averted=h.marking_averted + marking_after,
+                        education_averted=h.education_averted + education_after)

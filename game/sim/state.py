@@ -71,6 +71,8 @@ class Harm:
     civilian_idle: float = 0.0
     deminer: float = 0.0
     deminer_rushed: float = 0.0  # the part of ``deminer`` from work at a rushed pace
+    marking_averted: float = 0.0  # civilian harm the signs prevented (the same land without them, minus ``civilian``)
+    education_averted: float = 0.0  # civilian harm risk education prevented (the same without it)
 
 
 @dataclass

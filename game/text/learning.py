@@ -114,14 +114,14 @@ def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
         text = _("Your work is expected to prevent {share} of the harm the items would have done if nobody had "
                  "acted ({averted} of {idle} expected casualties, an estimate).").format(
             share=percent(averted / idle if idle else 0), averted=number(averted, 1), idle=number(idle, 1))
-        parts = []
         if p.get("marked_m2"):
-            parts.append(_("marking around {m2}").format(m2=area(float(p["marked_m2"]))))
+            text += " " + _("Signs around {m2}: {n} expected casualties prevented.").format(
+                m2=area(float(p["marked_m2"])), n=_casualties(p.get("marking_averted", 0)))
         if p.get("educated"):
-            parts.append(ngettext("risk education in {n} village", "risk education in {n} villages",
-                                  int(p["educated"])).format(n=number(int(p["educated"]))))
-        if parts:
-            text += " " + _("It counts {what}, besides the land released.").format(what=_(" and ").join(parts))
+            n = int(p["educated"])
+            text += " " + ngettext("Risk education in {n} village: {harm} expected casualties prevented.",
+                                   "Risk education in {n} villages: {harm} expected casualties prevented.", n).format(
+                n=number(n), harm=_casualties(p.get("education_averted", 0)))
         return text, _("Marking and risk education protect people while clearance catches up (IMAS 08.40, 12.10).")
     if code == "clean_release":
         return (_("You released {m2} with nobody hurt and no item left behind.").format(m2=area(float(p.get("m2", 0)))),
@@ -138,6 +138,12 @@ CAPS = {
     "villages_without_risk_education": "villages beside known hazards had no risk education",
     "too_little": "almost no land was released",
 }
+
+
+def _casualties(value: Any) -> str:
+    """Expected casualties as a number a student can read: one decimal, two when it is below 0.1 (not "0.0")."""
+    x = float(value or 0)
+    return number(x, 2 if 0 < abs(x) < 0.1 else 1)
 
 
 def grade_caps_text(caps) -> str:

@@ -119,3 +119,24 @@ def test_score_needs_an_ended_level_and_json_form_has_no_arrays():
     assert card.cost_per_m2_released_usd is None
     summary = card.release_summary()
     assert set(summary) >= {"justified_m2", "unjustified_m2", "expected_harm", "items_live"}
+
+
+def test_signs_and_risk_education_each_show_what_they_prevented():
+    """The debrief names what marking and what risk education prevented, each against the same run without it;
+    a run that skipped both prevented nothing by them."""
+    from game.level import load_scenario
+    from game.run.levels import levels_dir
+    from game.run.learning import Lesson
+    from game.text.learning import lesson_text
+
+    path = levels_dir() / "06_returnees.yaml"
+    careful = run_policy(load_scenario(path, seed=3), "land_release").card.expected_harm
+    lean = run_policy(load_scenario(path, seed=3), "lean_land_release").card.expected_harm
+    assert careful["marking_averted"] > 0.05 and careful["education_averted"] > 0.005
+    assert lean["marking_averted"] == 0 and lean["education_averted"] == 0
+    assert careful["marking_averted"] < careful["civilian_idle"]
+    text, _ = lesson_text(Lesson("harm_averted", {"averted": 9.1, "idle": 11.0, "marked_m2": 4000.0,
+                                                  "marking_averted": 0.31, "educated": 2,
+                                                  "education_averted": 0.03}, good=True), names=None)
+    assert "Signs around 4,000 m²: 0.3 expected casualties prevented." in text
+    assert "Risk education in 2 villages: 0.03 expected casualties prevented." in text

@@ -112,6 +112,15 @@ class CivilianProcessor(esper.Processor):
             extra = today - state.p_live * -np.expm1(-kept)
             state.harm.civilian_residual += float(np.clip(extra[residual[inverse]], 0.0, None).sum())
         state.harm.civilian_idle += float((state.p_live_idle * -np.expm1(-idle)).sum())
+        marked = g.marked.flat[cells]
+        if marked.any():  # what the signs prevented today: the same land without them
+            bare = incident_rates(state, cells, g.status.flat[cells], np.zeros(len(cells), bool), one,
+                                  none)[inverse] * weight
+            state.harm.marking_averted += float((state.p_live * (np.expm1(-now) - np.expm1(-bare))).sum())
+        if educated_now(state):  # what risk education prevented today: the same people without it
+            careless = incident_rates(state, cells, g.status.flat[cells], marked, one, none,
+                                      educated=False)[inverse] * weight
+            state.harm.education_averted += float((state.p_live * (np.expm1(-now) - np.expm1(-careless))).sum())
         state.p_live *= np.exp(-now)  # an item set off today is no longer there tomorrow
         state.p_live_idle *= np.exp(-idle)
 
@@ -146,6 +155,11 @@ class CivilianProcessor(esper.Processor):
             if v.catchment[y, x] and (best is None or d < best):
                 best, name = d, v.name
         return name
+
+
+def educated_now(state: SimState) -> bool:
+    """Whether risk education still has an effect in any village today."""
+    return any(v.educated_until_day > state.day for _, v in esper.get_component(VillageState))
 
 
 def item_cells(state: SimState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
