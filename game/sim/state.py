@@ -125,6 +125,7 @@ class SimState:
     p_live_idle: np.ndarray = field(default=None, repr=False)
     item_cells: tuple | None = None  # cached by processors.civilians.item_cells
     item_catchments: dict = field(default_factory=dict)  # village entity -> which item cells its people use
+    item_exposure: tuple = ()  # (key, people, educated) for the item cells: processors.civilians._exposure
 
     @property
     def catalogue(self) -> dict[str, Any]:

@@ -51,10 +51,30 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
     factor[marked & hazardous] *= float(marking["after_level_entry_factor" if after_level else "entry_factor"])
     base = factor * g.land_use.flat[cells]
     eore = float(state.rules.team("eore")["risky_behaviour_factor"])
-    per_entry = float(civ["entries_per_person_per_day"]) * float(civ["cells_crossed_per_entry"])
-    exposure = np.zeros(len(cells))
-    fixed = state.item_cells is not None and cells is state.item_cells[0]  # the truth's cells: cache membership
-    for ent, v in sorted(esper.get_component(VillageState), key=lambda p: p[0]):
+    people, taught = _exposure(state, cells, horizon_days)
+    exposure = people - (1.0 - eore) * taught * hazardous if educated else people
+    items = np.asarray(items, np.float64)
+    vehicle_only = np.asarray(vehicle_only, np.float64)
+    on_items = (items - vehicle_only) + vehicle_only * float(civ["vehicle_entry_share"])
+    return exposure * base * on_items * float(civ["incident_chance_per_entry_on_item"]) * horizon_days
+
+
+def _exposure(state: SimState, cells: np.ndarray, horizon_days: float) -> tuple[np.ndarray, np.ndarray]:
+    """Entries a day on each cell by the villages' people (``people``), and the part of them made by people
+    whose risk education still works, weighted by how much of ``horizon_days`` it lasts (``taught``).
+    For the truth's item cells the pair is kept until a village, the day or the horizon changes: the
+    score asks for it several times a day."""
+    per_entry = float(state.catalogue["civilians"]["entries_per_person_per_day"]) * \
+        float(state.catalogue["civilians"]["cells_crossed_per_entry"])
+    villages = sorted(esper.get_component(VillageState), key=lambda p: p[0])
+    fixed = state.item_cells is not None and cells is state.item_cells[0]  # the truth's cells: cache
+    if fixed:
+        key = (state.day, horizon_days, tuple((e, v.population, v.educated_until_day, v.catchment_cells)
+                                              for e, v in villages))
+        if state.item_exposure and state.item_exposure[0] == key:
+            return state.item_exposure[1], state.item_exposure[2]
+    people, taught = np.zeros(len(cells)), np.zeros(len(cells))
+    for ent, v in villages:
         n = v.catchment_cells
         if n == 0 or v.population <= 0:
             continue
@@ -65,13 +85,13 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
         else:
             inside = v.catchment.flat[cells]
         coef = v.population * per_entry / n
-        lasting = min(1.0, max(0.0, (v.educated_until_day - state.day) / horizon_days)) if educated else 0.0
-        risky = np.where(hazardous, 1.0 - (1.0 - eore) * lasting, 1.0)
-        exposure += inside * coef * risky
-    items = np.asarray(items, np.float64)
-    vehicle_only = np.asarray(vehicle_only, np.float64)
-    on_items = (items - vehicle_only) + vehicle_only * float(civ["vehicle_entry_share"])
-    return exposure * base * on_items * float(civ["incident_chance_per_entry_on_item"]) * horizon_days
+        people += inside * coef
+        lasting = min(1.0, max(0.0, (v.educated_until_day - state.day) / horizon_days))
+        if lasting:
+            taught += inside * (coef * lasting)
+    if fixed:
+        state.item_exposure = (key, people, taught)
+    return people, taught
 
 
 class CivilianProcessor(esper.Processor):
