@@ -33,6 +33,9 @@ from game.policies import POLICIES, SHORTCUTS, TEACHING, run_tournament
 from game.policies.runner import GRADES, GOOD_GRADES, RunSummary
 
 IMAS_WAY = "land_release"
+#: Players that play by the standards in another order (game/policies/obvious.py): shown for comparison, never a
+#: verdict; on most levels that order is a fair way to play, and the level built to punish it has its own test.
+FAIR_PLANS = ("obvious_order",)
 #: land_release must lead every other player's mean score by this share of the best possible (or 2 standard errors).
 CLEAR_LEAD = 0.05
 
@@ -56,6 +59,8 @@ def role(policy: str) -> str:
         return "shortcut"
     if policy in TEACHING:
         return "teaches by its mistakes"
+    if policy in FAIR_PLANS:
+        return "a fair plan, never changed"
     return "player"
 
 
@@ -185,7 +190,7 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str]) -> list
     if imas is not None and imas.runs:
         lead_needed = CLEAR_LEAD * imas.mean_best
         level, unclear = [], []
-        for p in others:
+        for p in (p for p in others if p.policy not in FAIR_PLANS):
             se = math.sqrt(imas.stdev_total ** 2 / imas.n + p.stdev_total ** 2 / p.n)
             lead = imas.mean_total - p.mean_total
             if lead < lead_needed:
