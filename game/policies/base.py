@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.briefing import Briefing
-from game.sim.grid import LandStatus
+from game.sim.grid import is_hazardous
 from game.sim.view import PlayerView
 
 
@@ -72,7 +72,7 @@ class Blocks:
 
 
 def hazardous(view: PlayerView) -> np.ndarray:
-    return (view.status == LandStatus.SUSPECTED) | (view.status == LandStatus.CONFIRMED)
+    return is_hazardous(view.status)
 
 
 def workable(catalogue: dict[str, Any], view: PlayerView, team_type: str) -> np.ndarray:

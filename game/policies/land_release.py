@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim import commands as c
-from game.sim.grid import LandStatus, box_near
+from game.sim.grid import CLEARED, CONFIRMED, REDUCED, SUSPECTED, box_near
 from game.sim.view import PlayerView
 
 from .base import Blocks, Policy, affordable, village_distance_blocks, workable
@@ -121,14 +121,14 @@ class LandReleasePolicy(Policy):
         self._ordered: set[str] = set()
         orders: list = []
         status = view.status
-        suspected = status == LandStatus.SUSPECTED
+        suspected = status == SUSPECTED
         near = self._near_evidence(view)
         orders += self._fade_out(view, suspected)
         if orders:  # confirmed land changes the picture: recount from today's view next time
             suspected = suspected & ~self._confirmed_today
         orders += self._survey(view, suspected)
         orders += self._cancel_and_ts(view, suspected, near)
-        confirmed = (status == LandStatus.CONFIRMED) | self._confirmed_today
+        confirmed = (status == CONFIRMED) | self._confirmed_today
         orders += self._clear(view, confirmed)
         orders += self._mark(view, confirmed | (suspected & near))
         orders += self._educate(view)
@@ -369,7 +369,7 @@ class LandReleasePolicy(Policy):
         if not affordable(view, cost, 0.0):
             return []
         busy = {c.area_key(t.area) for t in running}
-        waiting = ((view.status == LandStatus.REDUCED) | (view.status == LandStatus.CLEARED)) & ~view.verified
+        waiting = ((view.status == REDUCED) | (view.status == CLEARED)) & ~view.verified
         counts = self.blocks.count(waiting)
         min_cells = max(1, self.blocks.size ** 2 // 4)
         for by, bx in sorted(zip(*np.nonzero(counts)), key=lambda b: -counts[b[0], b[1]]):

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.grid import HAZARDOUS, RELEASED, LandStatus
+from game.sim.grid import LandStatus, is_hazardous, is_released
 from game.sim.release import WHY
 
 from .harm import ExpectedHarm, expected_harm
@@ -106,9 +106,9 @@ def score_card(sim) -> ScoreCard:
     area = g.cell_area_m2
     rec = state.releases
     status = g.status
-    released = np.isin(status, RELEASED)
+    released = is_released(status)
     justified = rec.why == 0
-    suspected_at_start = np.isin(g.initial_status, HAZARDOUS)
+    suspected_at_start = is_hazardous(g.initial_status)
     by_status = {name: float((status == code).sum() * area) for name, code in KINDS}
     by_status["total"] = sum(by_status.values())
     just = {name: float(((status == code) & justified).sum() * area) for name, code in KINDS}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.sim.grid import RELEASED, LandStatus
+from game.sim.grid import LandStatus, is_released
 from game.sim.processors.civilians import educated_now, incident_rates, item_cells, residual_cells
 
 
@@ -69,7 +69,7 @@ def expected_harm(state) -> ExpectedHarm:
     after = idle_after = after_residual = marking_after = education_after = 0.0
     if len(cells):
         status = g.status.flat[cells].copy()
-        once = state.releases.ever_released.flat[cells] & ~np.isin(status, RELEASED)
+        once = state.releases.ever_released.flat[cells] & ~is_released(status)
         status[once] = LandStatus.CLEARED  # used as released land: for the people a release is never undone
         one, none = np.ones(len(cells)), np.zeros(len(cells))
         lam = incident_rates(state, cells, status, g.marked.flat[cells], one, none,

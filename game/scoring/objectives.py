@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 
-from game.sim.grid import HAZARDOUS, RELEASED, LandStatus, area_mask
+from game.sim.grid import LandStatus, area_mask, is_hazardous, is_released
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +50,10 @@ def _met(state, view, o, harm, decision_casualties: int, released_share: float, 
         mask = area_mask(state.scenario, o.zone)[0]
         if mask is None:
             return False
-        cells = mask & np.isin(g.initial_status, HAZARDOUS)
+        cells = mask & is_hazardous(g.initial_status)
         if not cells.any() or g.live_items[mask].sum() > 0:
             return False
-        if not (np.isin(g.status[cells], RELEASED).all() and justified[cells].all()):
+        if not (is_released(g.status[cells]).all() and justified[cells].all()):
             return False
         return o.by_day is None or int(g.release_day[cells].max()) <= o.by_day
     if o.kind == "release_area":
@@ -62,7 +61,7 @@ def _met(state, view, o, harm, decision_casualties: int, released_share: float, 
         if o.by_day is not None and o.by_day <= len(series):
             released = series[o.by_day - 1]
         else:
-            released = float((np.isin(g.status, RELEASED) & justified).sum() * g.cell_area_m2)
+            released = float((is_released(g.status) & justified).sum() * g.cell_area_m2)
         return released >= float(o.area_m2 or 0)
     if o.kind == "educate_village":
         v = next((v for v in view.villages if v.name == o.village), None)

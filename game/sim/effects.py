@@ -11,7 +11,7 @@ import esper
 import numpy as np
 
 from .components import Evidence, EvidenceTruth, Ordnance
-from .grid import HAZARDOUS, LandStatus, disc_mask
+from .grid import LandStatus, disc_mask, is_hazardous
 from .state import SimState
 from .view import EvidenceView, FindView
 
@@ -56,7 +56,7 @@ def resolve_dog_group(state: SimState, group: int) -> int:
         return 0
     g = state.grid
     cells = np.flatnonzero((g.dog_group.ravel() == group) & g.dog_searched.ravel()
-                           & np.isin(g.status.ravel(), HAZARDOUS))
+                           & is_hazardous(g.status.ravel()))
     del state.dog_groups[group]
     return release(state, cells, LandStatus.CLEARED, group, info.why) if len(cells) else 0
 
@@ -131,7 +131,7 @@ def set_off(state: SimState, ent: int, by: str) -> Ordnance:
 
 
 def hazardous(status: np.ndarray) -> np.ndarray:
-    return np.isin(status, HAZARDOUS)
+    return is_hazardous(status)
 
 
 def casualty(state: SimState, who: str, rng: np.random.Generator, death_share: float,

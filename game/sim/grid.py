@@ -18,6 +18,24 @@ LandStatus = IntEnum("LandStatus", {name.upper(): code for code, name in enumera
 LandStatus.__doc__ = "The land status of a cell; the integer is its code in the status grid."
 RELEASED = np.array([LandStatus.CANCELLED, LandStatus.REDUCED, LandStatus.CLEARED], dtype=np.int8)
 HAZARDOUS = np.array([LandStatus.SUSPECTED, LandStatus.CONFIRMED], dtype=np.int8)
+# Plain-int codes for whole-grid comparisons: numpy compares an int8 grid with an IntEnum member (an int
+# subclass) by first casting the grid, about ten times slower than with a plain int; np.isin is slower still.
+SUSPECTED, CONFIRMED, CANCELLED, REDUCED, CLEARED = (int(LandStatus[n]) for n in
+                                                      ("SUSPECTED", "CONFIRMED", "CANCELLED", "REDUCED", "CLEARED"))
+
+
+def is_released(status: np.ndarray) -> np.ndarray:
+    """Cells of ``status`` that are released land (cancelled, reduced or cleared): the same as
+    ``np.isin(status, RELEASED)``, fast."""
+    return status >= CANCELLED  # the released codes are the last ones of LAND_STATUSES
+
+
+def is_hazardous(status: np.ndarray) -> np.ndarray:
+    """Cells of ``status`` that are suspected or confirmed: ``np.isin(status, HAZARDOUS)``, fast."""
+    return (status == SUSPECTED) | (status == CONFIRMED)
+
+
+assert LAND_STATUSES[CANCELLED:] == ("cancelled", "reduced", "cleared")
 
 
 @dataclass(slots=True)

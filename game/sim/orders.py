@@ -19,7 +19,7 @@ from . import commands as c
 from .area_work import lane_costs, plan, workable
 from .components import SampledCells, Task, Team, VillageState, VillageTask
 from .effects import end_task, release
-from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, box_near, perimeter_m
+from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, box_near, is_hazardous, is_released, perimeter_m
 from .release import CANCEL_AFTER_RUSHED_SURVEY, CANCEL_AGAINST_EVIDENCE
 from .processors.costs import daily_cost
 from .state import SimState
@@ -205,8 +205,8 @@ def _survey(state: SimState, cmd: c.Survey) -> Outcome:
     mask = _mask(state, cmd.area)
     village = _village(state, cmd.area)
     if village is not None:
-        mask = mask | (village[1].catchment & np.isin(state.grid.status, HAZARDOUS))
-    mask = mask & ~np.isin(state.grid.status, RELEASED)
+        mask = mask | (village[1].catchment & is_hazardous(state.grid.status))
+    mask = mask & ~is_released(state.grid.status)
     if not mask.any():
         raise Rejected("already_released", area=_area_param(cmd.area))
     _start(state, plan(state, "survey", _area_param(cmd.area), ent, team.type, mask), team)

@@ -21,7 +21,7 @@ from game.level.model import Scenario
 
 from .components import Evidence, EvidenceTruth, Ordnance, Task, Team, VillageState
 from .events import EventLog
-from .grid import RELEASED, build_grid
+from .grid import build_grid, is_released
 from .orders import Outcome, apply_order, new_team
 from .processors import RUN_ORDER
 from .processors.costs import daily_cost
@@ -204,7 +204,7 @@ class Simulation:
             states = [o.state for _, o in sorted(esper.get_component(Ordnance), key=lambda p: p[1].index)]
             real = tuple(t.real for _, (e, t) in sorted(esper.get_components(Evidence, EvidenceTruth),
                                                         key=lambda p: p[0]))
-        released = np.isin(g.status, RELEASED)
+        released = is_released(g.status)
         return Truth(items=frozen(self.scenario.items), item_kinds=self.scenario.item_kinds,
                      item_states=tuple(states), live_items=frozen(g.live_items),
                      items_in_released_land=int(g.live_items[released].sum()), evidence_real=real,

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..components import Ordnance, VillageState
 from ..effects import add_evidence, casualty, confirm_around, remove_item
-from ..grid import RELEASED, LandStatus
+from ..grid import LandStatus, is_hazardous, is_released
 from ..state import SimState
 from ..wording import civilian_subject
 
@@ -42,8 +42,8 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
     (``tasks.marking.after_level_entry_factor``)."""
     civ = state.catalogue["civilians"]
     g = state.grid
-    released = np.isin(status, RELEASED)
-    hazardous = (status == LandStatus.SUSPECTED) | (status == LandStatus.CONFIRMED)
+    released = is_released(status)
+    hazardous = is_hazardous(status)
     factor = np.ones(len(cells))
     marking = state.catalogue["tasks"]["marking"]
     factor[released] = float(civ["released_land_entry_factor"])
@@ -99,11 +99,16 @@ class CivilianProcessor(esper.Processor):
         g = state.grid
         civ = state.catalogue["civilians"]
         self._expected(state)
-        live_cells = np.flatnonzero(g.live_items.ravel())
-        if len(live_cells) == 0:
+        cells = item_cells(state)[0]  # live items lie only where the truth put items: no whole-grid scan
+        live = g.live_items.flat[cells]
+        here = live > 0
+        if not here.any():
             return
-        lam = incident_rates(state, live_cells, g.status.flat[live_cells], g.marked.flat[live_cells],
-                             g.live_items.flat[live_cells], g.live_vehicle_only.flat[live_cells])
+        # the rates on all item cells share the exposure the score computed today; the draws stay one per
+        # cell with live items, in cell order
+        lam = incident_rates(state, cells, g.status.flat[cells], g.marked.flat[cells], live,
+                             g.live_vehicle_only.flat[cells])[here]
+        live_cells = cells[here]
         hit = state.rng["civilians"].random(len(live_cells)) < -np.expm1(-lam)
         for cell in live_cells[hit].tolist():
             self._incident(state, civ, cell)
@@ -149,7 +154,7 @@ class CivilianProcessor(esper.Processor):
         g = state.grid
         ent = next(e for e in state.cell_items[cell] if esper.component_for_entity(e, Ordnance).state == "live")
         x, y = cell % g.width, cell // g.width
-        was_released = bool(np.isin(g.status.flat[cell], RELEASED))
+        was_released = bool(is_released(g.status.flat[cell]))
         if was_released:
             how_released = LandStatus(int(g.status.flat[cell])).name.lower()
             c = state.counters.incidents_on_released

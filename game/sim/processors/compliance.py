@@ -18,7 +18,7 @@ import esper
 import numpy as np
 
 from ..components import VillageState
-from ..grid import LandStatus
+from ..grid import CONFIRMED
 from ..state import SimState
 
 
@@ -51,7 +51,7 @@ class ComplianceProcessor(esper.Processor):
             for _, v in villages:
                 union |= v.catchment
             tally.catchment = union
-        confirmed = g.status == LandStatus.CONFIRMED
+        confirmed = g.status == CONFIRMED
         hazard = (confirmed | g.indication) & tally.catchment
         cells = int(hazard.sum())
         xs = np.array([e.x for e in state.evidence], np.intp)

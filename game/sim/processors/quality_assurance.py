@@ -17,7 +17,7 @@ import numpy as np
 from ..area_work import advance, finished
 from ..components import Ordnance, SampledCells, Task
 from ..effects import confirm_around, encounter, end_task, live_items_in, remove_item
-from ..grid import RELEASED, LandStatus
+from ..grid import LandStatus, is_released
 from ..state import SimState
 
 
@@ -34,7 +34,7 @@ class QualityAssuranceProcessor(esper.Processor):
             if self._inspect(state, task, searched, qa["detection_as"]):
                 end_task(state, task_ent, done=True, failed=True)
             elif finished(task):
-                still = task.cells[np.isin(state.grid.status.flat[task.cells], RELEASED)]
+                still = task.cells[is_released(state.grid.status.flat[task.cells])]
                 state.releases.verified.flat[still] = True  # handed over: quality assurance passed
                 state.grid.touch(still)
                 end_task(state, task_ent, done=True, failed=False)
@@ -50,7 +50,7 @@ class QualityAssuranceProcessor(esper.Processor):
             remove_item(state, ent, "found", "quality assurance")
             state.releases.qa_failures.append((state.day, item.x, item.y))
             g = state.grid
-            back = task.cells[np.isin(g.status.flat[task.cells], RELEASED)]
+            back = task.cells[is_released(g.status.flat[task.cells])]
             g.status.flat[back] = LandStatus.SUSPECTED
             g.release_day.flat[back] = -1
             g.touch(back)

@@ -32,7 +32,7 @@ from ..effects import (
     remove_item,
     set_off,
 )
-from ..grid import LandStatus
+from ..grid import SUSPECTED, LandStatus
 from ..release import JUSTIFIED, REDUCED_IN_A_RUSH
 from ..state import SimState
 
@@ -78,7 +78,7 @@ class TechnicalSurveyProcessor(esper.Processor):
         """No find: the land still suspected is reduced. Finds: the land around them is already
         confirmed; the rest stays suspected, because lanes that found items do not show the rest is
         clear (the player decides: confirm it, or survey it again)."""
-        still = task.cells[state.grid.status.flat[task.cells] == LandStatus.SUSPECTED]
+        still = task.cells[state.grid.status.flat[task.cells] == SUSPECTED]
         if task.finds:
             end_task(state, task_ent, done=True, team=team.name, finds=task.finds, reduced_m2=0.0,
                      suspected_m2=len(still) * state.grid.cell_area_m2)
