@@ -6,7 +6,8 @@ from __future__ import annotations
 import pygame
 
 from game import content
-from game.ui import icons, storage
+from game.store.settings import Settings
+from game.ui import icons
 from game.run.learning import eore_messages, happenings
 from game.ui.scene_briefing import BriefingScene
 from game.ui.scene_glossary import entries
@@ -81,9 +82,9 @@ def test_orders_make_sounds_and_f9_mutes_them_for_good(app):
     assert app.settings.sound
     key(app, pygame.K_F9)
     assert not app.settings.sound and not app.sounds.enabled
-    assert storage.Settings.load().sound is False
+    assert Settings.load().sound is False
     key(app, pygame.K_F9)
-    assert storage.Settings.load().sound is True
+    assert Settings.load().sound is True
 
 
 def test_icons_load_scale_and_cache():
