@@ -100,6 +100,7 @@ class MyLevel:
     title: str
     path: Path
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    difficulty: int = 0  # 1 to 5, 0 when the level could not be read
 
     @property
     def playable(self) -> bool:
@@ -537,5 +538,6 @@ def my_levels(folder: str | Path | None = None) -> list[MyLevel]:
             problems.append(_refuse(str(path), f"level id `{level_id}` is already used by {first[level_id]}",
                                     "remove one of them"))
         first.setdefault(level_id, path)
-        out.append(MyLevel(level_id, spec.title if spec is not None else path.stem, path, tuple(problems)))
+        out.append(MyLevel(level_id, spec.title if spec is not None else path.stem, path, tuple(problems),
+                           int(spec.difficulty) if spec is not None else 0))
     return out

@@ -5,6 +5,12 @@ scripted player through the same path as a human's clicks, ``--frames N``
 quits after N frames, ``--screenshot FILE`` saves the last frame as PNG. The
 environment variable ``MINERISK_QUIT_AFTER_FRAMES=N`` also ends any run after
 N frames (CI starts ``minerisk`` headless with it).
+
+Previews for trainers: ``--briefing`` shows the level's briefing screen and
+``--debrief`` the debrief a student would read after a run of the scripted
+player ``land_release`` (played headless to the end first); neither plays
+the level nor saves anything. Both work with ``--lang``, ``--size``,
+``--frames`` and ``--screenshot``.
 """
 
 from __future__ import annotations
@@ -42,6 +48,11 @@ def register(sub) -> None:
     p.add_argument("--seed", type=seed_arg, help="seed of the hidden truth, 0 to 2**63-1 (default: the level's)")
     p.add_argument("--autoplay", metavar="POLICY", help="let a scripted player give the orders "
                    "(idle, clear_all, reckless, land_release)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--briefing", dest="preview", action="store_const", const="briefing",
+                       help="preview the level's briefing screen without playing")
+    shown.add_argument("--debrief", dest="preview", action="store_const", const="debrief",
+                       help="preview the level's debrief screen after a run of the scripted player land_release")
     p.add_argument("--frames", type=_frames, metavar="N", help="quit after N frames")
     p.add_argument("--screenshot", type=Path, metavar="FILE", help="save the last frame as a PNG")
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
@@ -56,10 +67,15 @@ def run(args) -> int:
     if resolve_level(args.level) is None:  # before opening a window; never an OSError (a name too long, a pipe)
         print(f"minerisk play: no level file or level id called '{args.level[:200]}'", file=sys.stderr)
         return 2
+    preview = getattr(args, "preview", None)
+    if preview and args.autoplay:
+        print(f"minerisk play: --{preview} shows a screen without playing; it cannot be used with --autoplay",
+              file=sys.stderr)
+        return 2
     from game.ui.app import run_game
 
     return run_game(level=args.level, autoplay=args.autoplay, frames=args.frames, screenshot=args.screenshot,
-                    seed=args.seed, size=args.size, language=getattr(args, "lang", None))
+                    seed=args.seed, size=args.size, language=getattr(args, "lang", None), preview=preview)
 
 
 def start_default(language: str | None = None) -> int:

@@ -86,3 +86,10 @@ def days(n: float) -> str:
 def percent(share: float) -> str:
     """A share as a whole percentage: 0.2 -> 20% (20 % in French)."""
     return _numbers.format_percent(round(share, 2), locale=_locale()).translate(_BIDI_MARKS)
+
+
+def reflow(text: str) -> str:
+    """A level's text as paragraphs: single line breaks (as a YAML block keeps them) become spaces, blank
+    lines stay paragraph breaks, so the text wraps to the window."""
+    paragraphs = [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)

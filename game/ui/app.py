@@ -335,8 +335,10 @@ def frames_from_env() -> int | None:
 
 def run_game(level: str | Path | None = None, autoplay: str | None = None, frames: int | None = None,
              screenshot: Path | None = None, seed: int | None = None,
-             size: tuple[int, int] | None = None, language: str | None = None) -> int:
-    """Open the window and play: the main menu, or straight into ``level`` (a path or a level id)."""
+             size: tuple[int, int] | None = None, language: str | None = None, preview: str | None = None) -> int:
+    """Open the window and play: the main menu, or straight into ``level`` (a path or a level id).
+
+    ``preview`` ("briefing" or "debrief") shows that screen of ``level`` instead of playing it."""
     frames = frames if frames is not None else frames_from_env()
     if screenshot is not None:
         why = check_screenshot_target(Path(screenshot))
@@ -356,7 +358,10 @@ def run_game(level: str | Path | None = None, autoplay: str | None = None, frame
             if path is None:
                 print(_("minerisk play: no level file or level id called '{level}'").format(level=level))
                 return 2
-            if app.go("play", path=path, seed=seed, autoplay=autoplay) is None:
+            if preview is not None:
+                if app.go(f"{preview}_preview", loading=True, path=path, seed=seed) is None:
+                    return 2
+            elif app.go("play", path=path, seed=seed, autoplay=autoplay) is None:
                 return 2
         return app.run(screenshot)
     finally:

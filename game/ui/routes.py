@@ -19,6 +19,7 @@ from game.ui.scene_checkin import CheckinScene
 from game.ui.scene_debrief import DebriefScene
 from game.ui.scene_glossary import GlossaryScene
 from game.ui.scene_handin import HandInScene
+from game.ui.scene_install import InstallScene
 from game.ui.scene_menu import MenuScene
 from game.ui.scene_message import MessageScene
 from game.ui.scene_pause import PauseScene
@@ -43,8 +44,11 @@ ROUTES: dict[str, Callable[..., object]] = {
     "glossary": GlossaryScene,
     "quiz": _quiz,  # play
     "debrief": DebriefScene,  # play
+    "briefing_preview": BriefingScene.create_preview,  # path, seed: a trainer's preview, nothing played
+    "debrief_preview": DebriefScene.create_preview,  # path, seed: after a scripted run, nothing saved
     "message": MessageScene,  # title, sentences, choices: what happened to the player's files
     "student": StudentScene,  # the name and class code (game/classroom)
     "handin": HandInScene,  # hand in results to a USB stick
+    "install": InstallScene,  # install a level pack into My levels
     "checkin": CheckinScene,  # stage, then: the check-in quiz before the first level and after the campaign
 }

@@ -1,5 +1,8 @@
 """The briefing before a level: the situation, a small map, objectives, budget, days, teams,
-and one risk-education message from the level's tips."""
+and one risk-education message from the level's tips.
+
+As a preview (``minerisk play LEVEL --briefing``) it says so, and offers only Close: a trainer reads the
+texts, nothing is played."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.text import _, ngettext
-from game.text.formats import money, number
+from game.text.formats import money, number, reflow
 from game.text.labels import join
 from game.text.score import objective_text
 from game.ui import theme as th
@@ -16,17 +19,11 @@ from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
 
-def reflow(text: str) -> str:
-    """A level's text as paragraphs: single line breaks (as a YAML block keeps them) become spaces, blank
-    lines stay paragraph breaks, so the text wraps to the window."""
-    paragraphs = [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 class BriefingScene(Scene):
-    def __init__(self, app, play):
+    def __init__(self, app, play, preview: bool = False):
         super().__init__(app)
         self.play = play  # the level is loaded once, here, and handed on
+        self.preview_only = preview  # a trainer's preview: no Start
         self._preview: pygame.Surface | None = None
         self._preview_box: tuple[int, int] | None = None
         self.scroller = Scroller()
@@ -36,7 +33,15 @@ class BriefingScene(Scene):
         play = app.make("play", path=path, fresh_seed=True)
         return cls(app, play) if play is not None else None
 
+    @classmethod
+    def create_preview(cls, app, path: Path, seed: int | None = None) -> "BriefingScene | None":
+        """The briefing as a trainer's preview (nothing is played)."""
+        play = app.make("play", path=path, seed=seed)
+        return cls(app, play, preview=True) if play is not None else None
+
     def start(self) -> None:
+        if self.preview_only:
+            return
         self.app.replace(self.play)
 
     def back(self) -> None:
@@ -130,6 +135,10 @@ class BriefingScene(Scene):
         draw_text(surface, t, _("Briefing · difficulty {stars}").format(stars=stars),
                   pygame.Rect(m, y, w - 2 * m, t.font(14).get_linesize()), 14, th.TEXT_DIM)
         y += t.font(14).get_linesize() + t.px(8)
+        if self.preview_only:
+            y = text_block(surface, t, _("Preview: the briefing a student reads before this level. Nothing is "
+                                         "played or saved."), pygame.Rect(m, y - t.px(6), w - 2 * m, 10 ** 4), 14,
+                           th.ACCENT, bold=True) + t.px(6)
         bh = t.px(38)
         content = pygame.Rect(m, y, w - 2 * m, h - y - bh - 2 * t.px(12))
         panel(surface, content.inflate(t.px(8), t.px(8)), t, alpha=255)
@@ -146,11 +155,15 @@ class BriefingScene(Scene):
             bottom = self._facts(surface, content.x, bottom, inner, min(content.h * 3 // 5, t.px(240)))
         self.scroller.end(surface, t, bottom + t.px(4))
         self.bar.clear()
-        go = self.bar.add(Button(_("Start"), self.start, None, "Enter", _("Begin the level (paused on day 1)")))
-        back = self.bar.add(Button(_("Back"), self.back, None, "Esc", _("Back to the menu")))
-        bw = max(t.px(110), t.font(17).size(_("Start"))[0] + t.px(30))
+        if self.preview_only:
+            go = back = self.bar.add(Button(_("Close"), self.back, None, "Esc", _("Close the preview")))
+        else:
+            go = self.bar.add(Button(_("Start"), self.start, None, "Enter", _("Begin the level (paused on day 1)")))
+            back = self.bar.add(Button(_("Back"), self.back, None, "Esc", _("Back to the menu")))
+        bw = max(t.px(110), t.font(17).size(go.label)[0] + t.px(30))
         go.rect = pygame.Rect(w - m - bw, h - bh - t.px(10), bw, bh)
-        back.rect = pygame.Rect(go.rect.x - bw - t.px(10), go.rect.y, bw, bh)
+        if back is not go:
+            back.rect = pygame.Rect(go.rect.x - bw - t.px(10), go.rect.y, bw, bh)
         if self.scroller.scrolls:
             draw_text(surface, t, _("↑/↓ or wheel to read on"), pygame.Rect(m, go.rect.y, back.rect.x - 2 * m, bh),
                       13, th.TEXT_DIM, anchor="midleft")

@@ -4,6 +4,11 @@ messages that fit it, charts of the run; then retry, next level or the menu.
 
 The map is on the left (on top in a narrow window); the report beside it
 scrolls. A learning point with a place shows a numbered ring on the map.
+The level's own closing message (``debrief:`` in its file) comes first.
+
+As a trainer's preview (``minerisk play LEVEL --debrief``, :meth:`DebriefScene.create_preview`) the
+scripted player ``land_release`` plays the level to its end first; the screen says it is a preview,
+records no grade, saves no result and offers only the truth toggle and Close.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import pygame
 from game.classroom.results import save_result
 from game.text import _, language, ngettext
 from game.text.events import end_reason
-from game.text.formats import area, money, number
+from game.text.formats import area, money, number, reflow
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 from game.ui import theme as th
@@ -39,10 +44,15 @@ class LearningPoint:
     good: bool = False
 
 
+#: The scripted player whose run a debrief preview shows.
+PREVIEW_PLAYER = "land_release"
+
+
 class DebriefScene(Scene):
-    def __init__(self, app, play):
+    def __init__(self, app, play, preview: bool = False):
         super().__init__(app)
         self.play = play
+        self.preview = preview  # a trainer's preview: nothing recorded or saved
         link = play.link
         self.link = link
         self.card = link.score_card()
@@ -54,16 +64,35 @@ class DebriefScene(Scene):
         session = link.session
         self.lessons = lessons(link.view, self.truth, self.card, session.diary, session.all_events(), link.level)
         self._words: tuple[str, list, list] | None = None  # (language, learning points, EORE messages)
-        if self.card.objectives and all(o.met for o in self.card.objectives):
-            app.sounds.play("success")
-        self.before = app.progress.best_grades.get(link.level.id)  # the best grade before this run
-        self.improved = app.progress.record(link.level.id, self.card.grade)
         self.save_problem = ""  # why the result could not be saved, in words ("" once saved)
-        self.save_result()
+        self.before, self.improved = None, False
+        if not preview:
+            if self.card.objectives and all(o.met for o in self.card.objectives):
+                app.sounds.play("success")
+            self.before = app.progress.best_grades.get(link.level.id)  # the best grade before this run
+            self.improved = app.progress.record(link.level.id, self.card.grade)
+            self.save_result()
         self._drag = None
         self._fitted: tuple | None = None  # the window the map was last fitted to
         self.note = ""
         self.scroller = Scroller()
+
+    @classmethod
+    def create_preview(cls, app, path, seed: int | None = None) -> "DebriefScene | None":
+        """The debrief of a run of the scripted player :data:`PREVIEW_PLAYER`, played to its end headless
+        through the run core (as ``minerisk simulate``); None if the level cannot be loaded."""
+        from game.run.players import play_session
+
+        play = app.make("play", path=path, seed=seed)
+        if play is None:
+            return None
+        try:
+            play_session(play.link.session, PREVIEW_PLAYER)
+            play._sync(quiet=True)  # the map and the zones as the run ended
+        except BaseException:
+            play.close()
+            raise
+        return cls(app, play, preview=True)
 
     def _worded(self) -> tuple[list, list]:
         """The learning points and the risk-education messages matched to the run, in the language in use."""
@@ -118,6 +147,10 @@ class DebriefScene(Scene):
         self.app.replace(scene)
 
     def menu(self) -> None:
+        if self.preview:  # back to where the preview was opened (the window closes when it was alone)
+            self.close()
+            self.app.pop()
+            return
         self.app.go("menu", how="reset")
 
     def toggle_truth(self) -> None:
@@ -161,6 +194,8 @@ class DebriefScene(Scene):
 
     def _grade_note(self) -> str:
         """Says a grade is a new best only when it is."""
+        if self.preview:
+            return _("the grade of the scripted player's run (not recorded)")
         if self.before is None:
             return _("your first grade on this level")
         if self.improved:
@@ -201,6 +236,9 @@ class DebriefScene(Scene):
         yy = text_block(surface, t, self._grade_note(), pygame.Rect(gx, yy, x + w - gx, 10 ** 5), 13,
                         th.GOOD if self.improved and self.before else th.TEXT_DIM)
         y = max(big.bottom, yy) + t.px(8)
+        closing = self.link.level.debrief.strip()
+        if closing:  # the level's own closing message, as its author wrote it
+            y = text_block(surface, t, reflow(_(closing)), pygame.Rect(x, y, w, 10 ** 5), 14) + t.px(8)
         caps = grade_caps_text(getattr(card, "grade_caps", ()))
         if caps:
             y = text_block(surface, t, caps, pygame.Rect(x, y, w, 10 ** 5), 13, th.ACCENT) + t.px(4)
@@ -306,6 +344,11 @@ class DebriefScene(Scene):
         draw_text(surface, t, _("Debrief: {title}").format(title=_(self.link.level.title)),
                   pygame.Rect(m, y, w - 2 * m, title_h), 22, th.ACCENT, bold=True)
         y += title_h
+        if self.preview:
+            y = text_block(surface, t, _("Preview: the debrief a student reads after this run, played by the "
+                                         "game's scripted player who releases land by evidence (seed {seed}). "
+                                         "Nothing is recorded or saved.").format(seed=self.link.seed),
+                           pygame.Rect(m, y, w - 2 * m, 10 ** 4), 14, th.ACCENT, bold=True) + t.px(2)
         reason = self.card.end_reason
         ended = _("The level ended on day {day} of {last}: {reason}.").format(
             day=self.card.days_played, last=self.link.level.days, reason=end_reason(reason))
@@ -353,6 +396,8 @@ class DebriefScene(Scene):
             Button(_("Next level"), self.next_level, pygame.K_n, "N", _("Go on with the campaign")),
             Button(_("Menu"), self.menu, pygame.K_m, "M", _("Back to the main menu")),
         ]
+        if self.preview:
+            buttons = buttons[:1] + [Button(_("Close"), self.menu, None, "Esc", _("Close the preview"))]
         if self.save_problem:  # last, so it stays on screen when the row is too wide
             buttons.append(Button(_("Save again"), self.save_result, pygame.K_s, "S",
                                   _("Try again to save your result")))

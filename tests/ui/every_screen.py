@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "levels" / "01_first_steps.yaml"
 BUSY = ROOT / "levels" / "02_cancel_or_clear.yaml"
 #: The screens in the order they are made.
-NAMES = ("menu", "settings", "glossary", "student", "handin", "checkin", "loading", "briefing", "play_tutorial",
-         "play_busy", "pause", "quiz", "debrief", "message")
+NAMES = ("menu", "settings", "glossary", "student", "handin", "checkin", "loading", "briefing", "briefing_preview",
+         "debrief_preview", "play_tutorial", "play_busy", "pause", "quiz", "debrief", "message")
 
 
 def _show(app, scene):
@@ -48,6 +48,13 @@ def screens(app, only: tuple[str, ...] = NAMES):
         app.draw()
         yield "briefing", scene
         scene.back()
+    for name in ("briefing_preview", "debrief_preview"):  # a trainer's previews (minerisk play LEVEL --briefing)
+        if name in only:
+            scene = app.go(name, path=BUSY)
+            app.draw()
+            yield name, scene
+            scene.close() if name == "debrief_preview" else scene.back()
+            app.go("menu", how="reset")
     if "play_tutorial" in only:
         play = app.go("play", path=TUTORIAL)
         for _ in range(2):

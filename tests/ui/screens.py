@@ -97,6 +97,38 @@ def make_screens(app) -> dict[str, list]:
     out.update(_classroom_screens(app, menu))
     out["debrief_tutorial"] = [app.make("debrief", play=_ended(app, "first_steps", 25))]
     out["debrief_sector"] = [app.make("debrief", play=_ended(app, "the_sector", 40))]
+    out.update(_trainer_screens(app))
+    return out
+
+
+def _trainer_screens(app) -> dict[str, list]:
+    """My levels in the menu (an installed pack and broken files), Install levels (the packs found, after an
+    install, after a refusal) and the trainer's previews of a briefing and a debrief."""
+    import tempfile
+
+    from game.store.folders import data_dir
+    from my_levels_fixture import fill_my_levels, make_pack
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="trainer-", dir=data_dir()))
+    fill_my_levels(work)
+    downloads = work / "Downloads"
+    downloads.mkdir()
+    for name in ("valley_course", "school_road_extra"):
+        pack = make_pack(work / name, name)
+        pack.rename(downloads / pack.name)
+    menu = app.make("menu")
+    menu.index = len(menu.levels) + 1  # a level with an error
+    out = {"menu_my_levels": [menu]}
+    for key, installs in (("install_found", 0), ("install_done", 1), ("install_refused", 2)):
+        scene = app.make("install")
+        scene.typed = str(downloads)
+        scene.look_in_typed()
+        for _ in range(installs):  # the second install of the same pack is refused: already installed
+            scene.install()
+        out[key] = [scene]
+    out["briefing_preview"] = [app.make("briefing_preview", path=resolve_level("first_steps"))]
+    out["debrief_preview"] = [app.make("debrief_preview", path=resolve_level("cancel_or_clear"))]
     return out
 
 
