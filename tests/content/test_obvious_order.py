@@ -1,12 +1,14 @@
 """A level where the obvious order of operations loses (issue 10, item 8).
 
-On "Coming home to Wrenfold" (levels/06_returnees.yaml) the news moves the danger: reports point to the
-Vellin spring path (day 3) and the mill orchard (day 38), Vellin's families come three weeks earlier than the
-briefing announced (day 8), and a donor cuts the grant (day 80). ``obvious_order`` follows the standards but
-keeps the plan of day 1 (objectives' areas, then the areas nearest the base; the biggest village first; every
-team kept on); ``land_release`` marks and searches where the evidence points and shrinks the programme when
-the money shrinks. Over seeds 1-10 the obvious order must score clearly lower and earn a worse grade on most
-seeds. About 3 s (20 runs of a 150-day level).
+On "Coming home to Wrenfold" (levels/06_returnees.yaml) the danger lies where people live, far from the teams'
+base: reports point to the Vellin spring path (day 3) and the mill orchard (day 38), Vellin's families come home
+early (day 8 news) and in a second wave (day 50), and a donor cuts the grant (day 80). ``obvious_order`` follows
+the standards but keeps the plan of day 1 (objectives' areas, then the areas nearest the base; the biggest
+village first; signs only on land its teams confirmed; the programme sized on the money of day 1);
+``land_release`` works near the villages and outwards from the evidence, marks reported land at once and shrinks
+the programme when the money shrinks. Measured (seeds 1-10): without the funding cut the obvious order still
+loses by its order (B against A); the cut costs it the money for quality assurance as well (C). Over seeds 1-10
+it must score clearly lower and earn a worse grade on most seeds. About 3 s (20 runs of a 150-day level).
 """
 
 from __future__ import annotations
