@@ -5,15 +5,18 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme as th
+from game.ui.layout import blit, mirror
 
 
 def line_chart(surface: pygame.Surface, theme: th.Theme, rect: pygame.Rect, title: str,
                series: list[tuple[str, list[float], tuple]], stacked: bool = False, unit=th.area) -> None:
-    """Draw ``series`` (label, values per day, colour) in ``rect``; stacked draws filled bands."""
+    """Draw ``series`` (label, values per day, colour) in ``rect``; stacked draws filled bands. Right to left
+    the chart mirrors: days run from the right, the title and the legend start on the right."""
     pygame.draw.rect(surface, (22, 26, 31), rect, border_radius=theme.px(4))
     pygame.draw.rect(surface, th.BORDER, rect, 1, border_radius=theme.px(4))
     pad = theme.px(8)
-    surface.blit(theme.fit_text(title, rect.w - 2 * pad, 14, th.TEXT, bold=True), (rect.x + pad, rect.y + pad // 2))
+    blit(surface, theme.fit_text(title, rect.w - 2 * pad, 14, th.TEXT, bold=True), (rect.x + pad, rect.y + pad // 2),
+         rect)
     plot = pygame.Rect(rect.x + pad, rect.y + theme.px(26), rect.w - 2 * pad, rect.h - theme.px(48))
     days = max((len(v) for _, v, _ in series), default=0)
     if days < 1 or plot.w < 10 or plot.h < 10:
@@ -35,7 +38,7 @@ def line_chart(surface: pygame.Surface, theme: th.Theme, rect: pygame.Rect, titl
 
     def point(i: int, v: float) -> tuple[int, int]:
         x = plot.x + (plot.w * i // max(1, days - 1) if days > 1 else plot.w // 2)
-        return x, plot.bottom - int(plot.h * v / peak)
+        return mirror((x, 0, 0, 0), plot).x, plot.bottom - int(plot.h * v / peak)
 
     pygame.draw.line(surface, th.BORDER, plot.bottomleft, plot.bottomright)
     below = [0.0] * days
@@ -48,14 +51,14 @@ def line_chart(surface: pygame.Surface, theme: th.Theme, rect: pygame.Rect, titl
         elif len(pts) > 1:
             pygame.draw.lines(surface, colour, False, pts, theme.px(2))
     if not empty:
-        surface.blit(theme.text(unit(peak), 11, th.TEXT_DIM), (plot.x + 2, plot.y))
+        blit(surface, theme.text(unit(peak), 11, th.TEXT_DIM), (plot.x + 2, plot.y), plot)
     x = rect.x + pad
     for label, _, colour in series:
         img = theme.text(label, 11, th.TEXT_DIM)
         if x + theme.px(14) + img.get_width() > rect.right - theme.px(30):
             break
-        pygame.draw.rect(surface, colour, (x, rect.bottom - theme.px(16), theme.px(10), theme.px(10)))
-        surface.blit(img, (x + theme.px(14), rect.bottom - theme.px(18)))
+        pygame.draw.rect(surface, colour, mirror((x, rect.bottom - theme.px(16), theme.px(10), theme.px(10)), rect))
+        blit(surface, img, (x + theme.px(14), rect.bottom - theme.px(18)), rect)
         x += img.get_width() + theme.px(26)
-    days_img = theme.text(f"{days}", 11, th.TEXT_DIM)
-    surface.blit(days_img, (plot.right - days_img.get_width(), plot.bottom + 1))
+    days_img = theme.text(f"{days}", 11, th.TEXT_DIM)  # the last day, at the end of the time line
+    blit(surface, days_img, (plot.right - days_img.get_width(), plot.bottom + 1), plot)

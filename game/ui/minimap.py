@@ -14,6 +14,7 @@ import pygame
 
 from game.level.model import LAND_STATUSES
 from game.ui import theme as th
+from game.ui.layout import mirror
 
 REBUILD_FRAMES = 20
 
@@ -60,12 +61,13 @@ class Minimap:
         self._age = 0
 
     def box(self, viewport: pygame.Rect, theme) -> pygame.Rect:
-        """Its place: the bottom-right corner of the map view, keeping the map's proportions."""
+        """Its place: the bottom corner of the map view at the end of a line (bottom-right, bottom-left right to
+        left), keeping the map's proportions (its picture is never mirrored)."""
         side = max(theme.px(60), min(theme.px(150), viewport.w // 4, viewport.h // 3))
         scale = side / max(self.w, self.h)
         w, h = max(8, int(self.w * scale)), max(8, int(self.h * scale))
         m = theme.px(8)
-        return pygame.Rect(viewport.right - w - m, viewport.bottom - h - m, w, h)
+        return mirror((viewport.right - w - m, viewport.bottom - h - m, w, h), viewport)
 
     def draw(self, surface: pygame.Surface, theme, camera, view) -> None:
         self._age += 1

@@ -18,6 +18,7 @@ from game.text.alerts import alert_text
 from game.text.events import end_reason
 from game.ui import play_hud, play_panel, play_tutorial
 from game.ui import theme as th
+from game.ui.layout import mirror, rtl
 from game.ui.play_input import _clamp_to
 from game.ui.widgets import Button, draw_text, panel, text_block, tooltip
 
@@ -33,26 +34,27 @@ class PlayDraw:
         t = self.theme
         side = min(max(t.px(250), w * 9 // 25), t.px(380), w // 2)
         top_h = play_hud.top_bar_height(self, w)
+        window = pygame.Rect(0, 0, w, h)  # the side panel on the right, or on the left right to left
         self.top_rect = pygame.Rect(0, 0, w, top_h)
-        self.panel_rect = pygame.Rect(w - side, top_h, side, h - top_h)
+        self.panel_rect = mirror((w - side, top_h, side, h - top_h), window)
         band, self._prompt_size = play_tutorial.layout(self, w - side, h - top_h)
-        self.prompt_rect = pygame.Rect(0, top_h, w - side, band)
+        self.prompt_rect = mirror((0, top_h, w - side, band), window)
         strip_h = play_hud.strip_height(self, w - side)
-        self.strip_rect = pygame.Rect(0, h - strip_h, w - side, strip_h)
+        self.strip_rect = mirror((0, h - strip_h, w - side, strip_h), window)
         top = self.prompt_rect.bottom
-        viewport = pygame.Rect(0, top, w - side, max(t.px(40), h - top - strip_h))
+        viewport = mirror((0, top, w - side, max(t.px(40), h - top - strip_h)), window)
         cam = self.renderer.camera
         window = (tuple(size), t.scale)
         cam.set_viewport(viewport)
         if getattr(self, "_window_key", None) != window:  # fit the map to view on start and on a resize
             self._window_key = window
             cam.fit()
-        self._layout_key = (tuple(size), t.scale, top_h, strip_h)
+        self._layout_key = (tuple(size), t.scale, rtl(), top_h, strip_h)
 
     def draw(self, surface: pygame.Surface) -> None:
         size = surface.get_size()
         t = self.theme
-        key = (size, t.scale, play_hud.top_bar_height(self, size[0]),
+        key = (size, t.scale, rtl(), play_hud.top_bar_height(self, size[0]),
                play_hud.strip_height(self, size[0] - self.panel_rect.w))
         if getattr(self, "_layout_key", None) != key:
             self._layout(size)
@@ -75,8 +77,8 @@ class PlayDraw:
         if self.paused and self.autoplay is None and not self.end_shown:
             text = _("Paused: press Space to run")
             img = t.text(text, 14, th.ACCENT, bold=True)
-            box = pygame.Rect(vp.x + t.px(6), y, min(vp.w - t.px(12), img.get_width() + t.px(12)),
-                              img.get_height() + t.px(4))
+            box = mirror((vp.x + t.px(6), y, min(vp.w - t.px(12), img.get_width() + t.px(12)),
+                          img.get_height() + t.px(4)), vp)
             surface.fill(PAUSE_BG, box)
             draw_text(surface, t, text, box.inflate(-t.px(12), 0), 14, th.ACCENT, True, anchor="midleft")
         if self.app.settings.show_hints and self.tutorial is None and not self.alerts and not self.end_shown:
@@ -89,10 +91,10 @@ class PlayDraw:
         t = self.theme
         hint = _("Pick a team (1-9), an action (the key on its button), then click a zone or drag an area · "
                  "right-drag or arrows to move · wheel or +/- to zoom")
-        mini = self.renderer.minimap.rect
+        mini = mirror(self.renderer.minimap.rect, vp)  # (the overview map sits in the corner at the end)
         width = max(t.px(80), (mini.x if mini.w else vp.right) - vp.x - t.px(16))
         h = t.font(12).get_linesize() * len(th.wrap(t.font(12), hint, width - t.px(12))) + t.px(6)
-        box = pygame.Rect(vp.x, vp.bottom - h, width, h)
+        box = mirror((vp.x, vp.bottom - h, width, h), vp)
         surface.fill(PAUSE_BG, box)
         text_block(surface, t, hint, box.inflate(-t.px(12), -t.px(4)), 12, th.TEXT)
 
@@ -129,10 +131,10 @@ class PlayDraw:
         pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(4))
         y = box.y + pad
         for text, colour in lines:
-            y = text_block(surface, t, text, pygame.Rect(box.x + pad, y, text_w, 10 ** 4), 13, colour)
+            y = text_block(surface, t, text, mirror((box.x + pad, y, text_w, 10 ** 4), box), 13, colour)
         close = self.bar.add(Button(_("Close"), self.dismiss_alerts, None, "", _("Close the alerts (the news keeps "
                                                                                   "them)")))
-        close.rect = pygame.Rect(box.right - pad - bw, box.y + pad, bw, t.px(26))
+        close.rect = mirror((box.right - pad - bw, box.y + pad, bw, t.px(26)), box)
         self.alert_rect = box
         return box.bottom
 
@@ -164,7 +166,7 @@ class PlayDraw:
         go = self.bar.add(Button(_("See the debrief"), self.to_debrief, pygame.K_RETURN, "Enter",
                                  _("What happened, and what this run teaches")))
         bw = min(inner, t.font(15).size(_("See the debrief"))[0] + t.px(30))
-        go.rect = pygame.Rect(box.right - t.px(16) - bw, box.bottom - t.px(14) - bh, bw, bh)
+        go.rect = mirror((box.right - t.px(16) - bw, box.bottom - t.px(14) - bh, bw, bh), box)
 
     def _draw_draft(self, surface) -> None:
         cam = self.renderer.camera

@@ -18,6 +18,7 @@ from game.text.formats import area, days, money, number
 from game.text.labels import join
 from game.ui import icons
 from game.ui import theme as th
+from game.ui.layout import after, mirror, start
 from game.ui.overlays import swatch
 from game.ui.widgets import Button, draw_text, tooltip
 
@@ -109,33 +110,35 @@ def top_bar_height(scene, width: int) -> int:
 
 def draw_top_bar(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     """The day, the money (what a day costs, how long it lasts), released land, finds and casualties, the speed
-    buttons on the right of the first row; items that do not fit go to a second row."""
+    buttons at the end of the first row; items that do not fit go to a second row (all mirrored right to
+    left: game/ui/layout.py)."""
     t = scene.theme
     surface.fill(BAR_BG, rect)
     pygame.draw.line(surface, th.BORDER, rect.bottomleft, rect.bottomright)
     pad = t.px(8)
     row_h = t.px(30)
     sw = _speed_width(t)
-    speed_buttons(scene, pygame.Rect(rect.right - pad - sw, rect.y + t.px(2), sw, row_h))
+    speed_buttons(scene, pygame.Rect(rect.right - pad - sw, rect.y + t.px(2), sw, row_h), rect)
     rows = _flow(scene, rect.w - 2 * pad, rect.w - 2 * pad - sw - t.px(8))
     size = t.px(20)
     scene.hud_tips = []
     for r, row in enumerate(rows):
         cy = rect.y + t.px(2) + r * row_h + row_h // 2
         for x0, w, (text, colour, icon_name, tip, bold) in row:
-            x = rect.x + pad + x0
-            ic = icons.icon(icon_name, size) if icon_name else None
-            if ic is not None:
-                surface.blit(ic, (x, cy - size // 2))
-                x += size + t.px(4)
-            elif icon_name:
-                x += size + t.px(4)
-            draw_text(surface, t, text, (x, cy), 14, colour, bold, anchor="midleft")
-            scene.hud_tips.append((pygame.Rect(rect.x + pad + x0, cy - row_h // 2, w, row_h), tip))
+            item = mirror((rect.x + pad + x0, cy - row_h // 2, w, row_h), rect)
+            box = item
+            if icon_name:
+                spot = start(item, size)
+                ic = icons.icon(icon_name, size)
+                if ic is not None:
+                    surface.blit(ic, (spot.x, cy - size // 2))
+                box = after(spot, item, t.px(4))
+            draw_text(surface, t, text, box, 14, colour, bold, anchor="midleft")
+            scene.hud_tips.append((item, tip))
 
 
-def speed_buttons(scene, rect: pygame.Rect) -> None:
-    """Pause, the four speeds and the menu, in ``rect``."""
+def speed_buttons(scene, rect: pygame.Rect, within: pygame.Rect | None = None) -> None:
+    """Pause, the four speeds and the menu, in ``rect`` (mirrored inside ``within`` right to left)."""
     theme = scene.theme
     gap = theme.px(4)
     labels = _speed_labels(scene)
@@ -149,7 +152,7 @@ def speed_buttons(scene, rect: pygame.Rect) -> None:
         else:
             action, active = (lambda s=speed: scene.set_speed(s)), (not scene.paused and scene.speed == speed)
         b = scene.bar.add(Button(text, action, key, key_name, tip, active=active))
-        b.rect = pygame.Rect(x, rect.y + theme.px(2), w, rect.h - theme.px(4))
+        b.rect = mirror((x, rect.y + theme.px(2), w, rect.h - theme.px(4)), within or rect)
         x += w + gap
 
 
@@ -204,19 +207,19 @@ def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     for r, row in enumerate(_strip_rows(scene, rect.w - 2 * t.px(6))):
         y = rect.y + t.px(1) + r * row_h
         for x0, w, kind, data in row:
-            x = rect.x + t.px(6) + x0
+            item = mirror((rect.x + t.px(6) + x0, y, w, row_h), rect)  # the row reads from the right right to left
             if kind == "button":
                 name, key, key_name, tip, label = data
                 b = scene.bar.add(Button(label, lambda n=name: scene.toggle_overlay(n), key, key_name, _(tip),
                                          active=getattr(o, name)))
-                b.rect = pygame.Rect(x, y + t.px(2), w, row_h - t.px(4))
+                b.rect = item.inflate(0, -t.px(4))
             else:
                 name, label = data
                 sw = t.px(18)
-                box = pygame.Rect(x, y + (row_h - sw) // 2, sw, sw)
+                box = start(item, sw).inflate(0, sw - row_h)
                 surface.blit(swatch(sw, name), box)
                 pygame.draw.rect(surface, th.BORDER, box, 1)
-                draw_text(surface, t, label, (box.right + t.px(4), y + row_h // 2), 13, th.TEXT, anchor="midleft")
+                draw_text(surface, t, label, after(box, item, t.px(4)), 13, th.TEXT, anchor="midleft")
 
 
 # ------------------------------------------------------------------ tooltips

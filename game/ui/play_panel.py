@@ -19,8 +19,9 @@ from game.text.formats import money, number, percent
 from game.ui import icons
 from game.ui import theme as th
 from game.ui.actions import ACTION_INFO
+from game.ui.layout import mirror, mirror_all
 from game.ui.map_markers import TEAM_COLOURS, TEAM_LETTER
-from game.ui.widgets import Button, draw_text, panel, text_block
+from game.ui.widgets import Button, draw_text, panel, progress_bar, text_block
 
 LOG_COLOURS = {"accident": th.BAD, "incident": th.BAD, "find": th.ACCENT, "evidence": (240, 220, 90),
                "order": th.TEXT_DIM, "refused": th.BAD, "funding": th.GOOD, "weather": th.INFO,
@@ -64,13 +65,14 @@ def draw_panel(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     inner = rect.inflate(-2 * pad, -2 * pad)
     scroller = scene.panel_scroll
     y = scroller.begin(surface, inner)
-    w = inner.w - (theme.px(8) if scroller.scrolls else 0)
-    x = inner.x
-    draw_text(surface, theme, _("Teams"), (x, y), 15, th.TEXT, bold=True)
+    content = scroller.content(theme.px(8))  # (the scroll bar on the left right to left)
+    x, w = content.x, content.w
+    draw_text(surface, theme, _("Teams"), (x, y), 15, th.TEXT, bold=True, within=content)
     hint = _("1-9 or click · Tab next")
     hint_w = theme.font(12).size(hint)[0]
     if hint_w + theme.font(15, True).size(_("Teams"))[0] + theme.px(10) <= w:
-        draw_text(surface, theme, hint, (x + w, y + theme.px(2)), 12, th.TEXT_DIM, anchor="topright")
+        draw_text(surface, theme, hint, (x + w, y + theme.px(2)), 12, th.TEXT_DIM, anchor="topright",
+                  within=content)
     y += theme.font(15, True).get_linesize() + theme.px(2)
     y = _team_list(scene, surface, x, y, w, rect.h)
     y = _selected_team(scene, surface, x, y, w)
@@ -98,7 +100,8 @@ def _visible(scene, b: Button) -> None:
 def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:
     """The deployed teams, two lines each (icon, number and name; what it is doing); scrolls with the wheel."""
     theme, link = scene.theme, scene.link
-    row_h = theme.font(13).get_linesize() + theme.font(12).get_linesize() + theme.px(6)
+    bar_h = max(2, theme.px(3))  # a task's progress under its words
+    row_h = theme.font(13).get_linesize() + theme.font(12).get_linesize() + theme.px(6) + bar_h + theme.px(1)
     teams = link.teams()
     rows = max(2, min(len(teams), (panel_h // 3) // row_h))
     names = [t.name for t in teams]
@@ -124,7 +127,7 @@ def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:
         if t.name == scene.selected:
             pygame.draw.rect(surface, (70, 64, 30), row, border_radius=theme.px(3))
             pygame.draw.rect(surface, th.SELECT, row, 1, border_radius=theme.px(3))
-        chip = pygame.Rect(row.x + theme.px(2), row.y + (row.h - size) // 2, size, size)
+        chip = mirror((row.x + theme.px(2), row.y + (row.h - size) // 2, size, size), row)
         pygame.draw.rect(surface, TEAM_COLOURS.get(t.type, th.TEXT), chip, border_radius=theme.px(4))
         img = icons.icon(t.type, size - 2)
         if img is not None:
@@ -133,13 +136,16 @@ def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:
             draw_text(surface, theme, TEAM_LETTER.get(t.type, "?"), chip, 11, (0, 0, 0), True, anchor="center")
         if not t.available:
             pygame.draw.line(surface, th.BAD, chip.topleft, chip.bottomright, max(2, theme.px(2)))
-        tx = chip.right + theme.px(6)
-        box = pygame.Rect(tx, row.y + theme.px(2), row.right - theme.px(4) - tx, theme.font(13).get_linesize())
+        tx = row.x + theme.px(2) + size + theme.px(6)
+        box = mirror((tx, row.y + theme.px(2), row.right - theme.px(4) - tx, theme.font(13).get_linesize()), row)
         name = f"{i + 1}. {link.team_name(t.name)}" + (" »" if t.pace == "rushed" else "")
         draw_text(surface, theme, name, box, 13, th.TEXT, min_shrink=0.7)  # long team names in long languages
-        box = pygame.Rect(tx, box.bottom, box.w, theme.font(12).get_linesize())
+        box = pygame.Rect(box.x, box.bottom, box.w, theme.font(12).get_linesize())
         colour = th.INFO if t.task_kind else (th.ACCENT if t.available else th.BAD)
         draw_text(surface, theme, team_status(scene, t), box, 12, colour)
+        if t.task_kind and t.available:
+            progress_bar(surface, theme, pygame.Rect(box.x, box.bottom + theme.px(1), box.w, bar_h),
+                         float(t.task_progress or 0.0), th.INFO)
         y += row_h
     if len(teams) > rows:
         more = _("{a}-{b} of {n} · wheel or Tab for more").format(a=first + 1, b=min(first + rows, len(teams)),
@@ -205,7 +211,7 @@ def _action_buttons(scene, surface, x: int, y: int, w: int) -> int:
         col, row = i % cols, i // cols
         key_name = {"backspace": "Backspace", "delete": "Delete", "end": "End"}.get(key, key.upper())
         b = Button(label, action, pygame.key.key_code(key), key_name, tip, active=active)
-        b.rect = pygame.Rect(x + col * (bw + gap), y + row * (bh + gap), bw, bh)
+        b.rect = mirror((x + col * (bw + gap), y + row * (bh + gap), bw, bh), (x, y, w, bh))
         _visible(scene, b)
     rows = (len(entries) + cols - 1) // cols
     return y + rows * (bh + gap) + theme.px(4)
@@ -276,7 +282,7 @@ def _order_box(scene, surface, rect: pygame.Rect) -> int:
                      border_radius=theme.px(4))
     y = box.y + theme.px(6)
     for text, colour in lines:
-        y = text_block(surface, theme, text, pygame.Rect(box.x + theme.px(6), y, inner_w, 10 ** 4), 13, colour)
+        y = text_block(surface, theme, text, mirror((box.x + theme.px(6), y, inner_w, 10 ** 4), box), 13, colour)
     if scene.draft is not None:
         bw = (box.w - theme.px(18)) // 2
         label = _("Stand down") if scene.draft.action == "stand_down" else _("Send order")
@@ -285,6 +291,7 @@ def _order_box(scene, surface, rect: pygame.Rect) -> int:
         ok.rect = pygame.Rect(box.x + theme.px(6), y + theme.px(2), bw, bh)
         no = Button(_("Cancel"), scene.cancel_order, None, "Esc", _("Drop this order"))
         no.rect = pygame.Rect(ok.rect.right + theme.px(6), ok.rect.y, bw, bh)
+        mirror_all((ok, no), box)  # Send first in reading order
         _visible(scene, ok)
         _visible(scene, no)
         scene.order_box_rect = box
@@ -295,7 +302,7 @@ def _news(scene, surface, rect: pygame.Rect) -> int:
     """The latest news, newest first, filling ``rect``; returns the y below it."""
     theme = scene.theme
     title_h = theme.font(15, True).get_linesize()
-    draw_text(surface, theme, _("News"), (rect.x, rect.y), 15, th.TEXT, bold=True)
+    draw_text(surface, theme, _("News"), (rect.x, rect.y), 15, th.TEXT, bold=True, within=rect)
     y = rect.y + title_h + theme.px(2)
     font = theme.font(12)
     size = theme.px(16)
@@ -307,9 +314,9 @@ def _news(scene, surface, rect: pygame.Rect) -> int:
             break
         img = icons.icon(icon_name, size) if icon_name else None
         if img is not None:
-            surface.blit(img, (rect.x, y + (font.get_linesize() - size) // 2))
+            surface.blit(img, mirror((rect.x, y + (font.get_linesize() - size) // 2, size, size), rect))
         for line in lines:
-            draw_text(surface, theme, line, (rect.x + indent, y), 12, colour)
+            draw_text(surface, theme, line, (rect.x + indent, y), 12, colour, within=rect)
             y += font.get_linesize()
         y += theme.px(2)
     return rect.bottom

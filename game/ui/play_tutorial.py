@@ -16,7 +16,8 @@ import pygame
 from game.text import _
 from game.ui import icons
 from game.ui import theme as th
-from game.ui.widgets import Button
+from game.ui.layout import blit, mirror
+from game.ui.widgets import Button, draw_text
 
 PROMPT_BG = (30, 44, 58)
 PROMPT_EDGE = (110, 190, 240)
@@ -69,28 +70,29 @@ def draw_prompt(scene, surface: pygame.Surface, rect: pygame.Rect, size: int) ->
     ic = icons.icon("eore", t.px(32))
     x = rect.x + pad
     if ic is not None:
-        surface.blit(ic, (x, rect.y + pad))
+        blit(surface, ic, (x, rect.y + pad), rect)
     x = rect.x + t.px(50)
+    text_w = _text_width(t, rect.w)
     y = rect.y + t.px(8)
     step = tut.step
     n = min(tut.index + 1, len(tut.steps))
     head = (_("Tutorial · step {n} of {total}").format(n=n, total=len(tut.steps)) if step is not None
             else _("Tutorial · done"))
-    surface.blit(t.text(head, 12, PROMPT_EDGE, bold=True), (x, y))
+    draw_text(surface, t, head, (x, y), 12, PROMPT_EDGE, bold=True, within=rect)
     y += t.font(12).get_linesize()
     font = t.font(size)
     text = _(step.say) if step is not None else _("You have done every step. Keep playing, or end the level "
                                                  "(End, twice).")
-    for line in th.wrap(font, text, _text_width(t, rect.w)):
-        surface.blit(t.text(line, size, th.TEXT), (x, y))
+    for line in th.wrap(font, text, text_w):  # each line from the start of the text column (right to left too)
+        draw_text(surface, t, line, (x, y), size, th.TEXT, within=rect)
         y += font.get_linesize()
     row_h = max(t.font(12).get_linesize(), t.px(26))
     row_y = rect.bottom - t.px(8) - row_h
-    wait = t.text(tut.waiting_text(scene.link.names), 12, th.ACCENT)
-    surface.blit(wait, (x, row_y + (row_h - wait.get_height()) // 2))
+    draw_text(surface, t, tut.waiting_text(scene.link.names), (x, row_y + row_h // 2), 12, th.ACCENT,
+              anchor="midleft", within=rect)
     if step is not None and step.wait_for == "continue":
         b = scene.bar.add(Button(_("Next"), scene.tutorial_next, None, "Enter", _("Go on to the next step")))
-        b.rect = pygame.Rect(rect.right - pad - t.px(100), row_y, t.px(100), row_h)
+        b.rect = mirror((rect.right - pad - t.px(100), row_y, t.px(100), row_h), rect)
 
 
 def draw_target(scene, surface: pygame.Surface) -> None:

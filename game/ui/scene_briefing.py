@@ -15,6 +15,7 @@ from game.text.formats import money, number, reflow
 from game.text.labels import join
 from game.text.score import objective_text
 from game.ui import theme as th
+from game.ui.layout import mirror, mirror_all
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
@@ -80,7 +81,7 @@ class BriefingScene(Scene):
         """The situation and the objectives."""
         t, lv = self.theme, self.play.link.level
         y = text_block(surface, t, reflow(_(lv.briefing.strip())), pygame.Rect(x, y, w, 10 ** 5), 15) + t.px(8)
-        draw_text(surface, t, _("Objectives"), (x, y), 16, th.TEXT, bold=True)
+        draw_text(surface, t, _("Objectives"), (x, y), 16, th.TEXT, bold=True, within=(x, y, w, 1))
         y += t.font(16, True).get_linesize() + t.px(4)
         for obj in lv.objectives:
             y = text_block(surface, t, "• " + objective_text(obj, self.play.link.names),
@@ -116,7 +117,8 @@ class BriefingScene(Scene):
             box = pygame.Rect(x, y, w, h)
             pygame.draw.rect(surface, (58, 48, 22), box, border_radius=t.px(5))
             pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(5))
-            draw_text(surface, t, _("Risk education"), (box.x + pad, box.y + pad), 14, th.ACCENT, bold=True)
+            draw_text(surface, t, _("Risk education"), (box.x + pad, box.y + pad), 14, th.ACCENT, bold=True,
+                      within=box)
             text_block(surface, t, _(lv.tips[0]), pygame.Rect(box.x + pad, box.y + pad + title_h, w - 2 * pad, h), 14)
             y = box.bottom
         return y
@@ -143,16 +145,18 @@ class BriefingScene(Scene):
         content = pygame.Rect(m, y, w - 2 * m, h - y - bh - 2 * t.px(12))
         panel(surface, content.inflate(t.px(8), t.px(8)), t, alpha=255)
         top = self.scroller.begin(surface, content)
-        inner = content.w - (t.px(12) if self.scroller.scrolls else 0)
-        if inner >= t.px(760):  # two columns: the story, and the map with the facts
+        used = self.scroller.content(t.px(12))
+        inner = used.w
+        if inner >= t.px(760):  # two columns: the story, and the map with the facts (swapped right to left)
             left_w = inner * 3 // 5 - t.px(8)
-            bottom = self._story(surface, content.x, top, left_w)
-            right_x = content.x + left_w + t.px(16)
+            story = mirror((used.x, top, left_w, 1), used)
+            bottom = self._story(surface, story.x, top, left_w)
+            facts = mirror((used.x + left_w + t.px(16), top, inner - left_w - t.px(16), 1), used)
             map_h = min(content.h * 2 // 5, t.px(260))
-            bottom = max(bottom, self._facts(surface, right_x, top, inner - left_w - t.px(16), map_h))
+            bottom = max(bottom, self._facts(surface, facts.x, top, facts.w, map_h))
         else:  # one column, which scrolls
-            bottom = self._story(surface, content.x, top, inner) + t.px(10)
-            bottom = self._facts(surface, content.x, bottom, inner, min(content.h * 3 // 5, t.px(240)))
+            bottom = self._story(surface, used.x, top, inner) + t.px(10)
+            bottom = self._facts(surface, used.x, bottom, inner, min(content.h * 3 // 5, t.px(240)))
         self.scroller.end(surface, t, bottom + t.px(4))
         self.bar.clear()
         if self.preview_only:
@@ -166,5 +170,6 @@ class BriefingScene(Scene):
             back.rect = pygame.Rect(go.rect.x - bw - t.px(10), go.rect.y, bw, bh)
         if self.scroller.scrolls:
             draw_text(surface, t, _("↑/↓ or wheel to read on"), pygame.Rect(m, go.rect.y, back.rect.x - 2 * m, bh),
-                      13, th.TEXT_DIM, anchor="midleft")
+                      13, th.TEXT_DIM, anchor="midleft", within=surface.get_rect())
+        mirror_all((go, back), surface.get_rect())  # Start first in reading order
         self.bar.draw(surface, t, 17)

@@ -19,8 +19,9 @@ from game.classroom.student import load_student
 from game.text import _, ngettext
 from game.ui import icons
 from game.ui import theme as th
+from game.ui.layout import blit, mirror, mirror_all
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, draw_text, panel, text_block
 
 
 class CheckinScene(Scene):
@@ -87,7 +88,7 @@ class CheckinScene(Scene):
         short = rect.h < t.px(520)  # a small window or a large scale: no icon, a tighter header
         ic = None if short else icons.icon("eore", t.px(48))
         if ic is not None:
-            surface.blit(ic, (x, y))
+            blit(surface, ic, (x, y), rect)
         tx = x + (t.px(60) if ic is not None else 0)
         title = _("Check-in quiz: before you start") if self.run.stage == "before" else \
             _("Check-in quiz: after the campaign")
@@ -112,9 +113,10 @@ class CheckinScene(Scene):
             bw = max(t.px(150), t.text(label, 16).get_width() + t.px(24))
             b.rect = pygame.Rect(bx - bw, by, bw, t.px(40))
             bx -= bw + t.px(12)
+        mirror_all(self.bar.buttons, rect)  # right to left: from the left edge, the first one leftmost
         title_w = (bx if on_top else rect.right - pad) - tx
-        surface.blit(t.fit_text(title, title_w, 24, th.ACCENT, bold=True), (tx, y))
-        surface.blit(t.fit_text(sub, title_w, 14, th.TEXT_DIM), (tx, y + t.px(32)))
+        blit(surface, t.fit_text(title, title_w, 24, th.ACCENT, bold=True), (tx, y), rect)
+        blit(surface, t.fit_text(sub, title_w, 14, th.TEXT_DIM), (tx, y + t.px(32)), rect)
         y += t.px(56 if short else 70)
         inner = pygame.Rect(x, y, rect.w - 2 * pad, rect.bottom - y - (pad if on_top else t.px(68)))
         if not self.started:
@@ -175,10 +177,11 @@ class CheckinScene(Scene):
             pygame.draw.rect(surface, (64, 72, 84) if hover else th.PANEL_LIGHT, box, border_radius=t.px(6))
             pygame.draw.rect(surface, th.BORDER, box, max(1, t.px(2)), border_radius=t.px(6))
             key = t.text(str(i + 1), a_size + 2, th.ACCENT, bold=True)
-            surface.blit(key, key.get_rect(center=(box.x + t.px(24), box.centery)))
+            surface.blit(key, mirror(key.get_rect(center=(box.x + t.px(24), box.centery)), box))
             ty = box.centery - len(lines) * font.get_linesize() // 2
+            column = mirror((box.x + t.px(50), ty, rect.w - t.px(70), 1), box)  # the answer after its number
             for line in lines:
-                surface.blit(t.text(line, a_size, th.TEXT), (box.x + t.px(50), ty))
+                draw_text(surface, t, line, (column.x, ty, column.w, font.get_linesize()), a_size, th.TEXT)
                 ty += font.get_linesize()
             b = self.bar.add(Button("", lambda i=i: self.choose(i), pygame.K_1 + i, str(i + 1), _("This answer"),
                                     hidden=True))

@@ -29,6 +29,7 @@ from game.ui import icons
 from game.run.learning import eore_messages, happenings, lessons
 from game.text.learning import grade_caps_text, lesson_text, objective_note
 from game.text.score import objective_text
+from game.ui.layout import blit, mirror
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
@@ -227,13 +228,15 @@ class DebriefScene(Scene):
     def _report(self, surface, x: int, y: int, w: int) -> int:
         """The grade, figures, quiz, objectives, learning points, risk-education messages and charts."""
         t, card = self.theme, self.card
+        col = pygame.Rect(x, y, w, 1)  # the report's column: what is placed in it is mirrored right to left
         grade_colour = th.GRADE_COLOURS.get(card.grade, th.TEXT)
-        big = draw_text(surface, t, card.grade, (x, y), 48, grade_colour, bold=True)
-        gx = big.right + t.px(14)
+        big = draw_text(surface, t, card.grade, (x, y), 48, grade_colour, bold=True, within=col)
+        gx = x + big.w + t.px(14)
         head = _("Grade {grade} · {total} of {best} points").format(
             grade=card.grade, total=number(card.total), best=number(card.best_possible))
-        yy = text_block(surface, t, head, pygame.Rect(gx, y + t.px(4), x + w - gx, 10 ** 5), 15, grade_colour, True)
-        yy = text_block(surface, t, self._grade_note(), pygame.Rect(gx, yy, x + w - gx, 10 ** 5), 13,
+        yy = text_block(surface, t, head, mirror((gx, y + t.px(4), x + w - gx, 10 ** 5), col), 15, grade_colour,
+                        True)
+        yy = text_block(surface, t, self._grade_note(), mirror((gx, yy, x + w - gx, 10 ** 5), col), 13,
                         th.GOOD if self.improved and self.before else th.TEXT_DIM)
         y = max(big.bottom, yy) + t.px(8)
         closing = self.link.level.debrief.strip()
@@ -261,7 +264,7 @@ class DebriefScene(Scene):
                            th.GOOD if result.met else th.BAD)
             note = objective_note(result.kind, result.met, card, self.link.level.catalogue)
             if note:
-                y = text_block(surface, t, note, pygame.Rect(x + t.px(14), y, w - t.px(14), 10 ** 5), 12,
+                y = text_block(surface, t, note, mirror((x + t.px(14), y, w - t.px(14), 10 ** 5), col), 12,
                                th.TEXT_DIM)
         y += t.px(8)
         y = text_block(surface, t, _("What this run teaches"), pygame.Rect(x, y, w, 10 ** 5), 15, th.TEXT, True)
@@ -270,16 +273,16 @@ class DebriefScene(Scene):
             bullet = f"{i + 1}." if place is not None else "•"
             colour = th.GOOD if p.good else th.ACCENT
             indent = t.font(13, True).size("00. ")[0]
-            draw_text(surface, t, bullet, (x, y), 13, colour, bold=True)
-            y = text_block(surface, t, p.text, pygame.Rect(x + indent, y, w - indent, 10 ** 5), 13, colour, True)
-            y = text_block(surface, t, p.principle, pygame.Rect(x + indent, y, w - indent, 10 ** 5), 12,
+            draw_text(surface, t, bullet, (x, y), 13, colour, bold=True, within=col)
+            y = text_block(surface, t, p.text, mirror((x + indent, y, w - indent, 10 ** 5), col), 13, colour, True)
+            y = text_block(surface, t, p.principle, mirror((x + indent, y, w - indent, 10 ** 5), col), 12,
                            th.TEXT_DIM) + t.px(4)
         y += t.px(6)
         y = self._draw_eore(surface, pygame.Rect(x, y, w, 0)) + t.px(10)
         chart_h = t.px(150)
         if w >= t.px(420):
             cw = (w - t.px(10)) // 2
-            self._charts(surface, pygame.Rect(x, y, cw, chart_h), pygame.Rect(x + cw + t.px(10), y, cw, chart_h))
+            self._charts(surface, mirror((x, y, cw, chart_h), col), mirror((x + cw + t.px(10), y, cw, chart_h), col))
             y += chart_h
         else:
             self._charts(surface, pygame.Rect(x, y, w, chart_h), pygame.Rect(x, y + chart_h + t.px(10), w, chart_h))
@@ -312,8 +315,8 @@ class DebriefScene(Scene):
         for icon_name, text in self.eore:
             img = icons.icon(icon_name, size)
             if img is not None:
-                surface.blit(img, (box.x + pad, y))
-            y = max(text_block(surface, t, text, pygame.Rect(box.x + pad + size + t.px(8), y, text_w, 10 ** 5), 13),
+                blit(surface, img, (box.x + pad, y), box)
+            y = max(text_block(surface, t, text, mirror((box.x + pad + size + t.px(8), y, text_w, 10 ** 5), box), 13),
                     y + size) + t.px(6)
         return box.bottom
 
@@ -357,9 +360,10 @@ class DebriefScene(Scene):
         bh = max(t.px(36), t.font(15).get_linesize() + t.px(10))
         bottom = h - m - bh - t.px(8)
         wide = w >= t.px(900)
-        if wide:  # the map on the left, the report on the right
+        if wide:  # the map on the left, the report on the right (swapped right to left; the map is not mirrored)
             map_rect = pygame.Rect(m, y, (w - 3 * m) * 9 // 20, bottom - y - t.px(24))
-            report = pygame.Rect(map_rect.right + m, y, w - map_rect.right - 2 * m, bottom - y)
+            report = mirror((map_rect.right + m, y, w - map_rect.right - 2 * m, bottom - y), surface.get_rect())
+            map_rect = mirror(map_rect, surface.get_rect())
         else:  # the map on top, the report under it
             map_rect = pygame.Rect(m, y, w - 2 * m, (bottom - y) * 2 // 5)
             report = pygame.Rect(m, map_rect.bottom + t.px(28), w - 2 * m, bottom - map_rect.bottom - t.px(28))
@@ -378,15 +382,16 @@ class DebriefScene(Scene):
             lw = t.px(14) + t.font(12).size(label)[0]
             if x + lw > map_rect.right:
                 break
-            pygame.draw.circle(surface, colour, (x + t.px(6), ly + t.px(9)), t.px(5))
-            pygame.draw.circle(surface, (0, 0, 0), (x + t.px(6), ly + t.px(9)), t.px(5), 1)
-            draw_text(surface, t, label, (x + t.px(14), ly + t.px(1)), 12, th.TEXT_DIM)
+            dot = mirror((x + t.px(1), ly + t.px(4), t.px(10), t.px(10)), map_rect).center
+            pygame.draw.circle(surface, colour, dot, t.px(5))
+            pygame.draw.circle(surface, (0, 0, 0), dot, t.px(5), 1)
+            draw_text(surface, t, label, (x + t.px(14), ly + t.px(1)), 12, th.TEXT_DIM, within=map_rect)
             x += lw + t.px(14)
         panel(surface, report, t, alpha=255)
         inner = report.inflate(-2 * t.px(10), -2 * t.px(10))
         top = self.scroller.begin(surface, inner)
-        width = inner.w - (t.px(12) if self.scroller.scrolls else 0)
-        self.scroller.end(surface, t, self._report(surface, inner.x, top, width))
+        used = self.scroller.content(t.px(12))
+        self.scroller.end(surface, t, self._report(surface, used.x, top, used.w))
         self.bar.clear()
         o = self.renderer.overlays
         buttons = [
@@ -406,9 +411,9 @@ class DebriefScene(Scene):
         x = w - m - len(buttons) * (bw + gap) + gap
         for b in buttons:
             self.bar.add(b)
-            b.rect = pygame.Rect(x, h - m - bh, bw, bh)
+            b.rect = mirror((x, h - m - bh, bw, bh), surface.get_rect())  # the first one read first
             x += bw + gap
         if self.note:
-            text_block(surface, t, self.note, pygame.Rect(m, h - m - bh, x - len(buttons) * (bw + gap) - 2 * m, bh),
-                       13, th.ACCENT)
+            text_block(surface, t, self.note, mirror((m, h - m - bh, x - len(buttons) * (bw + gap) - 2 * m, bh),
+                                                     surface.get_rect()), 13, th.ACCENT)
         self.bar.draw(surface, t, 15)

@@ -10,6 +10,7 @@ import pygame
 from game import content
 from game.text import _
 from game.ui import theme as th
+from game.ui.layout import after, mirror
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
 
@@ -65,20 +66,22 @@ class GlossaryScene(Scene):
         pad = t.px(16)
         x = rect.x + pad
         y = rect.y + t.px(10)
-        title = draw_text(surface, t, _("Glossary"), (x, y), 24, th.TEXT, bold=True)
+        title = draw_text(surface, t, _("Glossary"), (x, y), 24, th.TEXT, bold=True, within=rect)
         hint = _("↑/↓ or wheel to scroll · Esc back")
-        if title.right + t.px(20) + t.font(13).size(hint)[0] < rect.right - pad:
-            draw_text(surface, t, hint, (title.right + t.px(20), title.centery), 13, th.TEXT_DIM, anchor="midleft")
+        room = after(title, rect.inflate(-2 * pad, 0), t.px(20))  # the hint after the title, if it fits
+        if t.font(13).size(hint)[0] < room.w:
+            draw_text(surface, t, hint, (room.x, title.y, room.w, title.h), 13, th.TEXT_DIM, anchor="midleft")
         self.bar.clear()
         bh = max(t.px(32), t.font(15).get_linesize() + t.px(8))
         back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Back")))
-        back.rect = pygame.Rect(rect.right - pad - t.px(100), rect.bottom - t.px(10) - bh, t.px(100), bh)
+        back.rect = mirror((rect.right - pad - t.px(100), rect.bottom - t.px(10) - bh, t.px(100), bh), rect)
         area = pygame.Rect(x, title.bottom + t.px(10), rect.w - 2 * pad, back.rect.y - t.px(10) - title.bottom - t.px(10))
         y = self.scroller.begin(surface, area)
-        width = area.w - (t.px(12) if self.scroller.scrolls else 0)
+        content = self.scroller.content(t.px(12))
+        x, width = content.x, content.w
         indent = t.px(20)
         for term, text in entries():
             y = text_block(surface, t, term, pygame.Rect(x, y, width, 10 ** 5), 15, th.ACCENT, bold=True)
-            y = text_block(surface, t, text, pygame.Rect(x + indent, y, width - indent, 10 ** 5), 14) + t.px(8)
+            y = text_block(surface, t, text, mirror((x + indent, y, width - indent, 10 ** 5), content), 14) + t.px(8)
         self.scroller.end(surface, t, y)
         self.bar.draw(surface, t, 15)

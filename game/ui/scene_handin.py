@@ -18,6 +18,7 @@ from game.classroom.places import hand_in_places
 from game.classroom.student import load_student
 from game.text import _, ngettext
 from game.ui import theme as th
+from game.ui.layout import blit, mirror
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block
 
@@ -111,7 +112,8 @@ class HandInScene(Scene):
         pad = t.px(16 if compact else 24)
         x, y = rect.x + pad, rect.y + t.px(12 if compact else 16)
         inner = rect.w - 2 * pad
-        surface.blit(t.fit_text(_("Hand in results"), inner, 20 if compact else 24, th.ACCENT, bold=True), (x, y))
+        blit(surface, t.fit_text(_("Hand in results"), inner, 20 if compact else 24, th.ACCENT, bold=True), (x, y),
+             rect)
         y += t.px(30 if compact else 40)
         self.bar.clear()
         # who, and what is new (or what the last hand-in did)
@@ -152,10 +154,10 @@ class HandInScene(Scene):
             bw = (inner - gap * (len(row) - 1)) // len(row)
             for i, b in enumerate(row):
                 self.bar.add(b)
-                b.rect = pygame.Rect(x + i * (bw + gap), bottom + r * (row_h + gap), bw, row_h)
+                b.rect = mirror((x + i * (bw + gap), bottom + r * (row_h + gap), bw, row_h), rect)
         # where to write
         if not compact:
-            surface.blit(t.text(_("Where to write the file"), 16, th.TEXT, bold=True), (x, y))
+            blit(surface, t.text(_("Where to write the file"), 16, th.TEXT, bold=True), (x, y), rect)
             y += t.line + t.px(6)
         if not any(p.removable for p in self.places):
             y = text_block(surface, t, _("No USB stick found: plug one in and choose Look again, or write the file "
@@ -171,7 +173,7 @@ class HandInScene(Scene):
             if chosen:
                 pygame.draw.rect(surface, th.ACCENT, row, 2, border_radius=t.px(5))
             label = t.fit_text(place.label, row.w - t.px(20), 15, th.TEXT, bold=place.removable)
-            surface.blit(label, (row.x + t.px(10), row.centery - label.get_height() // 2))
+            blit(surface, label, (row.x + t.px(10), row.centery - label.get_height() // 2), row)
             b = self.bar.add(Button("", lambda i=i: self.choose(i), None, "↑/↓", str(place.path), hidden=True))
             b.rect = row
             y += place_h

@@ -17,6 +17,7 @@ import pygame
 from game.text import _
 from game.ui import icons
 from game.ui import theme as th
+from game.ui.layout import blit, mirror
 from game.ui.scene import Scene
 from game.ui.widgets import panel, text_block
 
@@ -40,7 +41,8 @@ class LoadingScene(Scene):
         surface.blit(title, title.get_rect(midtop=(w // 2, h // 4)))
         box_w = min(w - t.px(60), t.px(640))
         lines = len(th.wrap(t.font(17), self.tip, box_w - t.px(108)))
-        box = pygame.Rect(0, 0, box_w, max(t.px(92), t.px(56) + lines * t.font(17).get_linesize()))
+        head_h = t.font(15, True).get_linesize() + t.px(4)  # (taller in Arabic and Khmer than in Latin letters)
+        box = pygame.Rect(0, 0, box_w, max(t.px(92), 2 * t.px(18) + head_h + lines * t.font(17).get_linesize()))
         box.center = (w // 2, h // 2)
         panel(surface, box, t, alpha=255)
         pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(6))
@@ -48,9 +50,9 @@ class LoadingScene(Scene):
         ic = icons.icon("marking_sign", t.px(56))
         x = box.x + pad
         if ic is not None:
-            surface.blit(ic, (x, box.y + pad))
+            blit(surface, ic, (x, box.y + pad), box)  # the sign before the words: on the right right to left
             x += t.px(72)
-        inner = pygame.Rect(x, box.y + pad, box.right - pad - x, box.h - 2 * pad)
+        inner = mirror((x, box.y + pad, box.right - pad - x, box.h - 2 * pad), box)
         y = text_block(surface, t, _("Risk education"), inner, 15, th.ACCENT, bold=True)
         text_block(surface, t, self.tip, pygame.Rect(inner.x, y + t.px(4), inner.w, inner.bottom - y), 17)
 

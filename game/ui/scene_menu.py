@@ -22,6 +22,7 @@ from game.paths import levels_dir
 from game.store.folders import my_levels_dir
 from game.ui import theme as th
 from game.store.saves import latest_save
+from game.ui.layout import after, mirror, mirror_all
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, column, draw_text, panel, text_block
 
@@ -181,8 +182,7 @@ class MenuScene(Scene):
             draw_text(surface, t, state_text, r2, 13, state_colour)
         elif one_line:
             used = draw_text(surface, t, info, r2, 13, th.TEXT_DIM)
-            draw_text(surface, t, " · " + state_text, pygame.Rect(used.right, r2.y, r2.right - used.right, line2), 13,
-                      state_colour)
+            draw_text(surface, t, " · " + state_text, after(used, r2), 13, state_colour)
         else:
             draw_text(surface, t, info, r2, 13, th.TEXT_DIM)
             r2 = r2.move(0, line2)
@@ -231,18 +231,22 @@ class MenuScene(Scene):
         column(buttons, bx, y, bw, bh, gap)
         # the campaign, scrolling when it is longer than the window
         list_rect = pygame.Rect(m, y, bx - 2 * m + t.px(8), bottom - y)
+        mirror_all(buttons, surface.get_rect())  # right to left: the campaign on the right, the buttons on the left
+        list_rect = mirror(list_rect, surface.get_rect())
         panel(surface, list_rect, t, alpha=255)
         pad = t.px(10)
         head_h = t.font(17, True).get_linesize()
-        draw_text(surface, t, _("Campaign"), (list_rect.x + pad, list_rect.y + t.px(6)), 17, th.TEXT, bold=True)
+        draw_text(surface, t, _("Campaign"), (list_rect.x + pad, list_rect.y + t.px(6)), 17, th.TEXT, bold=True,
+                  within=list_rect)
         hint = _("↑/↓ choose · Enter play")
         if t.font(17, True).size(_("Campaign"))[0] + t.font(12).size(hint)[0] + 3 * pad < list_rect.w:
             draw_text(surface, t, hint, (list_rect.right - pad, list_rect.y + t.px(9)), 12, th.TEXT_DIM,
-                      anchor="topright")
+                      anchor="topright", within=list_rect)
         rows_rect = pygame.Rect(list_rect.x + pad, list_rect.y + head_h + t.px(12), list_rect.w - 2 * pad,
                                 list_rect.h - head_h - t.px(18))
         y = self.scroller.begin(surface, rows_rect)
-        row_w = rows_rect.w - (t.px(10) if self.scroller.scrolls else 0)
+        rows = self.scroller.content(t.px(10))  # (the scroll bar on the left right to left)
+        row_w = rows.w
         for i, lv in enumerate(self.levels):
             grade = self.app.progress.best_grades.get(lv.id)
             if grade:
@@ -251,15 +255,15 @@ class MenuScene(Scene):
                 state, colour = _("not played yet"), th.TEXT_DIM
             else:
                 state, colour = _("locked: finish the level before"), th.TEXT_DIM
-            y = self._row(surface, i, f"{i + 1}. {_(lv.title)}", lv.difficulty, (state, colour), "", y, rows_rect.x,
+            y = self._row(surface, i, f"{i + 1}. {_(lv.title)}", lv.difficulty, (state, colour), "", y, rows.x,
                           row_w)
         y += t.px(8)
-        y = text_block(surface, t, _("My levels"), pygame.Rect(rows_rect.x, y, row_w, 10 ** 4), 17, th.TEXT,
+        y = text_block(surface, t, _("My levels"), pygame.Rect(rows.x, y, row_w, 10 ** 4), 17, th.TEXT,
                        bold=True) + t.px(4)
         if not self.mine:
             y = text_block(surface, t, _("No levels of your own yet. Your teacher's level packs appear here once "
                                          "installed: choose Install levels."),
-                           pygame.Rect(rows_rect.x, y, row_w, 10 ** 4), 13, th.TEXT_DIM) + t.px(4)
+                           pygame.Rect(rows.x, y, row_w, 10 ** 4), 13, th.TEXT_DIM) + t.px(4)
         for k, mine in enumerate(self.mine):
             i = len(self.levels) + k
             grade = self.app.progress.best_grades.get(mine.id)
@@ -275,7 +279,7 @@ class MenuScene(Scene):
                     warning = _("Warning: {problem}").format(problem=first_problem(mine))
             shown = mine.title if mine.difficulty else mine.path.name  # a file that could not be read: its name
             y = self._row(surface, i, shown, mine.difficulty, (state, colour), detail or warning, y,
-                          rows_rect.x, row_w, detail_colour=th.BAD if detail else th.TEXT_DIM)
+                          rows.x, row_w, detail_colour=th.BAD if detail else th.TEXT_DIM)
         self.scroller.end(surface, t, y)
         self._reveal = False
         self.bar.draw(surface, t, 16)

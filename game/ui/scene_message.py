@@ -14,6 +14,7 @@ import pygame
 
 from game.text import _
 from game.ui import theme as th
+from game.ui.layout import mirror
 from game.ui.scene import Scene
 from game.ui.widgets import Button, panel, text_block
 
@@ -68,6 +69,6 @@ class MessageScene(Scene):
         x = rect.right - pad - n * bw - (n - 1) * gap
         for label, action, key, key_name, tip in self.choices:
             b = self.bar.add(Button(label, action, key, key_name, tip))
-            b.rect = pygame.Rect(x, rect.bottom - pad - t.px(36), bw, t.px(36))
+            b.rect = mirror((x, rect.bottom - pad - t.px(36), bw, t.px(36)), rect)  # the first one read first
             x += bw + gap
         self.bar.draw(surface, t, 15)

@@ -14,6 +14,7 @@ from game import content
 from game.text import _, ngettext
 from game.ui import icons
 from game.ui import theme as th
+from game.ui.layout import blit, mirror, mirror_all
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
 
@@ -108,23 +109,24 @@ class QuizScene(Scene):
         x, y = rect.x + pad, rect.y + t.px(12)
         ic = icons.icon("eore", t.px(40))
         if ic is not None:
-            surface.blit(ic, (x, y))
+            blit(surface, ic, (x, y), rect)
         tx = x + (t.px(50) if ic is not None else 0)
         title_h = t.font(22, True).get_linesize()
         draw_text(surface, t, _("Stay safe: a short quiz"), pygame.Rect(tx, y, rect.right - pad - tx, title_h), 22,
-                  th.ACCENT, bold=True)
+                  th.ACCENT, bold=True, within=rect)
         sub = (_("Question {n} of {total} · keys 1-{k} answer").format(
             n=self.index + 1, total=len(self.questions), k=len(self.question.answers)) if not self.finished
             else _("Your score"))
         draw_text(surface, t, sub, pygame.Rect(tx, y + title_h, rect.right - pad - tx, t.font(14).get_linesize()), 14,
-                  th.TEXT_DIM)
+                  th.TEXT_DIM, within=rect)
         y += max(t.px(40), title_h + t.font(14).get_linesize()) + t.px(10)
         self.bar.clear()
         bh = max(t.px(38), t.font(16).get_linesize() + t.px(10))
         inner_w = rect.w - 2 * pad
         area = pygame.Rect(x, y, inner_w, rect.bottom - t.px(16) - bh - t.px(10) - y)
         top = self.scroller.begin(surface, area)
-        width = inner_w - (t.px(12) if self.scroller.scrolls else 0)
+        used = self.scroller.content(t.px(12))
+        x, width = used.x, used.w
         if self.finished:
             bottom = self._draw_score(surface, pygame.Rect(x, top, width, 10 ** 5))
             label, tip = _("See the debrief"), _("On to the debrief of the level")
@@ -137,9 +139,12 @@ class QuizScene(Scene):
         nxt = self.bar.add(Button(label, self.next, None, "Enter", tip,
                                   enabled=self.finished or self.chosen is not None))
         nxt.rect = pygame.Rect(rect.right - pad - bw, rect.bottom - t.px(16) - bh, bw, bh)
+        row = [nxt]
         if not self.finished:
             skip = self.bar.add(Button(_("Skip quiz"), self.to_debrief, None, "Esc", _("Straight to the debrief")))
-            skip.rect = pygame.Rect(x, nxt.rect.y, min(t.px(150), bw), bh)
+            skip.rect = pygame.Rect(rect.x + pad, nxt.rect.y, min(t.px(150), bw), bh)
+            row.append(skip)
+        mirror_all(row, rect)  # Next at the end of the row, Skip at its start
         self.bar.draw(surface, t, 16)
 
     def _draw_question(self, surface, x: int, y: int, w: int) -> int:
@@ -161,9 +166,10 @@ class QuizScene(Scene):
                 bg = (64, 72, 84)
             pygame.draw.rect(surface, bg, box, border_radius=t.px(6))
             pygame.draw.rect(surface, edge, box, max(1, t.px(2)), border_radius=t.px(6))
-            draw_text(surface, t, str(i + 1), (box.x + t.px(24), box.centery), 18, th.ACCENT, True, anchor="center")
+            draw_text(surface, t, str(i + 1), (box.x + t.px(24), box.centery), 18, th.ACCENT, True, anchor="center",
+                      within=box)  # the number before the answer: on its right right to left
             ty = box.centery - len(lines) * font.get_linesize() // 2
-            text_block(surface, t, _(a.text), pygame.Rect(box.x + t.px(50), ty, w - t.px(70), 10 ** 4), 16)
+            text_block(surface, t, _(a.text), mirror((box.x + t.px(50), ty, w - t.px(70), 10 ** 4), box), 16)
             b = Button("", lambda i=i: self.answer(i), pygame.K_1 + i, str(i + 1), _("This answer"),
                        hidden=True, enabled=self.chosen is None)
             b.rect = box
@@ -197,8 +203,9 @@ class QuizScene(Scene):
                 continue
             label_w = max(t.font(17, True).size(v)[0] for v in words.values()) + t.px(14)
             if rect.w - label_w >= t.px(220):  # the word beside its message
-                draw_text(surface, t, words[word], (rect.x, y), 17, th.ACCENT, bold=True)
-                y = text_block(surface, t, _(m.text), pygame.Rect(rect.x + label_w, y, rect.w - label_w, 10 ** 5), 16)
+                draw_text(surface, t, words[word], (rect.x, y), 17, th.ACCENT, bold=True, within=rect)
+                y = text_block(surface, t, _(m.text), mirror((rect.x + label_w, y, rect.w - label_w, 10 ** 5), rect),
+                               16)
             else:  # the word above its message
                 y = text_block(surface, t, words[word], pygame.Rect(rect.x, y, rect.w, 10 ** 5), 17, th.ACCENT, True)
                 y = text_block(surface, t, _(m.text), pygame.Rect(rect.x, y, rect.w, 10 ** 5), 16)

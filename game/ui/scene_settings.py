@@ -8,6 +8,7 @@ import pygame
 from game.classroom.student import load_student
 from game.text import LANGUAGES, _, available_languages, language
 from game.ui import theme as th
+from game.ui.layout import mirror
 from game.ui.scene import Scene
 from game.store.settings import UI_SCALES
 from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
@@ -70,14 +71,14 @@ class SettingsScene(Scene):
         pad = t.px(18)
         bh = max(t.px(32), t.font(15).get_linesize() + t.px(8))
         back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Close the settings")))
-        back.rect = pygame.Rect(rect.right - pad - t.px(100), rect.bottom - pad - bh, t.px(100), bh)
+        back.rect = mirror((rect.right - pad - t.px(100), rect.bottom - pad - bh, t.px(100), bh), rect)
         area = pygame.Rect(rect.x + pad, rect.y + t.px(12), rect.w - 2 * pad, back.rect.y - t.px(8) - rect.y - t.px(12))
-        x = area.x
         y = self.scroller.begin(surface, area)
-        w = area.w - (t.px(10) if self.scroller.scrolls else 0)
-        draw_text(surface, t, _("Settings"), (x, y), 22, th.TEXT, bold=True)
+        content = self.scroller.content(t.px(10))  # everything below is mirrored in it right to left
+        x, w = content.x, content.w
+        draw_text(surface, t, _("Settings"), (x, y), 22, th.TEXT, bold=True, within=content)
         y += t.font(22, True).get_linesize() + t.px(10)
-        draw_text(surface, t, _("Language"), (x, y), 15, th.TEXT)
+        draw_text(surface, t, _("Language"), (x, y), 15, th.TEXT, within=content)
         y += t.line + t.px(4)
         codes = available_languages()
         per_row = 4 if w >= t.px(400) else 2
@@ -86,20 +87,20 @@ class SettingsScene(Scene):
         for i, code in enumerate(codes):
             b = Button(LANGUAGES[code], lambda c=code: self.app.set_language(c), None, "L",
                        _("Show the game in this language (L: the next one)"), active=language() == code)
-            b.rect = pygame.Rect(x + (i % per_row) * (lw + gap), y + (i // per_row) * (bh + gap), lw, bh)
+            b.rect = mirror((x + (i % per_row) * (lw + gap), y + (i // per_row) * (bh + gap), lw, bh), content)
             if self.scroller.shows(b.rect):
                 self.bar.add(b)
         y += ((len(codes) + per_row - 1) // per_row) * (bh + gap)
         self.bar.add(Button("", self.next_language, pygame.K_l, "L", hidden=True))
         y += t.px(6)  # the language first: a player who cannot read the others finds it at once
-        draw_text(surface, t, _("Interface size"), (x, y), 15, th.TEXT)
+        draw_text(surface, t, _("Interface size"), (x, y), 15, th.TEXT, within=content)
         y += t.line + t.px(4)
         bw = min(t.px(80), (w - 2 * t.px(8)) // 3)
         for i, scale in enumerate(UI_SCALES):
             b = Button(f"{scale:g}x", lambda s=scale: self.set_scale(s), pygame.K_1 + i, str(i + 1),
                        _("Make text and buttons {n} times the normal size").format(n=f"{scale:g}"),
                        active=settings.ui_scale == scale)
-            b.rect = pygame.Rect(x + i * (bw + t.px(8)), y, bw, bh)
+            b.rect = mirror((x + i * (bw + t.px(8)), y, bw, bh), content)
             if self.scroller.shows(b.rect):
                 self.bar.add(b)
         y += bh + t.px(6)
@@ -122,7 +123,7 @@ class SettingsScene(Scene):
         tw = min(w, tw)
         for label, on, action, key, key_name, tip in toggles:
             b = Button(label.format(state=_("on") if on else _("off")), action, key, key_name, tip, active=on)
-            b.rect = pygame.Rect(x, y, tw, bh)
+            b.rect = mirror((x, y, tw, bh), content)
             if self.scroller.shows(b.rect):
                 self.bar.add(b)
             y += bh + t.px(8)

@@ -13,8 +13,9 @@ import pygame
 from game.classroom.student import MAX_CLASS_CODE, MAX_NAME, check, forget_student, load_student, save_student
 from game.text import _
 from game.ui import theme as th
+from game.ui.layout import blit, mirror
 from game.ui.scene import Scene
-from game.ui.widgets import Button, block_height, panel, text_block
+from game.ui.widgets import Button, block_height, draw_text, panel, text_block
 
 
 class StudentScene(Scene):
@@ -93,7 +94,7 @@ class StudentScene(Scene):
         pad = t.px(20)
         x, y = rect.x + pad, rect.y + t.px(14)
         inner = rect.w - 2 * pad
-        surface.blit(t.text(_("Your name and class"), 22, th.TEXT, bold=True), (x, y))
+        draw_text(surface, t, _("Your name and class"), (x, y), 22, th.TEXT, bold=True, within=rect)
         y += t.px(40)
         y = text_block(surface, t, _("Type them once: your results then carry them when you hand them in to your "
                                      "teacher. You can play without them."), pygame.Rect(x, y, inner, t.px(60)),
@@ -102,7 +103,7 @@ class StudentScene(Scene):
         labels = (_("Your name"), _("Class code (your teacher gives it)"))
         blink = (pygame.time.get_ticks() // 500) % 2 == 0
         for i, label in enumerate(labels):
-            surface.blit(t.text(label, 14, th.TEXT), (x, y))
+            draw_text(surface, t, label, (x, y), 14, th.TEXT, within=rect)
             y += t.line + t.px(2)
             box = pygame.Rect(x, y, inner, t.px(34))
             pygame.draw.rect(surface, th.PANEL_LIGHT, box, border_radius=t.px(4))
@@ -110,7 +111,7 @@ class StudentScene(Scene):
                              border_radius=t.px(4))
             shown = self.values[i] + ("|" if i == self.field and blink else "")
             img = t.fit_text(shown, box.w - t.px(12), 16, th.TEXT)
-            surface.blit(img, (box.x + t.px(8), box.centery - img.get_height() // 2))
+            blit(surface, img, (box.x + t.px(8), box.centery - img.get_height() // 2), box)  # typed from the start
             self.field_rects.append(box)
             y = box.bottom + t.px(10)
         colour = th.ACCENT if self.problem else th.TEXT_DIM
@@ -122,11 +123,11 @@ class StudentScene(Scene):
         self.bar.clear()
         by = rect.bottom - t.px(48)
         keep = self.bar.add(Button(_("Keep"), self.save, None, "Enter", _("Keep your name and class code")))
-        keep.rect = pygame.Rect(rect.right - pad - t.px(110), by, t.px(110), t.px(34))
+        keep.rect = mirror((rect.right - pad - t.px(110), by, t.px(110), t.px(34)), rect)
         back = self.bar.add(Button(_("Back"), self.app.pop, None, "Esc", _("Back without change")))
-        back.rect = pygame.Rect(keep.rect.x - t.px(120), by, t.px(110), t.px(34))
+        back.rect = mirror((rect.right - pad - t.px(230), by, t.px(110), t.px(34)), rect)
         if self.saved:
             forget = self.bar.add(Button(_("Remove"), self.forget, None, "",
                                          _("Remove your name and class code from this computer")))
-            forget.rect = pygame.Rect(x, by, t.px(110), t.px(34))
+            forget.rect = mirror((x, by, t.px(110), t.px(34)), rect)
         self.bar.draw(surface, t, 15)

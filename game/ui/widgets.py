@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 import pygame
 
 from game.text import is_rtl
+from game.ui import layout
 from game.ui import theme as th
 
 
@@ -181,15 +182,22 @@ MIN_SHRINK = 0.8
 
 def draw_text(surface: pygame.Surface, theme: th.Theme, text: str, box: pygame.Rect | tuple, size: int = 15,
               colour=th.TEXT, bold: bool = False, anchor: str = "topleft",
-              min_shrink: float = MIN_SHRINK) -> pygame.Rect:
+              min_shrink: float = MIN_SHRINK, within: pygame.Rect | None = None) -> pygame.Rect:
     """One line of text placed in ``box`` (a rect, or a point for text that needs no box) at ``anchor``
     (``topleft``, ``midleft``, ``center``, ``midright``, ``topright``...). Text wider than the box gets a
     little smaller (down to ``min_shrink`` of its size), then is shortened with "…" (and reported to the layout
-    probe). Returns where it went."""
+    probe). Returns where it went.
+
+    Right to left (game/ui/layout.py): a left anchor means the start of the box, so in a box the text goes to
+    its right end. A point stays where it is unless ``within`` is given: then the point and its anchor are
+    mirrored inside ``within`` (a box given with ``within`` is mirrored inside it too)."""
+    if within is not None:
+        box = layout.mirror_point(box, within) if len(box) == 2 else layout.mirror(box, within)
     if len(box) == 2:
         img = theme.text(text, size, colour, bold)
-        rect = img.get_rect(**{anchor: tuple(box)})
+        rect = img.get_rect(**{(layout.anchor(anchor) if within is not None else anchor): tuple(box)})
     else:
+        anchor = layout.anchor(anchor)
         box = pygame.Rect(box)
         img = theme.text(text, size, colour, bold)
         if img.get_width() > box.w:
@@ -250,7 +258,8 @@ def text_block(surface: pygame.Surface, theme: th.Theme, text: str, rect: pygame
 
 
 def tooltip(surface: pygame.Surface, theme: th.Theme, lines: list[str], pos: tuple[int, int]) -> None:
-    """A box of text lines near ``pos``, kept inside the window."""
+    """A box of text lines near ``pos``, kept inside the window: below and after the pointer in reading order
+    (to its left, lines right-aligned, in a right-to-left language)."""
     if not lines:
         return
     font = theme.font(13)
@@ -261,15 +270,31 @@ def tooltip(surface: pygame.Surface, theme: th.Theme, lines: list[str], pos: tup
     h = sum(i.get_height() for i in imgs) + 2 * pad
     x, y = pos[0] + theme.px(16), pos[1] + theme.px(16)
     sw, sh = surface.get_size()
-    x = min(x, sw - w - 2)
+    if layout.rtl():
+        x = pos[0] - theme.px(16) - w
+    x = max(2, min(x, sw - w - 2))
     y = min(y, sh - h - 2)
     rect = pygame.Rect(max(0, x), max(0, y), w, h)
     pygame.draw.rect(surface, (14, 16, 20), rect, border_radius=theme.px(4))
     pygame.draw.rect(surface, th.ACCENT, rect, width=1, border_radius=theme.px(4))
     yy = rect.y + pad
     for img in imgs:
-        surface.blit(img, (rect.x + pad, yy))
+        layout.blit(surface, img, (rect.x + pad, yy), rect)
         yy += img.get_height()
+
+
+def progress_bar(surface: pygame.Surface, theme: th.Theme, rect: pygame.Rect, share: float, colour=th.INFO,
+                 back=th.PANEL_LIGHT) -> pygame.Rect:
+    """A bar ``share`` (0 to 1) full, filling from the reading start (the right in a right-to-left language);
+    returns the filled part."""
+    rect = pygame.Rect(rect)
+    radius = min(rect.h // 2, theme.px(2))
+    pygame.draw.rect(surface, back, rect, border_radius=radius)
+    full = pygame.Rect(rect.x, rect.y, int(round(rect.w * max(0.0, min(1.0, share)))), rect.h)
+    full = layout.mirror(full, rect)
+    if full.w:
+        pygame.draw.rect(surface, colour, full, border_radius=radius)
+    return full
 
 
 class Scroller:
@@ -301,7 +326,7 @@ class Scroller:
         self.offset = max(0, min(self.offset, self.content_h - self.rect.h))
         if self.scrolls:
             w = max(3, theme.px(4))
-            bar = pygame.Rect(self.rect.right - w, self.rect.y, w, self.rect.h)
+            bar = layout.mirror(pygame.Rect(self.rect.right - w, self.rect.y, w, self.rect.h), self.rect)
             pygame.draw.rect(surface, th.PANEL_LIGHT, bar, border_radius=w // 2)
             h = max(theme.px(20), self.rect.h * self.rect.h // max(1, self.content_h))
             y = self.rect.y + (self.rect.h - h) * self.offset // max(1, self.content_h - self.rect.h)
@@ -310,6 +335,15 @@ class Scroller:
     @property
     def scrolls(self) -> bool:
         return self.content_h > self.rect.h
+
+    def content(self, gutter: int) -> pygame.Rect:
+        """The part of the box the content uses: all of it, less ``gutter`` pixels for the scroll bar when it
+        scrolls (on the right, or on the left in a right-to-left language)."""
+        box = pygame.Rect(self.rect)
+        if self.scrolls:
+            box.w -= gutter
+            box = layout.mirror(box, self.rect)
+        return box
 
     def shows(self, rect: pygame.Rect) -> bool:
         """Whether ``rect`` is in full view (a control is clickable only then)."""

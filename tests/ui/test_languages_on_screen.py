@@ -9,7 +9,8 @@ string the theme draws is recorded and checked:
 - in the test language (``qps``: accented and 40% longer) no plain English
   word is drawn: a text that bypassed the catalogue would show;
 - in Arabic the first character of a line is drawn at its right end (by the
-  runs' order, and in pixels for a sample of lines).
+  runs' order, and in pixels for a sample of lines), and on every screen, in
+  the screen's own pixels, a line's first word is at its right end.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import game.text as text
 from game.text import LANGUAGES, PSEUDO
 from game.text.glyphs import INVISIBLE, family_cover
 from game.ui import fonts, theme as th
+from game.ui.widgets import probing
 from tests.ui.every_screen import screens
 
 #: Words that stay as they are in every language: the game's name, key caps, standards' and sources' names.
@@ -118,13 +120,19 @@ def test_every_screen_in_every_language(app, drawn):
     problems: list[str] = []
     arabic_lines: set[str] = set()
     missed: set = set()
+    screens_checked = 0  # screens with lines of Arabic checked in their own pixels
     for name, _scene in screens(app):
         for code in languages:
             text.set_language(code)
             text._translation = _Misses(text._translation, missed)
             drawn.clear()
-            app.draw()
+            with probing() as probe:
+                app.draw()
             assert drawn, (name, code)
+            if code == "ar":
+                checked = [_first_word_at_the_right(app, line, rect) for line, rect in _arabic_lines(probe, app)]
+                problems += [f"{name} [ar]: on screen, {why}" for why in checked if why]
+                screens_checked += bool(checked)
             for s in set(drawn):
                 if _tofu(s):
                     problems.append(f"{name} [{code}]: no font draws {_tofu(s)!r} in {s!r}")
@@ -139,6 +147,7 @@ def test_every_screen_in_every_language(app, drawn):
     assert not problems, "\n".join(problems[:20])
     assert not missed, f"asked for but not in the catalogues (mark them for extraction): {sorted(missed)[:10]}"
     assert len(arabic_lines) > 100
+    assert screens_checked >= 12  # (the loading tip and the message were worded in English when they were made)
     text.set_language("ar")
     font = app.theme.font(15)
     starts_arabic = [s for s in sorted(arabic_lines) if unicodedata.bidirectional(s.strip()[0]) == "AL"]
@@ -150,6 +159,65 @@ def test_every_screen_in_every_language(app, drawn):
         whole = _ink_columns(font.render(body, True, (255, 255, 255)))
         rest = _ink_columns(font.render(body[cut:], True, (255, 255, 255)))
         assert whole.size > rest.size and _right_side(whole, rest), s
+
+
+def _arabic_lines(probe, app, most: int = 2) -> list[tuple[str, pygame.Rect]]:
+    """The longest lines of the top screen that start with two Arabic words (so the first word can be taken off
+    without changing how the rest is shaped), drawn in full on screen, away from other text."""
+    layer = probe.layers[-1]
+    screen = app.screen.get_rect()
+    out = []
+    for line, rect in layer["texts"]:
+        words = line.split(" ")
+        if len(words) < 2 or line != line.strip() or not screen.contains(rect):
+            continue
+        if not all(w and unicodedata.bidirectional(w[0]) == "AL" for w in words[:2]):
+            continue
+        if any(r.colliderect(rect) for other, r in layer["texts"] if r != rect):
+            continue
+        out.append((line, rect))
+    out.sort(key=lambda item: -item[1].w)
+    return out[:most]
+
+
+def _first_word_at_the_right(app, line: str, rect: pygame.Rect) -> str:
+    """Draw the screen again with ``line`` replaced by its rest (without its first word) at the left of a
+    picture as wide as the line: if the screen drew the line starting at its right end, the left part of its
+    pixels is the same and only its right end lost ink. Returns what is wrong ("" if nothing)."""
+    before = pygame.surfarray.array3d(app.screen)
+    first, rest = line.split(" ", 1)
+    text_fn = th.Theme.text
+    widths = []
+
+    def rest_only(img, draw):
+        if img.get_width() != rect.w:
+            return img
+        out = pygame.Surface(img.get_size(), pygame.SRCALPHA)
+        part = draw()
+        out.blit(part, (0, 0))
+        widths.append(part.get_width())
+        return out
+
+    def text(self, s, *a, **k):
+        img = text_fn(self, s, *a, **k)
+        return rest_only(img, lambda: text_fn(self, rest, *a, **k)) if s == line else img
+
+    th.Theme.text = text
+    try:
+        app.draw()
+    finally:
+        th.Theme.text = text_fn
+    after = pygame.surfarray.array3d(app.screen)
+    app.draw()
+    if not widths:
+        return ""  # shrunk to fit its box (drawn by Theme.fit_text): not this check's case
+    cut = rect.x + widths[0]
+    ys = slice(rect.y, rect.bottom)
+    left_same = np.mean(np.all(before[rect.x:cut, ys] == after[rect.x:cut, ys], axis=2))
+    right_changed = np.any(before[cut:rect.right, ys] != after[cut:rect.right, ys])
+    if left_same < 0.97 or not right_changed:
+        return f"the line does not start at its right end ({left_same:.0%} of the rest in place): {line!r}"
+    return ""
 
 
 def _right_side(whole: np.ndarray, rest: np.ndarray) -> bool:

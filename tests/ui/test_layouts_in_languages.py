@@ -1,6 +1,10 @@
-"""The layout test (tests/ui/test_layouts.py) in the test language ``qps``: every text accented and 40%
-longer than English, so a screen that only fits English words shows here (clipped text, overlapping
-controls, anything off screen), at every window size and UI scale."""
+"""The layout test (tests/ui/test_layouts.py) in two more languages, at every window size and UI scale:
+
+- the test language ``qps``: every text accented and 40% longer than English, so a screen that only fits
+  English words shows here (clipped text, overlapping controls, anything off screen);
+- Arabic, where every screen is mirrored (game/ui/layout.py): a mirrored rect that lands off screen or on
+  another control shows here.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +17,13 @@ from screens import SCALES, SIZES, close_all, make_screens, show
 from test_layouts import problems_of
 
 
-@pytest.fixture(scope="module")
-def screens_in_the_test_language():
+@pytest.fixture(scope="module", params=[text.PSEUDO, "ar"])
+def screens_in_a_language(request):
     from game.ui.app import App
 
-    app = App(size=SIZES[0], max_frames=None, fixed_step=True, language=text.PSEUDO)
+    app = App(size=SIZES[0], max_frames=None, fixed_step=True, language=request.param)
     made = make_screens(app)
-    yield app, made
+    yield request.param, app, made
     close_all(made)
     text.set_language("en")
     pygame.quit()
@@ -30,9 +34,9 @@ def data_dir():  # the module's app outlives one test's data folder (as in test_
     yield
 
 
-def test_every_screen_holds_40_percent_longer_words(screens_in_the_test_language):
-    app, made = screens_in_the_test_language
-    assert text.language() == text.PSEUDO
+def test_every_screen_holds_in_long_words_and_right_to_left(screens_in_a_language):
+    code, app, made = screens_in_a_language
+    assert text.language() == code
     found: list[str] = []
     for size in SIZES:
         for scale in SCALES:
@@ -41,4 +45,4 @@ def test_every_screen_holds_40_percent_longer_words(screens_in_the_test_language
                     show(app, stack, size, scale)
                 for problem in problems_of(probe.layers[-1], app.screen.get_rect()):
                     found.append(f"{name} {size[0]}x{size[1]} at {scale:g}x: {problem}")
-    assert not found, f"{len(found)} layout problems in the test language:\n" + "\n".join(found[:60])
+    assert not found, f"{len(found)} layout problems in {code}:\n" + "\n".join(found[:60])
