@@ -8,6 +8,8 @@ game/classroom/student.py.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pygame
 
 from game.classroom.student import MAX_CLASS_CODE, MAX_NAME, check, forget_student, load_student, save_student
@@ -109,7 +111,7 @@ class StudentScene(Scene):
             pygame.draw.rect(surface, th.PANEL_LIGHT, box, border_radius=t.px(4))
             pygame.draw.rect(surface, th.ACCENT if i == self.field else th.BORDER, box, max(1, t.px(2)),
                              border_radius=t.px(4))
-            shown = self.values[i] + ("|" if i == self.field and blink else "")
+            shown = self.values[i] + (_caret(self.values[i]) if i == self.field and blink else "")
             img = t.fit_text(shown, box.w - t.px(12), 16, th.TEXT)
             blit(surface, img, (box.x + t.px(8), box.centery - img.get_height() // 2), box)  # typed from the start
             self.field_rects.append(box)
@@ -131,3 +133,10 @@ class StudentScene(Scene):
                                          _("Remove your name and class code from this computer")))
             forget.rect = mirror((x, by, t.px(110), t.px(34)), rect)
         self.bar.draw(surface, t, 15)
+
+
+def _caret(typed: str) -> str:
+    """The typing cursor, at the end of what was typed in its own direction: after a Latin name in an Arabic
+    screen, after an Arabic name in a Latin one (a direction mark after it ties it to the last letter)."""
+    strong = [unicodedata.bidirectional(c) for c in typed if unicodedata.bidirectional(c) in ("L", "R", "AL")]
+    return ("|\u200f" if strong[-1] in ("R", "AL") else "|\u200e") if strong else "|"

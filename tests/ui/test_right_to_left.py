@@ -198,3 +198,15 @@ def test_the_widgets_follow_the_reading_direction(app):
     assert scroller.content(10) == pygame.Rect(0, 0, 90, 50)
     assert draw_text(surface, t, "text", box).x == box.x
     assert progress_bar(surface, t, pygame.Rect(100, 100, 200, 6), 0.25).x == 100
+
+
+def test_the_typing_cursor_follows_what_was_typed(app):
+    from game.ui import fonts
+    from game.ui.scene_student import _caret
+
+    for code in ("ar", "en"):
+        text.set_language(code)
+        latin = fonts.runs("Amina" + _caret("Amina"))
+        arabic = fonts.runs("أمينة" + _caret("أمينة"))
+        assert latin[-1].text.endswith("|")  # right of a Latin name, in an Arabic screen too
+        assert arabic[0].text.startswith("|")  # left of an Arabic name, in a Latin screen too
