@@ -95,6 +95,12 @@ def after(used, box, gap: int = 0) -> pygame.Rect:
     return pygame.Rect(left, box.y, max(0, box.right - left), box.h)
 
 
+def ltr(text: str) -> str:
+    """A piece that always reads left to right (a folder path, a file name) kept whole inside right-to-left
+    text: direction marks around it keep its first "/" at its left (unchanged in a left-to-right language)."""
+    return f"\u200e{text}\u200e" if rtl() else text
+
+
 def blit(surface: pygame.Surface, image: pygame.Surface, pos, within) -> pygame.Rect:
     """Blit ``image`` whose top-left corner is at ``pos`` in a left-to-right layout, mirrored inside
     ``within`` (an icon, a picture of text); returns where it went."""

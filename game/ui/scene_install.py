@@ -24,6 +24,7 @@ from game.store.folders import my_levels_dir
 from game.text import _, ngettext
 from game.text.labels import join
 from game.ui import theme as th
+from game.ui.layout import blit, ltr, mirror
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
@@ -184,7 +185,7 @@ class InstallScene(Scene):
         pad = t.px(16 if compact else 24)
         x, y = rect.x + pad, rect.y + t.px(12 if compact else 16)
         inner = rect.w - 2 * pad
-        surface.blit(t.fit_text(_("Install levels"), inner, 20 if compact else 24, th.ACCENT, bold=True), (x, y))
+        blit(surface, t.fit_text(_("Install levels"), inner, 20 if compact else 24, th.ACCENT, bold=True), (x, y), rect)
         y += t.px(30 if compact else 40)
         intro = _("Level packs from your teacher (files ending in .minerisk.zip) found on USB sticks, in Downloads "
                   "and on the Desktop. Choose one and press Install. Nothing goes over the network.")
@@ -208,7 +209,7 @@ class InstallScene(Scene):
                           enabled=bool(self.packs))]
         one_row = inner >= t.px(140) * len(buttons) + gap * (len(buttons) - 1)
         rows = [buttons] if one_row else [buttons[:2], buttons[2:]]
-        foot = _("My levels folder: {path}").format(path=my_levels_dir())
+        foot = _("My levels folder: {path}").format(path=ltr(str(my_levels_dir())))
         foot_h = t.font(12).get_linesize()
         bottom = rect.bottom - pad - foot_h - t.px(4)
         buttons_top = bottom - len(rows) * row_h - (len(rows) - 1) * gap
@@ -216,34 +217,36 @@ class InstallScene(Scene):
             bw = (inner - gap * (len(row) - 1)) // len(row)
             for i, b in enumerate(row):
                 self.bar.add(b)
-                b.rect = pygame.Rect(x + i * (bw + gap), buttons_top + r * (row_h + gap), bw, row_h)
+                b.rect = mirror((x + i * (bw + gap), buttons_top + r * (row_h + gap), bw, row_h), rect)
         draw_text(surface, t, fit_path(t, foot, inner, 12), pygame.Rect(x, bottom + t.px(4), inner, foot_h), 12,
                   th.TEXT_DIM)
         field_h = t.px(30 if compact else 34)
         field_top = buttons_top - gap - field_h
         label = _("Or type a folder:")
         label_w = min(t.font(14).size(label)[0] + t.px(8), inner // 3)
-        draw_text(surface, t, label, pygame.Rect(x, field_top, label_w, field_h), 14, th.TEXT, anchor="midleft")
+        draw_text(surface, t, label, pygame.Rect(x, field_top, label_w, field_h), 14, th.TEXT, anchor="midleft",
+                  within=rect)
         look = self.bar.add(Button(_("Look there"), self.look_in_typed, None, "Enter",
                                    _("Look for level packs in the folder you typed"), enabled=bool(self.typed.strip())))
         look_w = max(t.px(110), t.font(15).size(look.label)[0] + t.px(24))
-        look.rect = pygame.Rect(x + inner - look_w, field_top, look_w, field_h)
-        self.field_rect = pygame.Rect(x + label_w, field_top, inner - label_w - look_w - gap, field_h)
+        look.rect = mirror((x + inner - look_w, field_top, look_w, field_h), rect)
+        self.field_rect = mirror((x + label_w, field_top, inner - label_w - look_w - gap, field_h), rect)
         pygame.draw.rect(surface, th.PANEL_LIGHT, self.field_rect, border_radius=t.px(4))
         pygame.draw.rect(surface, th.ACCENT if self.typing else th.BORDER, self.field_rect, max(1, t.px(2)),
                          border_radius=t.px(4))
         blink = self.typing and (pygame.time.get_ticks() // 500) % 2 == 0
-        shown = self.typed + ("|" if blink else "")
+        shown = ltr(self.typed + ("|" if blink else ""))
         if shown:
             img = t.fit_text(shown, self.field_rect.w - t.px(12), 15, th.TEXT)
-            surface.blit(img, (self.field_rect.x + t.px(6), self.field_rect.centery - img.get_height() // 2))
+            blit(surface, img, (self.field_rect.x + t.px(6), self.field_rect.centery - img.get_height() // 2),
+                 self.field_rect)
         elif not self.typing:
             draw_text(surface, t, _("Click here or press Tab to type"), self.field_rect.inflate(-t.px(12), 0), 13,
                       th.TEXT_DIM, anchor="midleft")
         # the packs found
         list_bottom = field_top - gap
         if not compact:
-            draw_text(surface, t, _("Level packs found"), (x, y), 16, th.TEXT, bold=True)
+            draw_text(surface, t, _("Level packs found"), (x, y), 16, th.TEXT, bold=True, within=rect)
             y += t.font(16, True).get_linesize() + t.px(4)
         self._draw_list(surface, pygame.Rect(x, y, inner, max(0, list_bottom - y)))
         self.bar.draw(surface, t, 15)
@@ -256,9 +259,9 @@ class InstallScene(Scene):
             return
         pack_h = t.font(15, True).get_linesize() + t.font(12).get_linesize() + t.px(10)
         y = self.scroller.begin(surface, box)
-        row_w = box.w - (t.px(12) if self.scroller.scrolls else 0)
+        rows = self.scroller.content(t.px(12))  # (the scroll bar on the left right to left)
         for i, pack in enumerate(self.packs):
-            row = pygame.Rect(box.x, y, row_w, pack_h - t.px(4))
+            row = pygame.Rect(rows.x, y, rows.w, pack_h - t.px(4))
             chosen = i == self.index
             if chosen and self._reveal:
                 self.scroller.reveal(row.y, row.bottom)
@@ -270,7 +273,7 @@ class InstallScene(Scene):
                                                                     t.font(15, True).get_linesize()), 15, th.TEXT,
                             bold=True)
             head = f"{pack.place} · "
-            where = head + fit_path(t, str(pack.path.parent), max(0, inner.w - t.font(12).size(head)[0]), 12)
+            where = head + ltr(fit_path(t, str(pack.path.parent), max(0, inner.w - t.font(12).size(head)[0]), 12))
             draw_text(surface, t, where, pygame.Rect(inner.x, top.bottom, inner.w,
                                                                                    t.font(12).get_linesize()), 12,
                       th.TEXT_DIM)

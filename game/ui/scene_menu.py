@@ -222,9 +222,12 @@ class MenuScene(Scene):
                                                                           "for your teacher")),
             Button(_("Quit"), self.app.quit, pygame.K_q, "Q", _("Close the game")),
         ]
-        gap = t.px(8)
+        gap, label_size, n = t.px(8), 16, len(buttons)
         bw = min(t.px(240), max(t.px(160), (w - 2 * m) * 3 // 10))
-        bh = max(t.font(16).get_linesize() + t.px(6), min(t.px(42), (bottom - y - (len(buttons) - 1) * gap) // len(buttons)))
+        bh = max(t.font(16).get_linesize() + t.px(6), min(t.px(42), (bottom - y - (n - 1) * gap) // n))
+        if y + n * bh + (n - 1) * gap > bottom:  # a short window at a large scale (Arabic lines are tall): closer,
+            gap, label_size = t.px(4), 14     # smaller labels in buttons as tall as their letters need
+            bh = max(t.font(14).get_linesize() * 4 // 5 + t.px(4), (bottom - y - (n - 1) * gap) // n)
         bx = w - m - bw
         for b in buttons:
             self.bar.add(b)
@@ -282,7 +285,7 @@ class MenuScene(Scene):
                           rows.x, row_w, detail_colour=th.BAD if detail else th.TEXT_DIM)
         self.scroller.end(surface, t, y)
         self._reveal = False
-        self.bar.draw(surface, t, 16)
+        self.bar.draw(surface, t, label_size)
         if self.note:
             text_block(surface, t, self.note, pygame.Rect(m, bottom + t.px(6), w - 2 * m, note_h), 14, th.ACCENT)
         text_block(surface, t, foot, pygame.Rect(m, h - foot_h, w - 2 * m, foot_h), 12, th.TEXT_DIM)
