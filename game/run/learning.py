@@ -50,13 +50,14 @@ LESSONS = (
     "civilians_hurt",  # n; marked, educated: whether the run used marking and risk education at all
     "deminers_hurt",  # n, rushed
     "money_ran_out",  # day, idle_cost_usd
-    "items_left_released",  # n, kind (cancelled, reduced, cleared): items in land released now
+    "items_left_released",  # n, kind (cancelled, reduced, cleared): items in land released now without justification
     "cancel_before_survey",  # day, area, surveyed_share, survey_running, times: cancels refused, survey unfinished
     "unchecked_indications",  # n, items (live items there)
     "cleared_suspected",  # day, area, m2, finds: full clearance of suspected land a technical survey could reduce
     "idle_team_days",  # days, cost_usd, team (the most idle), team_days
     "objective_missed",  # index
     "nothing_released",
+    "residual_risk",  # n: items in land released now with justification (what all reasonable effort leaves)
     "harm_averted",  # averted, idle: expected casualties the run prevented against doing nothing
     "clean_release",  # m2
 )
@@ -97,10 +98,15 @@ def lessons(view, truth, card, diary=None, events=(), level=None, limit: int = 6
         out.append(Lesson("money_ran_out", {"day": int(view.day),
                                             "idle_cost_usd": diary.idle_cost_usd if diary else 0.0}))
     if truth is not None:
+        unjustified = getattr(truth, "unjustified_land", None)
+        unjustified = np.zeros(status.shape, bool) if unjustified is None else np.asarray(unjustified)
+        residual, first = 0, None
         for kind in ("cancelled", "reduced", "cleared"):
-            n, where = _first_live(truth, status == CODE[kind])
+            n, where = _first_live(truth, (status == CODE[kind]) & unjustified)
             if n:
                 out.append(Lesson("items_left_released", {"n": n, "kind": kind}, where))
+            n, where = _first_live(truth, (status == CODE[kind]) & ~unjustified)
+            residual, first = residual + n, first or where
     notes = list(diary.orders) if diary is not None else []
     early = list(diary.refused_early) if diary is not None else []
     if early:
@@ -133,6 +139,8 @@ def lessons(view, truth, card, diary=None, events=(), level=None, limit: int = 6
     total = float(card.released_m2.get("total", 0))
     if not total:
         out.append(Lesson("nothing_released"))
+    if truth is not None and residual:
+        out.append(Lesson("residual_risk", {"n": residual}, first))
     harm = getattr(card, "expected_harm", None) or {}
     if harm.get("civilian_idle", 0) > 0 and harm.get("civilian_averted", 0) > 0:
         out.append(Lesson("harm_averted", {"averted": float(harm["civilian_averted"]),

@@ -2,7 +2,7 @@
 
 A :class:`Briefing` is all a scripted player (and the window's briefing
 screen) may know of a level: the map (terrain, zones, villages, features,
-bases), the villages and their announced returnees, the teams, the budget and
+bases), the villages (not when families come home: only the briefing text says that), the teams, the budget and
 days, the objectives, the catalogue's rates, and the scrap metal that can be
 seen on the ground. It holds no reference to the scenario: the hidden items,
 where they were generated, the seed that places them, the level's file and
@@ -33,10 +33,15 @@ class Briefing:
 
     @classmethod
     def of(cls, scenario: Scenario) -> "Briefing":
+        # when families come home is what the briefing's words announce, not the level's schedule, which
+        # may differ (returnees arriving early is news a student learns on the day): no scripted player
+        # reads it
         level = dataclasses.replace(
             scenario.level, path=Path(scenario.level.path.name), seed=0, placed_items=(), item_fields=(),
-            events=(), catalogue=_copy(scenario.level.catalogue))
-        return cls(level=level, map=scenario.map, villages=scenario.villages)
+            events=(), catalogue=_copy(scenario.level.catalogue),
+            villages=tuple(dataclasses.replace(v, returnees=()) for v in scenario.level.villages))
+        villages = tuple(dataclasses.replace(v, returnees=()) for v in scenario.villages)
+        return cls(level=level, map=scenario.map, villages=villages)
 
 
 def _copy(value: Any) -> Any:

@@ -208,7 +208,7 @@ class Simulation:
         return Truth(items=frozen(self.scenario.items), item_kinds=self.scenario.item_kinds,
                      item_states=tuple(states), live_items=frozen(g.live_items),
                      items_in_released_land=int(g.live_items[released].sum()), evidence_real=real,
-                     events=s.log.all())
+                     events=s.log.all(), unjustified_land=frozen(s.releases.ever_unjustified))
 
 
 def _share(task: Task | None) -> float:

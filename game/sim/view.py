@@ -132,3 +132,5 @@ class Truth:
     items_in_released_land: int
     evidence_real: tuple[bool, ...]  # per evidence of the view, in the same order
     events: tuple[Event, ...] = ()  # every event, secrets included
+    unjustified_land: np.ndarray | None = field(default=None, repr=False)  # cells once released without
+    # justification (the release record), to tell a mistake from the residual risk of a justified release

@@ -64,6 +64,13 @@ def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
                     _("IMAS 08.20: technical survey samples lanes; where evidence points, search more or clear."))
         return (ngettext("Clearance missed {n} item.", "Clearance missed {n} items.", n).format(n=number(n)),
                 _("IMAS 09.20: quality assurance samples released land to catch what was missed."))
+    if code == "residual_risk":
+        n = int(p.get("n", 0))
+        return (ngettext("{n} item was still in land you released on the evidence you had.",
+                         "{n} items were still in land you released on the evidence you had.", n).format(n=number(n)),
+                _("No survey or search finds everything: the standards accept this residual risk after all "
+                  "reasonable effort (IMAS 07.11). Quality assurance and people's reports find some of it; "
+                  "risk education keeps people careful."))
     if code == "cancel_before_survey":
         where = names.area(p.get("area"))
         if p.get("survey_running"):

@@ -14,7 +14,8 @@ from typing import Any, Iterable
 import numpy as np
 
 from game.level.model import humanise  # noqa: F401 - the level side owns display names (MapObject.display_name)
-from game.text import _, zone_title
+from game.text import _, ngettext, zone_title
+from game.text.formats import number
 
 
 class Names:
@@ -50,6 +51,14 @@ class Names:
         """A kind of team, short: "Clearance team", "Dog team" (the catalogue's ``short_name``)."""
         cat = self._catalogue.get("teams", {}).get(team_type, {})
         return _(str(cat.get("short_name") or cat.get("name") or humanise(team_type)))
+
+    def team_count(self, team_type: str, n: int) -> str:
+        """How many teams of a kind, with a real plural: "1 survey team", "3 clearance teams" (a kind the
+        game does not know, from a level's own catalogue: "Mapping team: 3")."""
+        words = _TEAM_COUNTS.get(team_type)
+        if words is None:
+            return _("{team}: {n}").format(team=self.team_type(team_type), n=number(n))
+        return words(n).format(n=number(n))
 
     def team_type_long(self, team_type: str) -> str:
         """A kind of team in full: "Manual clearance team" (the catalogue's ``name``)."""
@@ -106,3 +115,14 @@ class Names:
         if whole:
             return self.zone(best.name)
         return _("part of {zone}").format(zone=self.zone(best.name))
+
+
+#: "{n} teams of a kind" for the catalogue's team types, with the language's plural forms.
+_TEAM_COUNTS = {
+    "nts": lambda n: ngettext("{n} survey team", "{n} survey teams", n),
+    "technical_survey": lambda n: ngettext("{n} technical survey team", "{n} technical survey teams", n),
+    "manual": lambda n: ngettext("{n} clearance team", "{n} clearance teams", n),
+    "dog": lambda n: ngettext("{n} dog team", "{n} dog teams", n),
+    "machine": lambda n: ngettext("{n} machine", "{n} machines", n),
+    "eore": lambda n: ngettext("{n} risk education team", "{n} risk education teams", n),
+}

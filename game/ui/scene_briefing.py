@@ -103,7 +103,7 @@ class BriefingScene(Scene):
                  _("Map: {w} × {h} cells of {m:g} m").format(w=link.view.width, h=link.view.height, m=lv.cell_size_m)]
         for f in facts:
             y = text_block(surface, t, f, pygame.Rect(x, y, w, 10 ** 5), 14)
-        teams = join([f"{s.count} × {link.names.team_type(s.type)}" for s in lv.start_teams])
+        teams = join([link.names.team_count(s.type, s.count) for s in lv.start_teams])
         y = text_block(surface, t, _("Teams: {teams}").format(teams=teams), pygame.Rect(x, y, w, 10 ** 5), 14)
         if lv.hireable:
             hire = join([link.names.team_type(k) for k in lv.hireable])

@@ -37,12 +37,30 @@ def test_items_left_in_cancelled_land_are_pointed_out_with_their_place():
     status = np.zeros((4, 4), np.int8)
     status[0:2, 0:2] = 3  # cancelled
     items = np.array([(0, 1, 0), (1, 1, 0), (3, 3, 0)], dtype=ITEM_DTYPE)
-    truth = SimpleNamespace(items=items, item_states=("live", "live", "live"))
+    unjustified = status == 3  # cancelled against the evidence (the release record)
+    truth = SimpleNamespace(items=items, item_states=("live", "live", "live"), unjustified_land=unjustified)
     found = lessons(_view(status), truth, _card(released_m2={"total": 400.0}))
     point = next(x for x in found if x.code == "items_left_released")
     assert point.params == {"n": 2, "kind": "cancelled"} and point.place == (0, 1)
+    assert "residual_risk" not in [x.code for x in found]
     text, principle = lesson_text(point, _names())
     assert "2 items were still in land you cancelled" in text and "IMAS 08.10" in principle
+
+
+def test_items_left_in_justified_releases_are_residual_risk_not_a_mistake():
+    status = np.zeros((4, 4), np.int8)
+    status[0:2, 0:2] = 3  # cancelled after a complete survey found no evidence
+    items = np.array([(0, 1, 0), (1, 1, 0), (3, 3, 0)], dtype=ITEM_DTYPE)
+    truth = SimpleNamespace(items=items, item_states=("live", "live", "live"),
+                            unjustified_land=np.zeros((4, 4), bool))
+    found = lessons(_view(status), truth, _card(released_m2={"total": 400.0}))
+    codes = [x.code for x in found]
+    assert "items_left_released" not in codes and "clean_release" not in codes
+    point = next(x for x in found if x.code == "residual_risk")
+    assert point.params == {"n": 2} and point.place == (0, 1)
+    text, principle = lesson_text(point, _names())
+    assert text == "2 items were still in land you released on the evidence you had."
+    assert "IMAS 07.11" in principle and "residual risk" in principle
 
 
 def test_decision_errors_money_idle_teams_and_unchecked_indications():

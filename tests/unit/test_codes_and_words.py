@@ -183,3 +183,14 @@ def test_changes_give_exactly_what_changed(tmp_path):
                 flat[changes.cells] = np.asarray(getattr(view, k)).reshape(-1)[changes.cells]
                 assert (copy[k] == getattr(view, k)).all(), (k, session.day)
         assert events == list(session.view().events)
+
+
+def test_teams_are_counted_with_real_plurals():
+    from game.catalogue import load_defaults
+    from game.text.names import Names
+
+    names = Names([], load_defaults())
+    assert names.team_count("manual", 1) == "1 clearance team"
+    assert names.team_count("manual", 3) == "3 clearance teams"
+    assert names.team_count("nts", 2) == "2 survey teams"
+    assert names.team_count("mapping", 2) == "Mapping: 2"  # a level's own kind of team, not known to the game

@@ -151,3 +151,15 @@ def test_a_policy_reading_the_simulation_world_is_caught():
     sc = scenario(LEVELS[1])
     days = play_sealed(PeekAtTheWorld, sc)
     assert not same_orders_from_views(PeekAtTheWorld, sc, days)
+
+
+def test_the_briefing_does_not_tell_when_families_really_come_home():
+    """Returnees may arrive earlier than the briefing's words say (news on the day): the schedule in the level
+    file is truth, and no scripted player gets it."""
+    spec, level_map = load_level(levels_dir() / "06_returnees.yaml")
+    scenario = build_scenario(spec, level_map, 1)
+    assert any(v.returnees for v in scenario.villages)  # the level does schedule returns
+    briefing = Briefing.of(scenario)
+    assert not any(v.returnees for v in briefing.villages)
+    assert not any(v.returnees for v in briefing.level.villages)
+    assert [v.population for v in briefing.villages] == [v.population for v in scenario.villages]
