@@ -19,12 +19,14 @@ local folders are read. Headless (no pygame).
 
 from __future__ import annotations
 
+import json
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.classroom.places import removable_folders
-from game.packs import SUFFIX
+from game.packs import MANIFEST, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, SUFFIX
 from game.text import _
 
 #: How deep under a place packs are looked for (0: the folder itself only).
@@ -144,6 +146,24 @@ def typed_place(text: str) -> tuple[PackPlace | None, FoundPack | None, str]:
     except (OSError, ValueError):
         pass
     return None, None, _("There is no folder or file called {path}.").format(path=raw)
+
+
+def pack_name_of(path: Path) -> str | None:
+    """The name a pack says it installs under (its manifest's ``name``), read without unpacking anything;
+    None when the file is not a readable pack (the install says why)."""
+    try:
+        if path.stat().st_size > MAX_PACK_BYTES:
+            return None
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return None
+            with zf.open(info) as fh:
+                manifest = json.loads(fh.read(MAX_MANIFEST_BYTES + 1).decode("utf-8"))
+        name = manifest.get("name") if isinstance(manifest, dict) else None
+        return name if isinstance(name, str) and name and "/" not in name and "\\" not in name else None
+    except Exception:  # noqa: BLE001 - a broken or hostile file is only "not known" here
+        return None
 
 
 def find_packs(places: list[PackPlace]) -> list[FoundPack]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pygame
 
 from game.level import Problem
-from game.classroom.pack_places import FoundPack, find_packs, pack_places, packs_in, typed_place
+from game.classroom.pack_places import FoundPack, find_packs, pack_name_of, pack_places, packs_in, typed_place
 from game.packs import install_pack, my_levels
 from game.store.folders import my_levels_dir
 from game.text import _, ngettext
@@ -68,6 +68,7 @@ class InstallScene(Scene):
         self.scroller = Scroller()
         self._reveal = True
         self.packs: list[FoundPack] = []
+        self.installed: set[Path] = set()  # the packs found that are installed already
         self.look()
 
     # -------------------------------------------------------------- actions
@@ -80,8 +81,22 @@ class InstallScene(Scene):
             extra = [single] if single is not None else packs_in(place) if place is not None else []
             found = extra + [p for p in found if p.path not in {e.path for e in extra}]
         self.packs = found
+        self.installed = self._installed()
         self.index = min(self.index, max(0, len(self.packs) - 1))
         self._reveal = True
+
+    def _installed(self) -> set[Path]:
+        """The packs found whose levels are installed already (their folder is in My levels)."""
+        folder = my_levels_dir()
+        out = set()
+        for pack in self.packs:
+            name = pack_name_of(pack.path)
+            try:
+                if name is not None and (folder / name).is_dir():
+                    out.add(pack.path)
+            except OSError:
+                continue
+        return out
 
     def look_in_typed(self) -> None:
         """Look in the folder the player typed (or take the pack file typed); say so if there is none."""
@@ -122,6 +137,7 @@ class InstallScene(Scene):
             if result.warnings:
                 text += " " + _("Warning: {problem}").format(problem=problem_words(result.warnings[0], pack.path))
             self.result = (text, th.GOOD)
+            self.installed = self._installed()
             self.app.sounds.play("success")
             return
         first = result.problems[0] if result.problems else None
@@ -273,10 +289,11 @@ class InstallScene(Scene):
                                                                     t.font(15, True).get_linesize()), 15, th.TEXT,
                             bold=True)
             head = f"{pack.place} · "
+            if pack.path in self.installed:
+                head = _("installed") + " · " + head
             where = head + ltr(fit_path(t, str(pack.path.parent), max(0, inner.w - t.font(12).size(head)[0]), 12))
-            draw_text(surface, t, where, pygame.Rect(inner.x, top.bottom, inner.w,
-                                                                                   t.font(12).get_linesize()), 12,
-                      th.TEXT_DIM)
+            draw_text(surface, t, where, pygame.Rect(inner.x, top.bottom, inner.w, t.font(12).get_linesize()), 12,
+                      th.GOOD if pack.path in self.installed else th.TEXT_DIM)
             if self.scroller.shows(row):
                 b = self.bar.add(Button("", lambda i=i: self.choose(i), None, "↑/↓", str(pack.path), hidden=True))
                 b.rect = row.clip(box)

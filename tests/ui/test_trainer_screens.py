@@ -180,7 +180,8 @@ def test_a_folder_full_of_broken_files_never_crashes_the_menu(app):
 
 
 def test_pack_places_are_sticks_downloads_desktop_and_a_typed_folder(tmp_path):
-    from game.classroom.pack_places import MAX_DEPTH, find_packs, pack_places, packs_in, typed_place
+    from game.classroom.pack_places import (MAX_DEPTH, find_packs, pack_name_of, pack_places, packs_in,
+                                            typed_place)
 
     home = tmp_path / "home"
     root = tmp_path / "root"
@@ -209,6 +210,7 @@ def test_pack_places_are_sticks_downloads_desktop_and_a_typed_folder(tmp_path):
     assert single is not None and single.path.name == "other.zip"  # a file typed: any name, the install checks it
     assert typed_place(str(tmp_path / "nowhere"))[2] == f"There is no folder or file called {tmp_path / 'nowhere'}."
     assert typed_place("   ")[2] == "Type the folder where the level pack is."
+    assert pack_name_of(stick / "valley.minerisk.zip") is None  # not a zip: not known (the install says why)
 
 
 @pytest.fixture
@@ -254,6 +256,8 @@ def test_install_a_pack_from_a_typed_folder_with_real_events(app, tmp_path, no_n
     message, colour = scene.result
     assert colour == th.GOOD and message == "Installed 1 level: Harbour walk. It is under My levels in the menu."
     assert (my_levels_dir() / "harbour_walk" / "harbour_walk.yaml").is_file()
+    assert scene.installed == {downloads / "harbour_walk.minerisk.zip"}
+    assert any(w.startswith("installed · The folder you typed") for w in drawn_texts(app))
     key(app, pygame.K_RETURN)  # again: refused, with what to do in the window's words (not the command line's)
     assert scene.result[1] == th.BAD and "turn Replace on" in scene.result[0] and "--replace" not in scene.result[0]
     key(app, pygame.K_p)
