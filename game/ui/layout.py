@@ -60,8 +60,9 @@ def mirror_point(pos, within) -> tuple[int, int]:
 
 
 def mirror_all(items: Iterable, within) -> None:
-    """Mirror the ``rect`` of each item (buttons laid out in a row, a column or a grid) inside ``within``."""
-    for item in items:
+    """Mirror the ``rect`` of each item (buttons laid out in a row, a column or a grid) inside ``within``, once
+    each (an item named twice is not mirrored back)."""
+    for item in {id(item): item for item in items}.values():
         item.rect = mirror(item.rect, within)
 
 

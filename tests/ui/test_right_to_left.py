@@ -210,3 +210,14 @@ def test_the_typing_cursor_follows_what_was_typed(app):
         arabic = fonts.runs("أمينة" + _caret("أمينة"))
         assert latin[-1].text.endswith("|")  # right of a Latin name, in an Arabic screen too
         assert arabic[0].text.startswith("|")  # left of an Arabic name, in a Latin screen too
+
+
+def test_a_button_named_twice_is_mirrored_once(app):
+    from game.ui.layout import mirror_all
+    from game.ui.widgets import Button
+
+    text.set_language("ar")
+    close = Button("x", lambda: None)
+    close.rect = pygame.Rect(900, 10, 100, 30)
+    mirror_all((close, close), pygame.Rect(0, 0, 1000, 100))  # (a preview's one Close is both Start and Back)
+    assert close.rect.x == 0
