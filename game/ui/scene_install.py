@@ -223,7 +223,8 @@ class InstallScene(Scene):
                           _("Let the pack replace the levels it installed before"), active=self.replace),
                    Button(_("Install"), self.install, pygame.K_RETURN, "Enter", _("Check the chosen pack and install it"),
                           enabled=bool(self.packs))]
-        one_row = inner >= t.px(140) * len(buttons) + gap * (len(buttons) - 1)
+        widest = max(t.font(15).size(b.label)[0] for b in buttons) + t.px(24)  # (the row is equal parts)
+        one_row = (inner - gap * (len(buttons) - 1)) // len(buttons) >= max(widest, t.px(110))
         rows = [buttons] if one_row else [buttons[:2], buttons[2:]]
         foot = _("My levels folder: {path}").format(path=ltr(str(my_levels_dir())))
         foot_h = t.font(12).get_linesize()
