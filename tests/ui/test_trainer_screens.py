@@ -37,6 +37,15 @@ def drawn_texts(app) -> list[str]:
     return [text for layer in probe.layers for text, _rect in layer["texts"]]
 
 
+def colour_pixels(surface, rect, colour, tolerance: int = 40) -> int:
+    """How many pixels inside ``rect`` are near ``colour`` (text drawn in it)."""
+    import numpy as np
+
+    rect = pygame.Rect(rect).clip(surface.get_rect())
+    pixels = pygame.surfarray.array3d(surface.subsurface(rect)).astype(int)
+    return int((np.abs(pixels - np.array(colour)).sum(axis=2) < tolerance).sum())
+
+
 def type_text(app, text: str) -> None:
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
     frames(app)
@@ -130,6 +139,8 @@ def test_my_levels_appear_after_the_campaign_with_their_problems(app, tmp_path):
     frames(app)
     words = " ".join(drawn_texts(app))
     assert "copied_by_hand/a_broken_syntax.yaml:4: YAML" in words  # shown under its row too, file:line
+    assert colour_pixels(app.screen, _row_of(menu, n + broken).rect, th.BAD) > 100  # in red, on screen
+    assert colour_pixels(app.screen, _row_of(menu, 0).rect, th.BAD) == 0
     clash = next(i for i, lv in enumerate(menu.mine) if lv.path.name == "c_campaign_id.yaml")
     assert "is a campaign level's" in " ".join(p.message for p in menu.mine[clash].problems)
     warned = next(i for i, lv in enumerate(menu.mine) if lv.title == "A budget too small")
@@ -258,6 +269,8 @@ def test_install_a_pack_from_a_typed_folder_with_real_events(app, tmp_path, no_n
     assert (my_levels_dir() / "harbour_walk" / "harbour_walk.yaml").is_file()
     assert scene.installed == {downloads / "harbour_walk.minerisk.zip"}
     assert any(w.startswith("installed · The folder you typed") for w in drawn_texts(app))
+    installed_row = [b for b in scene.bar.buttons if b.hidden][chosen].rect
+    assert colour_pixels(app.screen, installed_row, th.GOOD) > 30  # the "installed" line is green
     key(app, pygame.K_RETURN)  # again: refused, with what to do in the window's words (not the command line's)
     assert scene.result[1] == th.BAD and "turn Replace on" in scene.result[0] and "--replace" not in scene.result[0]
     key(app, pygame.K_p)
