@@ -2,8 +2,8 @@
 (fitted to view), learning points about this run (each with its place on the map), the risk-education
 messages that fit it, charts of the run; then retry, next level or the menu.
 
-The map is on the left (on top in a narrow window); the report beside it
-scrolls. A learning point with a place shows a numbered ring on the map.
+The map is on the left (on top in a narrow window; on the right in a right-to-left language, the map
+itself not mirrored); the report beside it scrolls. A learning point with a place shows a numbered ring on the map.
 The level's own closing message (``debrief:`` in its file) comes first.
 
 As a trainer's preview (``minerisk play LEVEL --debrief``, :meth:`DebriefScene.create_preview`) the
