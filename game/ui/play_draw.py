@@ -74,7 +74,7 @@ class PlayDraw:
         y = vp.y + t.px(6)
         if self.alerts:
             y = self._draw_alerts(surface, pygame.Rect(vp.x + t.px(6), y, vp.w - t.px(12), 0)) + t.px(4)
-        if self.paused and self.autoplay is None and not self.end_shown:
+        if self.paused and self.autoplay is None and not self.end_shown and y + t.line <= self.strip_rect.y:
             text = _("Paused: press Space to run")
             img = t.text(text, 14, th.ACCENT, bold=True)
             box = mirror((vp.x + t.px(6), y, min(vp.w - t.px(12), img.get_width() + t.px(12)),

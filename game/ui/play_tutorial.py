@@ -88,9 +88,11 @@ def draw_prompt(scene, surface: pygame.Surface, rect: pygame.Rect, size: int) ->
         y += font.get_linesize()
     row_h = max(t.font(12).get_linesize(), t.px(26))
     row_y = rect.bottom - t.px(8) - row_h
-    draw_text(surface, t, tut.waiting_text(scene.link.names), (x, row_y + row_h // 2), 12, th.ACCENT,
+    has_next = step is not None and step.wait_for == "continue"
+    end = rect.right - pad - (t.px(100) + pad if has_next else 0)  # what it waits for stops before Next
+    draw_text(surface, t, tut.waiting_text(scene.link.names), (x, row_y, max(0, end - x), row_h), 12, th.ACCENT,
               anchor="midleft", within=rect)
-    if step is not None and step.wait_for == "continue":
+    if has_next:
         b = scene.bar.add(Button(_("Next"), scene.tutorial_next, None, "Enter", _("Go on to the next step")))
         b.rect = mirror((rect.right - pad - t.px(100), row_y, t.px(100), row_h), rect)
 

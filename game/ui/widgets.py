@@ -8,8 +8,8 @@ Text is drawn through :func:`draw_text` (one line in a box: smaller, then
 shortened with "…", if it must) and :func:`text_block` (wrapped lines in a
 box). While a :class:`LayoutProbe` listens (:func:`probing`, the layout
 tests), they and the buttons report where they drew and what did not fit,
-so a test can fail on clipped text, overlapping controls or a control off
-screen at any window size and UI scale.
+so a test can fail on clipped text, overlapping controls, text under a
+control or a control off screen at any window size and UI scale.
 """
 
 from __future__ import annotations

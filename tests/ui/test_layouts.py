@@ -1,5 +1,5 @@
 """Every screen at every window size and UI scale: no text clipped by its box, no controls overlapping,
-no control or text off screen.
+no text running under a button, no control or text off screen.
 
 Each screen is built once (tests/ui/screens.py) and drawn once per size and
 scale under the layout probe (game.ui.widgets.probing), which records where
@@ -32,6 +32,9 @@ def problems_of(layer: dict, screen: pygame.Rect) -> list[str]:
     for text, rect in layer["texts"]:
         if not screen.contains(rect):
             out.append(f"text off screen: {text!r} at {tuple(rect)}")
+        for label, box, hidden in controls:  # text running under a button (not the button's own label)
+            if not hidden and text != label and box.colliderect(rect) and not box.contains(rect):
+                out.append(f"text under a control: {text!r} at {tuple(rect)} and {label!r} {tuple(box)}")
     return out
 
 
