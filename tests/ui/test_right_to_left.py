@@ -221,3 +221,18 @@ def test_a_button_named_twice_is_mirrored_once(app):
     close.rect = pygame.Rect(900, 10, 100, 30)
     mirror_all((close, close), pygame.Rect(0, 0, 1000, 100))  # (a preview's one Close is both Start and Back)
     assert close.rect.x == 0
+
+
+def test_an_arrow_points_the_reading_way(app):
+    """The rushed team's "»" points forward: to the left in Arabic (HarfBuzz mirrors it in a right-to-left run)."""
+    from game.ui import fonts
+
+    text.set_language("ar")
+    font = fonts.TextFont(40)
+    arrow = next(r for r in fonts.runs("فريق المسح 1 »") if "»" in r.text)
+    assert arrow.rtl
+    drawn = pygame.surfarray.array_alpha(font._font(arrow).render("»", True, (255, 255, 255)))
+    text.set_language("en")
+    ahead = fonts.Run("«", arrow.family, "Latn", False)
+    left = pygame.surfarray.array_alpha(font._font(ahead).render("«", True, (255, 255, 255)))
+    assert drawn.shape == left.shape and (drawn == left).all()
