@@ -31,6 +31,7 @@ def _long_texts(language: str, n: int = 40) -> list[str]:
 
 @pytest.fixture
 def font():
+    fonts.reset()  # fonts cached by an earlier test's pygame are dead
     pygame.init()
     yield fonts.TextFont(14)
     fonts.reset()
