@@ -130,10 +130,6 @@ def set_off(state: SimState, ent: int, by: str) -> Ordnance:
     return item
 
 
-def hazardous(status: np.ndarray) -> np.ndarray:
-    return is_hazardous(status)
-
-
 def casualty(state: SimState, who: str, rng: np.random.Generator, death_share: float,
              place: tuple[int, int], **params) -> bool:
     """One person hurt; returns True if killed. ``who`` is "deminer" (an ``accident`` event) or

@@ -21,7 +21,7 @@ from game.ui import icons
 from game.ui import theme as th
 from game.ui.layout import blit, mirror, mirror_all
 from game.ui.scene import Scene
-from game.ui.widgets import Button, draw_text, panel, text_block
+from game.ui.widgets import Button, draw_text, page_panel, text_block
 
 
 class CheckinScene(Scene):
@@ -78,11 +78,7 @@ class CheckinScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
-        w, h = surface.get_size()
-        surface.fill(th.BG)
-        rect = pygame.Rect(0, 0, min(w - t.px(40), t.px(860)), h - t.px(40))
-        rect.center = (w // 2, h // 2)
-        panel(surface, rect, t, alpha=255)
+        rect = page_panel(surface, t, 860)
         pad = t.px(24)
         x, y = rect.x + pad, rect.y + t.px(18)
         short = rect.h < t.px(520)  # a small window or a large scale: no icon, a tighter header

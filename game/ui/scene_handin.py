@@ -20,7 +20,7 @@ from game.text import _, ngettext
 from game.ui import theme as th
 from game.ui.layout import blit, mirror
 from game.ui.scene import Scene
-from game.ui.widgets import Button, panel, text_block
+from game.ui.widgets import Button, page_panel, text_block
 
 
 class HandInScene(Scene):
@@ -103,11 +103,7 @@ class HandInScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
-        w, h = surface.get_size()
-        surface.fill(th.BG)
-        rect = pygame.Rect(0, 0, min(w - t.px(40), t.px(860)), min(h - t.px(40), t.px(500)))
-        rect.center = (w // 2, h // 2)
-        panel(surface, rect, t, alpha=255)
+        rect = page_panel(surface, t, 860, 500)
         compact = rect.h < t.px(400)  # a small window or a large scale
         pad = t.px(16 if compact else 24)
         x, y = rect.x + pad, rect.y + t.px(12 if compact else 16)

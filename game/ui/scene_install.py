@@ -26,7 +26,7 @@ from game.text.labels import join
 from game.ui import theme as th
 from game.ui.layout import blit, ltr, mirror
 from game.ui.scene import Scene
-from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
+from game.ui.widgets import Button, Scroller, draw_text, page_panel, text_block
 
 
 def problem_words(problem: Problem, pack: Path) -> str:
@@ -192,11 +192,7 @@ class InstallScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
-        w, h = surface.get_size()
-        surface.fill(th.BG)
-        rect = pygame.Rect(0, 0, min(w - t.px(40), t.px(900)), min(h - t.px(40), t.px(560)))
-        rect.center = (w // 2, h // 2)
-        panel(surface, rect, t, alpha=255)
+        rect = page_panel(surface, t, 900, 560)
         compact = rect.h < t.px(420)
         pad = t.px(16 if compact else 24)
         x, y = rect.x + pad, rect.y + t.px(12 if compact else 16)

@@ -16,7 +16,7 @@ from game.ui import icons
 from game.ui import theme as th
 from game.ui.layout import blit, mirror, mirror_all
 from game.ui.scene import Scene
-from game.ui.widgets import Button, Scroller, draw_text, panel, text_block
+from game.ui.widgets import Button, Scroller, draw_text, page_panel, text_block
 
 #: The three things the quiz checks, each with the key message that says it (by id in eore.yaml).
 SUMMARY = (("recognise", "signs"), ("avoid", "do_not_touch"), ("report", "report"))
@@ -100,11 +100,7 @@ class QuizScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
-        w, h = surface.get_size()
-        surface.fill(th.BG)
-        rect = pygame.Rect(0, 0, min(w - t.px(20), t.px(860)), h - t.px(20))
-        rect.center = (w // 2, h // 2)
-        panel(surface, rect, t, alpha=255)
+        rect = page_panel(surface, t, 860, margin=20)
         pad = t.px(20)
         x, y = rect.x + pad, rect.y + t.px(12)
         ic = icons.icon("eore", t.px(40))

@@ -176,6 +176,19 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: th.Theme, alpha: in
     pygame.draw.rect(surface, th.BORDER, rect, width=1, border_radius=theme.px(6))
 
 
+def page_panel(surface: pygame.Surface, theme: th.Theme, max_w: int, max_h: int | None = None,
+               margin: int = 40) -> pygame.Rect:
+    """A full screen's one panel: the background cleared, then a panel centred in the window, at most
+    ``max_w`` by ``max_h`` (default: the window's height) and ``margin`` from its edges (sizes in 1x pixels)."""
+    w, h = surface.get_size()
+    surface.fill(th.BG)
+    height = h - theme.px(margin) if max_h is None else min(h - theme.px(margin), theme.px(max_h))
+    rect = pygame.Rect(0, 0, min(w - theme.px(margin), theme.px(max_w)), height)
+    rect.center = (w // 2, h // 2)
+    panel(surface, rect, theme, alpha=255)
+    return rect
+
+
 #: A one-line text may shrink to this share of its size before it is shortened with "…".
 MIN_SHRINK = 0.8
 

@@ -11,7 +11,8 @@ import esper
 
 from ..area_work import advance, finished
 from ..components import Task
-from ..effects import end_task, hazardous
+from ..effects import end_task
+from ..grid import is_hazardous
 from ..state import SimState
 
 
@@ -24,7 +25,7 @@ class MarkingProcessor(esper.Processor):
                 continue
             cells = advance(task, 0.0 if stopped else metres)
             if len(cells):
-                cells = cells[hazardous(state.grid.status.flat[cells])]
+                cells = cells[is_hazardous(state.grid.status.flat[cells])]
                 state.grid.marked.flat[cells] = True
                 state.grid.touch(cells)
             if finished(task):

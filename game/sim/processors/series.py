@@ -10,7 +10,7 @@ from __future__ import annotations
 import esper
 import numpy as np
 
-from ..grid import LandStatus
+from ..grid import CANCELLED, CLEARED, REDUCED, is_released
 from ..state import SimState
 
 SERIES = ("day", "cancelled_m2", "reduced_m2", "cleared_m2", "released_m2", "justified_released_m2",
@@ -50,19 +50,16 @@ class DailySeriesProcessor(esper.Processor):
         cells most days; fancy indexing and bincount cost ten times more)."""
         g = state.grid
         status = g.status.ravel()
-        released = status >= _CANCELLED  # cancelled, reduced, cleared
+        released = is_released(status)
         weights = released.astype(np.float32)
         area = g.cell_area_m2
         return {
-            "cancelled_m2": float(np.count_nonzero(status == _CANCELLED) * area),
-            "reduced_m2": float(np.count_nonzero(status == _REDUCED) * area),
-            "cleared_m2": float(np.count_nonzero(status == _CLEARED) * area),
+            "cancelled_m2": float(np.count_nonzero(status == CANCELLED) * area),
+            "reduced_m2": float(np.count_nonzero(status == REDUCED) * area),
+            "cleared_m2": float(np.count_nonzero(status == CLEARED) * area),
             "released_m2": float(np.count_nonzero(released) * area),
             "justified_released_m2": float(np.count_nonzero(released & (state.releases.why.ravel() == 0)) * area),
             "weighted_released_m2": float(np.dot(weights, g.land_use.ravel()) * area),
             "items_in_released_land": int(round(float(np.dot(weights, g.live_items.ravel().astype(np.float32))))),
         }
 
-
-# plain ints: comparing an int8 grid with an IntEnum member takes a slow path (ten times slower)
-_CANCELLED, _REDUCED, _CLEARED = int(LandStatus.CANCELLED), int(LandStatus.REDUCED), int(LandStatus.CLEARED)
