@@ -55,16 +55,6 @@ class Bar:
             print(f"{self.label}: {done}/{total} runs, {elapsed:.0f} s", file=self.stream, flush=True)
 
 
-def _level_path(level: str) -> Path | None:
-    path = Path(level)
-    if path.exists():
-        return path
-    from game.level.campaign import list_levels
-    from game.paths import levels_dir
-
-    return next((i.path for i in list_levels(levels_dir()) if i.id == level), None)
-
-
 def run(args) -> int:
     from game.calibrate import calibrate, format_text
     from game.level import LevelError
@@ -79,10 +69,13 @@ def run(args) -> int:
         print(f"minerisk calibrate: unknown player {', '.join(unknown)}; players: {', '.join(POLICIES)}",
               file=sys.stderr)
         return 2
-    path = _level_path(args.level)
-    if path is None:
-        print(f"{args.level}:1:1: no level file or bundled level called `{args.level}`; "
-              "minerisk levels lists the bundled ones", file=sys.stderr)
+    from game.run.levels import names_a_file, resolve_level, unknown_level_message
+
+    path = resolve_level(args.level)
+    if path is None and names_a_file(args.level):
+        path = Path(args.level)  # the loader says what is wrong with the path
+    elif path is None:
+        print(f"{args.level[:200]}:1:1: {unknown_level_message(args.level)}", file=sys.stderr)
         return 1
     try:
         cal = calibrate(path, policies, args.runs, args.jobs, progress=Bar(f"calibrate {path.stem}"))

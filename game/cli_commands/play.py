@@ -62,10 +62,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from game.run.levels import resolve_level
+    from game.run.levels import resolve_level, unknown_level_message
 
     if resolve_level(args.level) is None:  # before opening a window; never an OSError (a name too long, a pipe)
-        print(f"minerisk play: no level file or level id called '{args.level[:200]}'", file=sys.stderr)
+        print(f"minerisk play: {unknown_level_message(args.level)}", file=sys.stderr)
         return 2
     preview = getattr(args, "preview", None)
     if preview and args.autoplay:

@@ -40,10 +40,15 @@ def run(args) -> int:
     from game.level import LevelError
     from game.run.players import play_level
     from game.run.seed import SeedError
-    from game.run.levels import resolve_level
+    from game.run.levels import names_a_file, resolve_level, unknown_level_message
     from game.text.score import format_card
 
-    level_path = resolve_level(args.level) or Path(args.level)  # a file, else a bundled id; else say why not
+    level_path = resolve_level(args.level)  # a file, else the id of a bundled or installed level
+    if level_path is None and names_a_file(args.level):
+        level_path = Path(args.level)  # the loader says what is wrong with the path
+    elif level_path is None:
+        print(f"{args.level[:200]}:1:1: {unknown_level_message(args.level)}", file=sys.stderr)
+        return 1
     if args.save_replay:
         why = replay_target_problem(Path(args.save_replay), level_path)
         if why:  # said before the run, not after it

@@ -117,6 +117,24 @@ def load_scenario(path: str | Path, seed: int | None = None) -> Scenario:
     return build_scenario(spec, level_map, seed)
 
 
+def _not_found(shown: str) -> Problem:
+    """A path given to validate that is not there: the spelling hint, or the nearest level ids."""
+    from game.level.yaml_source import _path_hint
+    from game.run.levels import names_a_file, unknown_level_message
+
+    if names_a_file(shown):
+        return Problem(shown, 1, 1, "file or folder not found", _path_hint(Path(shown)) or "check the path")
+    return Problem(shown, 1, 1, unknown_level_message(shown).replace("no level file or level id",
+                                                                      "no level file, folder or level id"))
+
+
+def _level_by_id(level_id: str) -> Path | None:
+    """The bundled or installed level whose id (or file name) is ``level_id``."""
+    from game.run.levels import names_a_file, resolve_level
+
+    return None if names_a_file(level_id) else resolve_level(level_id)
+
+
 def find_level_files(folder: Path) -> list[Path]:
     """Level files under a folder, sorted, skipping hidden folders."""
     found = []
@@ -163,8 +181,11 @@ def validate_paths(paths: list[str | Path]) -> tuple[list[LevelSpec], list[Probl
             continue
         elif path.exists():
             files = [(path, str(raw))]
+        elif _level_by_id(str(raw)) is not None:
+            found = _level_by_id(str(raw))
+            files = [(found, os.path.relpath(found) if not os.path.isabs(str(raw)) else str(found))]
         else:
-            problems.append(Problem(str(raw), 1, 1, "file or folder not found", "check the path"))
+            problems.append(_not_found(str(raw)))
             continue
         for file, shown in files:
             checked = _check(file, shown, warnings=True)

@@ -91,15 +91,16 @@ def real_spelling(base: Path, written: str) -> str | None:
     return spelled if found != list(parts) else None
 
 
-def missing_file_hint(base: Path, written: str) -> str:
-    """A hint for a path (relative to ``base``) that finds no file: backslashes, letter case."""
+def missing_file_hint(base: Path, written: str, prefix: str = "") -> str:
+    """A hint for a path (relative to ``base``; shown after ``prefix``) that finds no file:
+    backslashes, letter case."""
     if "\\" in written:
         fixed = written.replace("\\", "/")
         exists = " (that file exists)" if (base / fixed).is_file() else ""
-        return f"write `/` between folders, not `\\`: `{fixed}`{exists}; `\\` works only on Windows"
+        return f"write `/` between folders, not `\\`: `{prefix}{fixed}`{exists}; `\\` works only on Windows"
     spelled = real_spelling(base, written)
     if spelled is not None:
-        return (f"the file is spelled `{spelled}`; write it exactly so: capital and small letters "
+        return (f"the file is spelled `{prefix}{spelled}`; write it exactly so: capital and small letters "
                 "differ on Linux and on most students' computers")
     return ""
 

@@ -71,11 +71,23 @@ def _problem(shown: str, mark, message: str, hint: str = "") -> Problem:
     return Problem(shown, line, col, message, hint)
 
 
+def _path_hint(path: Path) -> str:
+    """Backslashes or other capital letters in a level path typed on the command line."""
+    from game.level.level_files import missing_file_hint
+
+    base = Path(path.anchor) if path.is_absolute() else Path.cwd()
+    written = str(path.relative_to(path.anchor)) if path.is_absolute() else str(path)
+    try:
+        return missing_file_hint(base, written, path.anchor)
+    except (OSError, ValueError):
+        return ""
+
+
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that stop it from being read at all."""
     try:
         if not path.exists():
-            return None, [Problem(shown, 1, 1, "file not found", "check the path and its spelling")]
+            return None, [Problem(shown, 1, 1, "file not found", _path_hint(path) or "check the path and its spelling")]
         if not path.is_file():
             return None, [Problem(shown, 1, 1, "not a file", "give the path of a .yaml level file")]
         size = path.stat().st_size

@@ -61,6 +61,30 @@ def resolve_level(level: str) -> Path | None:
     return None
 
 
+def names_a_file(level: str) -> bool:
+    """Whether what was typed reads as a file path (its loader then says what is wrong with the
+    path: backslashes, capitals) rather than as a level id."""
+    return any(c in level for c in "/\\") or level.lower().endswith((".yaml", ".yml"))
+
+
+def unknown_level_message(level: str) -> str:
+    """What to tell someone who typed a level that is neither a file nor a known id, with the
+    nearest known names ("did you mean ...?") and where to find the list."""
+    import difflib
+
+    shown = level[:200]
+    names: list[str] = []
+    for folder in level_folders():
+        try:
+            for info in list_levels(folder) if folder.is_dir() else ():
+                names += [info.id, info.path.stem]
+        except OSError:
+            continue
+    close = list(dict.fromkeys(difflib.get_close_matches(shown, names, n=2, cutoff=0.6)))
+    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    return f"no level file or level id called '{shown}'; {hint}`minerisk levels` lists the levels"
+
+
 def level_hash(spec: LevelSpec) -> str:
     """SHA-256 over what decides a run: the level file, its map, the map's tilesets (their terrain
     properties decide the ground) and the effective catalogue (defaults merged with the level's)."""

@@ -98,3 +98,25 @@ def test_no_arguments_starts_the_game_or_explains(capsys, monkeypatch):
     monkeypatch.setenv("MINERISK_QUIT_AFTER_FRAMES", "2")
     code, out, _ = run(capsys)
     assert code == 0
+
+
+@pytest.mark.parametrize("argv", [("simulate", "returnee", "--policy", "idle"), ("play", "returnee"),
+                                  ("calibrate", "returnee", "--runs", "1"), ("validate", "returnee")])
+def test_a_mistyped_level_id_gets_the_nearest_ids(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code in (1, 2) and "'returnees'" in err + out and "minerisk levels" in err + out, err + out
+
+
+@pytest.mark.parametrize("typed, hint", [("levels\\01_first_steps.yaml", "`levels/01_first_steps.yaml` (that file exists)"),
+                                         ("levels/01_First_Steps.yaml", "the file is spelled `levels/01_first_steps.yaml`")])
+def test_a_mistyped_level_path_gets_the_spelling_hint(capsys, monkeypatch, typed, hint):
+    monkeypatch.chdir(ROOT)
+    for argv in (("simulate", typed, "--policy", "idle"), ("validate", typed), ("calibrate", typed, "--runs", "1")):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and hint in err + out, (argv, err + out)
+
+
+def test_validate_takes_a_level_id(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "validate", "the_sector")
+    assert code == 0, err + out
