@@ -298,8 +298,10 @@ class LandReleasePolicy(Policy):
             if not teams:
                 continue
             counts = need[team_type][oy, ox]
-            if team_type == "manual":
+            if team_type == "manual":  # dog indications are checked first: the dogs' ground waits on them
                 candidates = np.flatnonzero(counts > 0)
+                waiting = blocks.count(view.indication & manual_ok)[oy, ox][candidates] > 0
+                candidates = np.concatenate([candidates[waiting], candidates[~waiting]])
             else:  # dogs and machines take blocks that mostly suit them
                 candidates = np.flatnonzero((counts > 0) & (counts * 2 >= total[oy, ox]))
             for i in candidates.tolist():
