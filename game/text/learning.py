@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.text import _, ngettext
+from game.text import N_, _, ngettext
 from game.text.formats import area, days, money, number, percent
 from game.text.names import Names
 
 #: Why a release was not justified (game.sim.release.WHY), in words.
 WHY = {
-    "cancel_against_evidence": "there was evidence in or near that land",
-    "cancel_after_rushed_survey": "its survey had been rushed",
-    "reduced_in_a_rush": "the technical survey was rushed",
-    "cleared_in_a_rush": "the clearance was rushed",
+    "cancel_against_evidence": N_("there was evidence in or near that land"),
+    "cancel_after_rushed_survey": N_("its survey had been rushed"),
+    "reduced_in_a_rush": N_("the technical survey was rushed"),
+    "cleared_in_a_rush": N_("the clearance was rushed"),
+    "other": N_("the evidence did not allow it"),
 }
-KINDS = {"cancelled": "cancelled", "reduced": "reduced", "cleared": "cleared"}
 
 
 def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
@@ -27,7 +27,7 @@ def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
             p.get("kind"), _("you released"))
         return (_("On day {day} {verb} {m2} although {why}: a release without justification.").format(
                     day=number(p.get("day", 0)), verb=verb, m2=area(float(p.get("m2", 0))),
-                    why=_(WHY.get(str(p.get("why")), "the evidence did not allow it"))),
+                    why=_(WHY.get(str(p.get("why")), WHY["other"]))),
                 _("IMAS 07.11: land is released only on evidence and after all reasonable effort; a decision "
                   "without it is an error even when the land turns out empty."))
     if code == "civilians_hurt":
@@ -138,12 +138,12 @@ def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
 
 #: Why a grade was capped (game.scoring.card grade_caps), in words.
 CAPS = {
-    "decision_error": "land was released without justification",
-    "rushed_death": "a deminer died working at a rushed pace",
-    "released_without_qa": "land reduced or cleared was never handed over by quality assurance",
-    "hazards_left_unmarked": "confirmed hazards near villages were left unmarked",
-    "villages_without_risk_education": "villages beside known hazards had no risk education",
-    "too_little": "almost no land was released",
+    "decision_error": N_("land was released without justification"),
+    "rushed_death": N_("a deminer died working at a rushed pace"),
+    "released_without_qa": N_("land reduced or cleared was never handed over by quality assurance"),
+    "hazards_left_unmarked": N_("confirmed hazards near villages were left unmarked"),
+    "villages_without_risk_education": N_("villages beside known hazards had no risk education"),
+    "too_little": N_("almost no land was released"),
 }
 
 
