@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.text import _
+from game.text import Later, _
 from game.ui import play_hud
 from game.ui import theme as th
 
@@ -129,7 +129,7 @@ class PlayInput:
         if self.draft is not None:
             self.set_draft_area(name)
         else:
-            self.message = (_("Zone: {name}").format(name=self.link.names.zone(name)), th.INFO)
+            self.message = (Later(lambda: _("Zone: {name}").format(name=self.link.names.zone(name))), th.INFO)
 
     def _mouse(self, event) -> None:
         cam = self.renderer.camera
@@ -189,7 +189,7 @@ class PlayInput:
             if zone is not None:
                 self.set_draft_area(zone)
             else:
-                self.message = (_("No zone here: drag a rectangle instead."), th.ACCENT)
+                self.message = (Later(lambda: _("No zone here: drag a rectangle instead.")), th.ACCENT)
 
 
 def _clamp_to(rect: pygame.Rect, pos) -> tuple[int, int]:

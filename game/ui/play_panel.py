@@ -268,7 +268,7 @@ def _order_box(scene, surface, rect: pygame.Rect) -> int:
     elif scene.draft is not None:
         lines += draft_lines(scene)
     if scene.message:
-        lines.append(scene.message)
+        lines.append((str(scene.message[0]), scene.message[1]))
     if not lines:
         return rect.y
     font = theme.font(13)
@@ -309,7 +309,7 @@ def _news(scene, surface, rect: pygame.Rect) -> int:
     indent = size + theme.px(4)
     for day, kind, text, icon_name in reversed(scene.news[-40:]):
         colour = LOG_COLOURS.get(kind, th.TEXT)
-        lines = _wrapped(font, _("Day {day}: {text}").format(day=number(day), text=text), rect.w - indent)
+        lines = _wrapped(font, _("Day {day}: {text}").format(day=number(day), text=str(text)), rect.w - indent)
         if y + len(lines) * font.get_linesize() > rect.bottom:
             break
         img = icons.icon(icon_name, size) if icon_name else None

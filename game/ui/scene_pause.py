@@ -25,7 +25,7 @@ class PauseScene(Scene):
         if self.play.save():
             self.app.go("menu", how="reset")
         else:
-            self.note = self.play.message[0] if self.play.message else _("Could not save.")
+            self.note = str(self.play.message[0]) if self.play.message else _("Could not save.")
 
     def settings(self) -> None:
         self.app.go("settings")

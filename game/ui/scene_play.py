@@ -14,6 +14,7 @@ import pygame
 
 from game.classroom.student import player_fields
 from game.text import Later, _
+from game.text.formats import number
 from game.level import LevelError
 from game.store.saves import delete_save, write_save
 from game.ui import icons, play_hud
@@ -142,7 +143,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         except (LevelError, ResumeError, OSError):
             return None
         scene = cls(app, link)
-        scene.message = (_("Game resumed on day {day}.").format(day=link.day), th.GOOD)
+        scene.message = (Later(lambda: _("Game resumed on day {day}.").format(day=number(link.day))), th.GOOD)
         return scene
 
     def close(self) -> None:
@@ -155,7 +156,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """Save the game in its level's slot; the result (false, with a reason in words, if it failed)."""
         result = write_save(self.saved_game())
         if not result:
-            self.message = (_("Your game could not be saved: {reason}.").format(reason=result.reason), th.BAD)
+            self.message = (Later(lambda: _("Your game could not be saved: {reason}.").format(reason=result.reason)),
+                            th.BAD)
         return result
 
     def on_quit(self):
@@ -203,11 +205,11 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """Send one order to the simulation (the one path for the player and for autoplay)."""
         answer = self.link.submit(cmd)
         if answer.accepted:
-            self.message = (_("Order accepted. {note}").format(note=answer.reason) if answer.reason
-                            else _("Order accepted."), th.GOOD)
+            self.message = (Later(lambda: _("Order accepted. {note}").format(note=answer.reason) if answer.reason
+                                  else _("Order accepted.")), th.GOOD)
             self.sound("order")
         else:
-            self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
+            self.message = (Later(lambda: _("Refused: {reason}").format(reason=answer.reason)), th.BAD)
             self.news.append((self.link.day, "refused", self.message[0], None))
             self.sound("reject")
         self._sync()
@@ -241,16 +243,17 @@ class PlayScene(PlayInput, PlayDraw, Scene):
     def end_level(self) -> None:
         if not self._end_armed:
             self._end_armed = True
-            self.message = (_("Press End again to end the level now."), th.ACCENT)
+            self.message = (Later(lambda: _("Press End again to end the level now.")), th.ACCENT)
             return
         self._answer(self.link.end_level(), "end_level")
 
     def _answer(self, answer, kind: str | None = None) -> None:
         if answer.accepted:
-            self.message = (_("Done. {note}").format(note=answer.reason) if answer.reason else _("Done."), th.GOOD)
+            self.message = (Later(lambda: _("Done. {note}").format(note=answer.reason) if answer.reason
+                                  else _("Done.")), th.GOOD)
             self.sound("order")
         else:
-            self.message = (_("Refused: {reason}").format(reason=answer.reason), th.BAD)
+            self.message = (Later(lambda: _("Refused: {reason}").format(reason=answer.reason)), th.BAD)
             self.sound("reject")
         self._sync()
         if answer.accepted and kind is not None and self.tutorial is not None:

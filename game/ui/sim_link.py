@@ -37,11 +37,19 @@ ACTIONS: dict[str, tuple[str | None, bool, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """The simulation's answer to an order, in words: accepted, and why (or why not)."""
+    """The simulation's answer to an order: accepted, and why (or why not) as a code worded when read,
+    so a message kept on screen follows a language change."""
 
     accepted: bool
-    reason: str = ""
+    code: str = ""
+    params: Any = None
+    names: Any = None
     team: str | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why (or why not), in the words of the language in use ("" when there is nothing to say)."""
+        return outcome_text(self.code, self.params or {}, self.names) if self.names is not None else ""
 
 
 class GameLink:
@@ -123,8 +131,8 @@ class GameLink:
         return self.names.terrain(names[index] if 0 <= index < len(names) else "")
 
     def area_name(self, area: Any) -> str:
-        """An order's area in words ("North field", "part of North field"), worked out once per area."""
-        key = tuple(area) if isinstance(area, list) else area
+        """An order's area in words ("North field", "part of North field"), worked out once per area and language."""
+        key = (text.language(), tuple(area) if isinstance(area, list) else area)
         name = self._area_names.get(key)
         if name is None:
             name = self._area_names[key] = self.names.area(area)
@@ -190,7 +198,7 @@ class GameLink:
     def submit(self, cmd: Any) -> Answer:
         """Send one order to the run; the answer in the player's words."""
         outcome = self.session.apply(cmd)
-        return Answer(bool(outcome.accepted), outcome_text(outcome.code, outcome.params, self.names), outcome.team)
+        return Answer(bool(outcome.accepted), outcome.code, dict(outcome.params), self.names, outcome.team)
 
     def hire(self, team_type: str) -> Answer:
         return self.submit(_sim.Hire(day=self.day, team_type=team_type))

@@ -70,10 +70,20 @@ def test_click_zone_and_refused_order_shows_the_reason(app):
     drag(app, centre_of_cell(scene, (0, 0)), centre_of_cell(scene, (2, 2)))
     assert scene.draft.area == (0, 0, 3, 3)
     key(app, pygame.K_RETURN)
-    assert scene.message is not None and scene.message[0].startswith("Refused:")
-    assert "no suspected land" in scene.message[0]
+    assert scene.message is not None and str(scene.message[0]).startswith("Refused:")
+    assert "no suspected land" in str(scene.message[0])
     assert not link.accepted
     assert scene.news[-1][1] == "refused"
+    # the answer and the news follow a language switch made while they are on screen
+    import game.text as text
+    english_name = link.area_name("orchard_edge")
+    text.set_language("fr")
+    try:
+        assert str(scene.message[0]).startswith("Refusé") and "Refused" not in str(scene.news[-1][2])
+        assert link.area_name("orchard_edge") not in ("", english_name)
+    finally:
+        text.set_language("en")
+    assert str(scene.message[0]).startswith("Refused:")
 
 
 def test_cancel_changes_the_status_pixels(app):
@@ -147,7 +157,7 @@ def test_scroll_and_zoom(app):
 def test_end_level_opens_the_debrief_and_records_progress(app):
     scene = start(app)
     key(app, pygame.K_END)
-    assert scene.message[0].startswith("Press End again")
+    assert str(scene.message[0]).startswith("Press End again")
     key(app, pygame.K_END)
     frames(app, 2)
     from game.ui.scene_debrief import DebriefScene
