@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS runs (
     game_version TEXT NOT NULL, end_day INTEGER NOT NULL, end_reason TEXT NOT NULL,
     grade TEXT NOT NULL, total REAL, best_possible REAL,
     verified INTEGER NOT NULL,   -- 1: re-simulated to the recorded result; 0: not checked (see note)
-    note TEXT NOT NULL,          -- why it is not verified
+    note TEXT NOT NULL,          -- why it is not verified (or: verified on a level changed since)
     score TEXT NOT NULL,         -- the score card (JSON): re-simulated when verified, else as handed in
     record TEXT NOT NULL,        -- the run record as handed in (JSON)
     source TEXT NOT NULL,        -- the file it came from
@@ -207,9 +207,9 @@ class ClassDB:
         """Replace a stored run that was not verified by the same run now verified (True if it did)."""
         score = run.score
         cur = self.conn.execute(
-            "UPDATE runs SET verified = 1, note = '', score = ?, grade = ?, total = ?, best_possible = ?, "
+            "UPDATE runs SET verified = 1, note = ?, score = ?, grade = ?, total = ?, best_possible = ?, "
             "import_id = ? WHERE run_id = ? AND verified = 0",
-            (json.dumps(score, sort_keys=True), str(score.get("grade", "?")), _float(score.get("total")),
+            (run.note, json.dumps(score, sort_keys=True), str(score.get("grade", "?")), _float(score.get("total")),
              _float(score.get("best_possible")), import_id, run.run_id))
         return cur.rowcount == 1
 
@@ -249,6 +249,12 @@ class ClassDB:
         row = self.conn.execute("SELECT s.name, s.class_code, r.verified FROM runs r JOIN students s "
                                 "ON s.id = r.student_id WHERE r.run_id = ?", (run_id,)).fetchone()
         return (Student(row[0], row[1]), bool(row[2])) if row else None
+
+    def run_record(self, run_id: str) -> tuple[str, str]:
+        """The run record of a stored run as it was handed in, and the file it came from (("", "") if it is
+        not stored)."""
+        row = self.conn.execute("SELECT record, source FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+        return (row[0], row[1]) if row else ("", "")
 
     def runs(self, class_code: str | None = None) -> list[StoredRun]:
         sql = ("SELECT r.run_id, s.name, s.class_code, r.level_id, r.created, r.grade, r.total, r.best_possible, "

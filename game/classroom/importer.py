@@ -12,7 +12,14 @@ read, was edited (commands, outcomes, result, score), is a saved game, was
 played on another version of a level, or was already handed in by another
 student; everything else is still imported. A run whose level is not
 installed here is stored as *not verified* (the report marks it) and is
-verified when it is imported again with the level at hand.
+verified when it is imported again with the level at hand. A run whose level
+changed since (a trainer's new wording) is verified by replaying it on the
+level as it is now: kept as verified, with a note, when every outcome, the
+score card and the event log come out the same. A run played by a scripted
+player (a demonstration) is refused: it is not the student's work. Nothing
+is dropped without a word: every file passed over in a folder is named, a
+file named like a hand-in is always read (an empty one is refused by name),
+and a second copy of a stored run with other content is a conflict.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import stat
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -34,9 +42,15 @@ from game.level.errors import Problem
 from game.run.record import FORMAT as RUN_FORMAT
 from game.run.levels import find_level
 from game.run.record import RunRecord
+from game.store.jsonfile import CUT_SHORT
+from game.text import _
 
 MAX_FILES = 20_000
 PEEK_BYTES = 4096
+#: A hand-in file's name as the game writes it (handin.file_name): always read, even empty or damaged.
+HANDIN_NAME = re.compile(r"minerisk-.*\.json", re.IGNORECASE)
+#: The note a verified run gets when its level changed since it was played but it replays the same.
+LEVEL_CHANGED_NOTE = "the level file changed since; the run replays the same"
 
 #: What the teacher can do about a refused run, by verify status.
 TEACHER_HINTS = {
@@ -54,6 +68,10 @@ TEACHER_HINTS = {
                       "again",
     "not_finished": "this is a saved game, not a result: the student finishes the level, then hands in",
     "error": "this is a fault of Mine Risk: please report it with the file",
+    "scripted": "a scripted player played this run (a demonstration: `minerisk play --autoplay`), not the "
+                "student: ask the student to play the level themselves and hand in again",
+    "conflict": "one of the two copies was changed after the game wrote it: the copy stored first is kept; ask "
+                "the student to hand in again from the game",
 }
 
 
@@ -82,13 +100,19 @@ class Refusal:
 @dataclass
 class ImportReport:
     files: int = 0  # files read
-    skipped: int = 0  # files in folders passed over: not Mine Risk results
+    passed_over: list[tuple[str, str]] = field(default_factory=list)  # (file, why) in folders, not read
     runs_added: int = 0
     runs_verified_now: int = 0  # stored before without verification, verified by this import
     runs_known: int = 0  # already in the database (nothing added)
     checkins_added: int = 0
     unverified: list[Refusal] = field(default_factory=list)  # stored, but not verified (level not installed)
+    level_changed: list[Refusal] = field(default_factory=list)  # verified on a changed level: replays the same
     refused: list[Refusal] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        """How many files in folders were passed over (each is named in ``passed_over``)."""
+        return len(self.passed_over)
 
     @property
     def exit_code(self) -> int:
@@ -132,60 +156,84 @@ def _results_in(folder: Path, report: ImportReport) -> list[Path]:
             if name.startswith(".") or not name.lower().endswith(".json"):
                 continue
             path = Path(root) / name
-            if _looks_like_results(path):
-                out.append(path)
+            why = _why_not_results(path)
+            if why:
+                report.passed_over.append((str(path), why))
             else:
-                report.skipped += 1
+                out.append(path)
             if len(out) > MAX_FILES:
                 return out
     return out
 
 
-def _looks_like_results(path: Path) -> bool:
-    """Whether the start of a file in a folder names a Mine Risk format (links, pipes, devices: no; never
-    waits on a pipe)."""
+def _why_not_results(path: Path) -> str:
+    """Why a file in a folder is passed over ("" if it is read): a link (never followed), not a plain file
+    (a pipe, a device: never waited on), or a file whose start names no Mine Risk format and whose name is
+    not a hand-in's. A file named like a hand-in is read whatever it holds, so an empty or damaged hand-in
+    is refused by name rather than passed over."""
+    try:
+        if path.is_symlink():
+            return "a link (links are not followed: name the file itself)"
+    except OSError:
+        pass
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
-    except OSError:
-        return False
+    except OSError as exc:
+        return f"cannot be opened ({exc.strerror or exc})"
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
+            return "not a plain file"
+        if HANDIN_NAME.fullmatch(path.name):
+            return ""
         head = os.read(fd, PEEK_BYTES)
-    except OSError:
-        return False
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
     finally:
         os.close(fd)
-    return HANDIN_FORMAT.encode() in head or RUN_FORMAT.encode() in head
+    return "" if HANDIN_FORMAT.encode() in head or RUN_FORMAT.encode() in head else "not Mine Risk results"
+
+
+def student_of_file_name(path: str) -> str:
+    """The student a hand-in file is named after (``MineRisk-7B-Chen-Li-2026-12-01-1430.json``: "Chen Li"),
+    or "" when the name is not a hand-in's as the game writes it: to say whom to ask when the file itself
+    cannot be read."""
+    stem = Path(path).name.rsplit(".", 1)[0].split("~")[0]
+    parts = stem.split("-")
+    if len(parts) < 3 or parts[0].lower() != "minerisk":
+        return ""
+    if len(parts) < 7 or not all(p.isdigit() for p in parts[-4:]):
+        return ""  # renamed by hand: the words after the class may not be a name
+    return " ".join(parts[2:-4])
 
 
 # ------------------------------------------------------------------ verification (in worker processes)
 
 
 def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[str, ...]
-                ) -> tuple[str, str, str, dict | None]:
-    """(status, message, hint, re-simulated score card) of one run on the level file the import found for its
-    id (None: verify looks it up, and says it is missing); never raises."""
+                ) -> tuple[str, str, str, dict | None, bool]:
+    """(status, message, hint, re-simulated score card, replays the same although the level changed) of one
+    run on the level file the import found for its id (None: verify looks it up, and says it is missing);
+    never raises."""
     try:
         from game.run.record import parse_record
         from game.run.verify import verify
 
         record, problems = parse_record(record_json, "run")
         if record is None:
-            return "unreadable", problems[0].message, problems[0].hint, None
+            return "unreadable", problems[0].message, problems[0].hint, None, False
         if level_path is None:
             verdict = verify(record, level_folders=[Path(p) for p in level_folders])
         else:
             verdict = verify(record, level_path=Path(level_path))
         card = json.loads(json.dumps(verdict.card.to_dict())) if verdict.card is not None else None
-        return verdict.status, verdict.message, verdict.hint, card
+        return verdict.status, verdict.message, verdict.hint, card, verdict.replays
     except Exception as exc:  # a fault of the game must not stop the import of the other runs
-        return "error", f"the check failed ({type(exc).__name__}: {exc})", "", None
+        return "error", f"the check failed ({type(exc).__name__}: {exc})", "", None, False
 
 
 def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...]]], workers: int,
-                progress: Callable[[int, int], None] | None) -> list[tuple[str, str, str, dict | None]]:
+                progress: Callable[[int, int], None] | None) -> list[tuple[str, str, str, dict | None, bool]]:
     results: list = [None] * len(jobs)
     if progress:
         progress(0, len(jobs))
@@ -215,6 +263,7 @@ class _Candidate:
     record: RunRecord
     student: Student
     verify: bool = True
+    conflict: str = ""  # another copy of this run with other content was read before, from this file
 
 
 def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[Path] = (),
@@ -230,7 +279,7 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
         read = read_results_file(path)
         report.files += 1
         if not read.ok:
-            report.refused += [Refusal.of_problem(p, "", TEACHER_HINTS["unreadable"]) for p in read.problems[:1]]
+            report.refused += [_file_refusal(p, str(path)) for p in read.problems[:1]]
             continue
         for piece in read.pieces:
             what = (f"run {piece.index + 1}" + (f" (level {piece.record.level_id})" if piece.record else "")
@@ -241,11 +290,15 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                 if db.has_checkin(read.student, piece.attempt):
                     continue
                 checkins.append((read.student, piece.attempt, str(path)))
+            elif piece.record.policy:
+                report.refused.append(Refusal(str(path), piece.line, 1, what, f"played by the scripted player "
+                                              f"`{piece.record.policy}`, not by {read.student.name}",
+                                              TEACHER_HINTS["scripted"]))
             else:
                 candidate = _Candidate(str(path), piece.line, what, piece.record, read.student)
                 if _known(candidate, db, batch, report):
                     continue
-                batch[piece.record.run_id] = candidate
+                batch.setdefault(piece.record.run_id, candidate)  # the first copy read is the one compared with
                 candidates.append(candidate)
     paths: dict[str, str | None] = {}  # each level looked up once, by id, in the game's folders and --levels
     for c in candidates:
@@ -255,16 +308,31 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
     verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders) for c in candidates],
                            workers or os.cpu_count() or 1, progress)
     new_runs: list[tuple[NewRun, bool]] = []
-    for candidate, (status, message, hint, card) in zip(candidates, verdicts):
+    kept: set[str] = set()  # run ids stored by this import
+    for candidate, (status, message, hint, card, replays) in zip(candidates, verdicts):
         record = candidate.record
+        if candidate.conflict and (record.run_id in kept or status not in ("ok", "level_differs", "level_missing")):
+            holds = status == "ok" or (status == "level_differs" and replays)
+            own = "this copy replays to its result too" if holds else f"this copy does not hold: {message}"
+            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
+                                          f"a conflict: another copy of this run (the same run id) with other content "
+                                          f"is in {candidate.conflict}; {own}", TEACHER_HINTS["conflict"]))
+            continue
+        if status == "level_differs" and replays:
+            status, note = "ok", LEVEL_CHANGED_NOTE
+            report.level_changed.append(Refusal(candidate.source, candidate.line, 1, candidate.what, message,
+                                                "stored as verified"))
+        else:
+            note = ""
         if status == "ok" or status == "level_missing":
             verified = status == "ok"
-            note = "" if verified else f"{message}; {hint}" if hint else message
+            note = note if verified else f"{message}; {hint}" if hint else message
             if not verified:
                 report.unverified.append(Refusal(candidate.source, candidate.line, 1, candidate.what, message,
                                                  "stored as not verified; import again with --levels FOLDER "
                                                  "holding the level to verify it"))
             score = card if verified else (record.end.score if record.end else {})
+            kept.add(record.run_id)
             new_runs.append((NewRun(record.to_json(), record.run_id, record.level_id, record.level_sha256,
                                     record.seed, record.created, record.game_version, record.end.day,
                                     record.end.reason, candidate.student, verified, note, score, candidate.source),
@@ -292,11 +360,47 @@ def _known(candidate: _Candidate, db: ClassDB, batch: dict[str, _Candidate], rep
                                       f"{owner.name} ({owner.class_code})",
                                       "two students handed in the same run: ask them which of them played it"))
         return True
+    if stored:
+        first, source = db.run_record(run_id)
+        if first != candidate.record.to_json():
+            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
+                                          f"a conflict: another copy of this run (the same run id) with other content "
+                                          f"is already in the class database (from {source}"
+                                          f"{_grades(first, candidate.record)})", TEACHER_HINTS["conflict"]))
+            return True
+    elif batch[run_id].record.to_json() != candidate.record.to_json():
+        candidate.conflict = batch[run_id].source  # verified too: the copy that replays is kept
+        return False
     if stored and not verified:
         candidate.verify = False  # stored unverified: verify again, and upgrade it if it holds now
         return False
     report.runs_known += 1
     return True
+
+
+def _grades(first_json: str, second: RunRecord) -> str:
+    """"; grade F there, A in this copy" when the two copies claim other grades (the likeliest edit)."""
+    try:
+        was = json.loads(first_json)["end"]["score"]["grade"]
+    except (ValueError, KeyError, TypeError):
+        return ""
+    now = second.end.score.get("grade") if second.end else None
+    return f"; grade {was} there, {now} in this copy" if was != now else ""
+
+
+def _file_refusal(problem: Problem, path: str) -> Refusal:
+    """A whole file refused, with what the teacher can do: update Mine Risk for a newer file's version, copy
+    a cut-short file again, ask the student named in the file's name to hand in again for the rest."""
+    who = student_of_file_name(path) or "the student"
+    if "update Mine Risk" in problem.hint:  # a newer version wrote it: nothing for the student to do
+        return Refusal(problem.file, problem.line, problem.col, "", problem.message, problem.hint)
+    if problem.message in ("the file is empty", _("the file is empty")):
+        return Refusal(problem.file, problem.line, problem.col, "", "empty",
+                       f"ask {who} to hand in again from the game (Hand in results)")
+    if problem.message == _(CUT_SHORT):
+        return Refusal(problem.file, problem.line, problem.col, "", problem.message,
+                       f"copy it again from the student's computer, or ask {who} to hand in again")
+    return Refusal.of_problem(problem, "", TEACHER_HINTS["unreadable"].replace("the student", who, 1))
 
 
 def _store(db: ClassDB, new_runs: list[tuple[NewRun, bool]], checkins: list, report: ImportReport) -> None:

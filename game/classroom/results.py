@@ -1,7 +1,8 @@
 """Finished runs kept on the student's computer until they are handed in.
 
 Every level a student finishes keeps its run record (with the student's name
-and class code in ``player``, when entered) as
+and class code in ``player``, when entered; never a run a scripted player
+played, ``minerisk play --autoplay``: that is a demonstration) as
 ``<data folder>/results/<run_id>.json``, written atomically. The hand-in
 (:mod:`game.classroom.handin`) gathers them; they stay after a hand-in, so a
 lost stick can be replaced (``minerisk results export DIR --all``).
@@ -27,9 +28,10 @@ def results_dir() -> Path:
 
 
 def keep_result(record: RunRecord) -> Path | None:
-    """Keep a finished run for the next hand-in (None for a run that has not ended). OSError if the disk
-    refuses: the caller tells the student."""
-    if not record.finished:
+    """Keep a finished run for the next hand-in (None for a run that has not ended, or one a scripted player
+    played: a demonstration is not the student's work). OSError if the disk refuses: the caller tells the
+    student."""
+    if not record.finished or record.policy:
         return None
     path = results_dir() / f"{record.run_id}.json"
     write_atomic(path, record.to_json())
@@ -62,7 +64,7 @@ def kept_results() -> tuple[list[RunRecord], list[Problem]]:
         record, found = parse_record(read.text, str(path)) if read.problem is None else (None, [read.problem])
         if record is None:
             problems += found
-        elif record.finished:
+        elif record.finished and not record.policy:  # a scripted player's run is never handed in
             records.append(record)
     records.sort(key=lambda r: r.created)
     return records, problems

@@ -75,6 +75,10 @@ class _Bar:
         self.stream.flush()
 
 
+#: Files passed over that an import names one by one (the rest are counted).
+MAX_NAMED = 30
+
+
 def run_import(args) -> int:
     import os
 
@@ -92,12 +96,21 @@ def run_import(args) -> int:
         counts = db.counts()
     print(f"Read {_n(report.files, 'file')}" + (f" ({_n(report.skipped, 'other file')} passed over)"
                                                  if report.skipped else "") + ".")
+    for path, why in report.passed_over[:MAX_NAMED]:
+        print(f"  passed over: {path}: {why}")
+    if report.skipped > MAX_NAMED:
+        print(f"  ... and {_n(report.skipped - MAX_NAMED, 'other file')} passed over")
     added = f"Added {_n(report.runs_added, 'run')} and {_n(report.checkins_added, 'check-in quiz', 'check-in quizzes')}"
     if report.runs_verified_now:
         added += f"; {_n(report.runs_verified_now, 'run')} stored before now verified"
     if report.runs_known:
         added += f"; {_n(report.runs_known, 'run')} already in the class database"
     print(added + ".")
+    if report.level_changed:
+        print(f"Verified on a level changed since ({_n(len(report.level_changed), 'run')}: the level file differs, "
+              "the run replays the same):")
+        for item in report.level_changed:
+            print("  " + item.format())
     if report.unverified:
         print(f"Stored but not verified ({_n(len(report.unverified), 'run')}: the level is not installed here):")
         for item in report.unverified:

@@ -6,7 +6,11 @@ could name), checks the level is the one it was played on (hash), re-applies
 every command on its day, and compares each outcome, the end, the score card
 and the event digest with what the record claims. The first difference
 decides the :class:`Verdict`, whose ``status`` is one of :data:`STATUSES` and
-whose ``exit_code`` is the command line's.
+whose ``exit_code`` is the command line's. When the level's hash differs (a
+trainer fixed a briefing's wording) the run is still re-simulated on the
+level as it is: the status stays ``level_differs``, and ``replays`` says
+whether every outcome, the score card and the event digest came out the same
+(the class import then keeps the run as verified, with a note).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Verdict:
     message: str
     hint: str = ""
     card: object = None  # the re-simulated score card, when the run was played through
+    replays: bool = False  # status level_differs: the run still replays the same on the level as it is now
 
     @property
     def ok(self) -> bool:
@@ -56,7 +61,6 @@ def verify(record: RunRecord, level_path: Path | None = None, level_folders: Ite
     """Re-simulate ``record`` and compare. ``level_path`` is a level the *user* names (e.g. a trainer's file);
     otherwise the level is looked up by id in the game's level folders and ``level_folders``."""
     from game.level import LevelError, load_level
-    from game.run.session import ResumeError, Session
 
     path = Path(level_path) if level_path is not None else find_level(record.level_id, level_folders)
     if path is None:
@@ -71,10 +75,25 @@ def verify(record: RunRecord, level_path: Path | None = None, level_folders: Ite
         return Verdict("level_missing", f"the level `{record.level_id}` cannot be read ({exc.strerror or exc})")
     if spec.id != record.level_id:
         return Verdict("level_differs", f"{path} is level `{spec.id}`, but this run was played on `{record.level_id}`")
-    if level_hash(spec) != record.level_sha256:
-        return Verdict("level_differs", f"the level `{record.level_id}` differs from the one this run was played on "
-                       "(its file, map, tilesets or rules changed)",
-                       "verify with the level as it was when the run was played")
+    changed = level_hash(spec) != record.level_sha256
+    replayed = _replay(record, path, spec, level_map, require_end)
+    if not changed:
+        return replayed
+    said = (f"the level `{record.level_id}` differs from the one this run was played on "
+            "(its file, map, tilesets or rules changed)")
+    if replayed.ok:
+        grade = f" (grade {replayed.card.grade})" if replayed.card is not None else ""
+        return Verdict("level_differs", f"{said}; the run still replays the same on it: every command outcome, "
+                       f"the score card and the event log{grade}", "the result holds; the level was changed since",
+                       replayed.card, replays=True)
+    return Verdict("level_differs", f"{said}, and the run does not replay the same on it: {replayed.message}",
+                   "verify with the level as it was when the run was played", replayed.card)
+
+
+def _replay(record: RunRecord, path: Path, spec, level_map, require_end: bool) -> Verdict:
+    """Re-apply every command on the loaded level and compare outcomes, end, score card and event digest."""
+    from game.run.session import ResumeError, Session
+
     end = record.end
     if end is not None and (end.commands_count != len(record.commands)
                             or end.commands_sha256 != commands_digest(record.commands)):

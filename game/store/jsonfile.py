@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.text import _
+from game.text import N_, _
 from game.level.errors import Problem
 from game.store.reasons import plain_reason
 
@@ -220,6 +220,16 @@ def _parse_constant(token: str) -> float:
     raise _Refused(token)
 
 
+#: What a JSON text that stops before its end is called (a copy interrupted, a stick pulled out too soon).
+CUT_SHORT = N_("the file is cut short")
+
+
+def cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the JSON text stops before its end: the decoder ran out of text (in a string, or with an
+    object or list still open), rather than meeting something that is not JSON."""
+    return exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip())
+
+
 def parse_json_text(text: str, shown: str) -> JsonRead:
     """The data of a JSON text, or the problem (line and column) that stops it."""
     deep = _too_deep_at(text)
@@ -230,8 +240,12 @@ def parse_json_text(text: str, shown: str) -> JsonRead:
     try:
         data = json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
+        if not text.strip():
+            return JsonRead(BROKEN, problem=Problem(shown, 1, 1, _("the file is empty"), _("copy it again")))
+        if cut_short(text, exc):
+            return JsonRead(BROKEN, problem=Problem(shown, exc.lineno, exc.colno, _(CUT_SHORT), _("copy it again")))
         return JsonRead(BROKEN, problem=Problem(shown, exc.lineno, exc.colno, _("not valid JSON: {what}").format(
-            what=exc.msg), _("the file may have been cut short or edited by hand")))
+            what=exc.msg), _("the file may have been edited by hand")))
     except _Refused:
         return JsonRead(BROKEN, problem=Problem(shown, *_where(text, _refused_number_at(text)), _(
             "a number is too long or not a finite number"), _("the file is damaged or is not a Mine Risk file")))

@@ -67,7 +67,8 @@ class DebriefScene(Scene):
         self._words: tuple[str, list, list] | None = None  # (language, learning points, EORE messages)
         self.save_problem = ""  # why the result could not be saved, in words ("" once saved)
         self.before, self.improved = None, False
-        if not preview:
+        self.demo = bool(session.record().policy)  # a scripted player's run: a demonstration, never kept
+        if not preview and not self.demo:
             if self.card.objectives and all(o.met for o in self.card.objectives):
                 app.sounds.play("success")
             self.before = app.progress.best_grades.get(link.level.id)  # the best grade before this run
@@ -195,7 +196,7 @@ class DebriefScene(Scene):
 
     def _grade_note(self) -> str:
         """Says a grade is a new best only when it is."""
-        if self.preview:
+        if self.preview or self.demo:
             return _("the grade of the scripted player's run (not recorded)")
         if self.before is None:
             return _("your first grade on this level")

@@ -115,7 +115,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """A new run of the level; a campaign attempt (``fresh_seed``) draws a seed of its own, so what a
         debrief showed never tells where the items of the next attempt are."""
         try:
-            link = GameLink.open(path, seed, fresh_seed=fresh_seed and seed is None, player=player_fields())
+            link = GameLink.open(path, seed, fresh_seed=fresh_seed and seed is None, player=player_fields(),
+                                 policy=autoplay or None)  # the record says a scripted player played it
         except LevelError as exc:
             print("\n".join(str(p) for p in exc.problems))
             return None

@@ -71,8 +71,9 @@ class GameLink:
 
     @classmethod
     def open(cls, level_path: Path, seed: int | None = None, fresh_seed: bool = False,
-             player: dict[str, str] | None = None) -> "GameLink":
-        return cls(Session.start(level_path, seed=seed, fresh_seed=fresh_seed, player=player), level_path)
+             player: dict[str, str] | None = None, policy: str | None = None) -> "GameLink":
+        return cls(Session.start(level_path, seed=seed, fresh_seed=fresh_seed, player=player, policy=policy),
+                   level_path)
 
     @classmethod
     def resume(cls, record: RunRecord, level_path: Path) -> "GameLink":

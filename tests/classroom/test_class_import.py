@@ -50,7 +50,8 @@ def test_import_verifies_refuses_with_reasons_and_adds_nothing_twice(tmp_path, c
     ben_runs = [a_run(player=BEN.player()) for _ in range(5)]
     ben_runs[1].end.score["grade"] = "A" if ben_runs[1].end.score["grade"] != "A" else "B"  # a grade edited
     ben_runs[2].commands.pop()  # a command removed
-    ben_runs[3].level_sha256 = "0" * 64  # played on another version of the level
+    ben_runs[3].level_sha256 = "0" * 64  # played on another version of the level, on which it replays otherwise
+    ben_runs[3].end.score["total"] += 1
     ben_runs[4].end = None  # a saved game, not a result
     ben_file = _write(stick, "ben.json", HandIn(BEN, ben_runs))
     (stick / "cut.json").write_text(good.to_json()[:5000])  # truncated: the whole file is refused
@@ -66,13 +67,17 @@ def test_import_verifies_refuses_with_reasons_and_adds_nothing_twice(tmp_path, c
     assert main(["class", "import", str(stick), "--db", str(db_path), "--jobs", "2"]) == 1
     out = capsys.readouterr()
     assert "Read 4 files (2 other files passed over)." in out.out
+    assert f"passed over: {stick / 'kit.json'}: not Mine Risk results" in out.out  # each named, with why
+    assert f"passed over: {stick / 'pipe.json'}: not a plain file" in out.out
     assert "Added 3 runs and 1 check-in quiz" in out.out
     refused = out.err
     for n, reason in ((2, "the score card differs"), (3, "commands were removed after the run ended"),
-                      (4, "the level `first_steps` differs from the one this run was played on"),
+                      (4, "the level `first_steps` differs from the one this run was played on .*, and the "
+                          "run does not replay the same on it: the score card differs"),
                       (5, "this run has not ended")):
         assert re.search(rf"{re.escape(str(ben_file))}:\d+:1: run {n} \(level first_steps\): {reason}", refused)
-    assert re.search(r"cut.json:\d+:\d+: not valid JSON", refused) and "cut short" in refused
+    assert re.search(r"cut.json:\d+:\d+: the file is cut short; copy it again from the student's computer",
+                     refused)
     assert re.search(r"copy.json:\d+:1: run 1: run 1 was played by Amina \(7B\), not by the student of this "
                      r"hand-in", refused)
     assert re.search(r"copy.json:\d+:1: run 2 \(level first_steps\): this run was already handed in by "
@@ -197,3 +202,74 @@ def test_the_progress_bar_draws_on_a_terminal_only():
     quiet = io.StringIO()
     _Bar(quiet)(2, 4)
     assert quiet.getvalue() == ""  # a log file or a pipe gets no bar
+
+
+def test_a_trainers_wording_fix_keeps_the_run_verified_and_a_changed_rule_does_not(tmp_path, capsys):
+    """Verification is by re-simulation: a level whose hash differs but on which the run replays exactly the
+    same (a briefing reworded) keeps the run as verified with a note; `replay --verify` still reports the hash
+    difference with its own exit code, and says whether the run replays the same."""
+    v1, v2, v3 = tmp_path / "v1", tmp_path / "v2", tmp_path / "v3"
+    for folder in (v1, v2, v3):
+        shutil.copytree(ROOT / "levels", folder)
+    text = (v1 / "01_first_steps.yaml").read_text().replace("id: first_steps", "id: my_first_steps", 1)
+    (v1 / "01_first_steps.yaml").write_text(text)
+    (v2 / "01_first_steps.yaml").write_text(text.replace("Lindenholm is a small", "Lindenholm is a quiet"))
+    (v3 / "01_first_steps.yaml").write_text(text.replace("budget_usd: 60000", "budget_usd: 61000"))
+    with play_session(Session.start(v1 / "01_first_steps.yaml", seed=2, player=AMINA.player()),
+                      "land_release") as session:
+        record = session.record()
+    stick = tmp_path / "stick"
+    _write(stick, "amina.json", HandIn(AMINA, [record]))
+    (tmp_path / "run.json").write_text(record.to_json())
+    assert main(["replay", str(tmp_path / "run.json"), "--verify", "--level", str(v2 / "01_first_steps.yaml")]) == 4
+    err = capsys.readouterr().err
+    assert "`my_first_steps` differs from the one this run was played on" in err
+    assert "the run still replays the same on it" in err
+    assert main(["replay", str(tmp_path / "run.json"), "--verify", "--level", str(v3 / "01_first_steps.yaml")]) == 4
+    assert "and the run does not replay the same on it" in capsys.readouterr().err
+
+    db_path = tmp_path / "class.sqlite"
+    assert main(["class", "import", str(stick), "--db", str(db_path), "--levels", str(v3)]) == 1
+    assert "does not replay the same" in capsys.readouterr().err and _db_state(db_path)[0] == []
+    assert main(["class", "import", str(stick), "--db", str(db_path), "--levels", str(v2)]) == 0
+    out = capsys.readouterr().out
+    assert "Verified on a level changed since (1 run: the level file differs, the run replays the same)" in out
+    with ClassDB(db_path) as db:
+        (run,) = db.runs()
+    assert run.verified and run.note == "the level file changed since; the run replays the same"
+
+
+def test_nothing_a_teacher_should_hear_about_is_dropped(tmp_path, capsys):
+    """An empty hand-in is refused by name, a scripted player's run is refused, a second copy of a stored run
+    with other content is a conflict (whichever of two copies is read first, the one that replays is kept), a
+    newer file says to update Mine Risk here."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "MineRisk-7B-Zed-2026-12-01-1500.json").write_text("")
+    demo = a_run(player=AMINA.player())
+    demo.policy = "land_release"
+    good = a_run(player=AMINA.player())
+    forged = edited(good.to_json(), lambda d: d["end"]["score"].update(grade="A" if d["end"]["score"]["grade"]
+                                                                        != "A" else "B"))
+    _write(stick, "b-amina.json", HandIn(AMINA, [demo, good]))
+    (stick / "a-forged.json").write_text(forged)  # read before the good copy
+    newer = json.loads(HandIn(AMINA, []).to_json().replace('"version": 1', '"version": 2', 1))
+    (stick / "newer.json").write_text(json.dumps(newer))
+    db_path = tmp_path / "class.sqlite"
+    assert main(["class", "import", str(stick), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"MineRisk-7B-Zed-2026-12-01-1500.json:1:1: empty; ask Zed to hand in again", err)
+    assert re.search(r"b-amina.json:\d+:1: run 1 \(level first_steps\): played by the scripted player "
+                     r"`land_release`, not by Amina; a scripted player played this run \(a demonstration", err)
+    assert re.search(r"a-forged.json:1:1: run 1 \(level first_steps\): the score card differs", err)
+    assert re.search(r"b-amina.json:\d+:1: run 2 \(level first_steps\): a conflict", err) is None
+    assert re.search(r"newer.json:\d+:\d+: this hand-in was made by a newer version of Mine Risk .*; update Mine "
+                     r"Risk on this computer to read it\n", err)
+    assert _db_state(db_path)[0] == [(good.run_id, 1)]
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "copy.json").write_text(forged)  # the forged copy again, on another day
+    assert main(["class", "import", str(tmp_path / "later"), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"copy.json:1:1: run 1 \(level first_steps\): a conflict: another copy of this run \(the same "
+                     r"run id\) with other content is already in the class database \(from .*b-amina.json; grade "
+                     r"\w there, \w in this copy\)", err)

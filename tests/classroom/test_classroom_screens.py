@@ -13,9 +13,10 @@ import pytest
 from game.classroom import checkin, places
 from game.classroom.checkin import Attempt, add_attempt, load_attempts
 from game.classroom.handin import read_results_file
-from game.classroom.results import kept_results
+from game.classroom.results import keep_result, kept_results
 from game.classroom.student import load_student, save_student
 from game.store import notice_board
+from game.store.folders import data_dir
 from game.ui.app import App
 from game.ui.scene_briefing import BriefingScene
 from game.ui.scene_checkin import CheckinScene
@@ -192,3 +193,22 @@ def test_hand_in_without_a_name_asks_for_it(app, tmp_path, monkeypatch):
     assert app.scene is hand and hand.student.name == "Ben"
     assert button(hand, "Hand in").enabled
     assert button(hand, "Check-in quiz")
+
+
+def test_a_scripted_players_run_is_a_demonstration_never_kept_or_counted(app):
+    """`minerisk play LEVEL --autoplay NAME`: the record names the player; no result, no progress, no hand-in."""
+    save_student("Amina", "7B")
+    scene = PlayScene.start(app, resolve_level("cancel_or_clear"), autoplay="land_release")
+    assert scene.link.session.record().policy == "land_release"
+    app.reset_to(MenuScene(app))
+    app.push(scene)
+    frames(app, 2)
+    key(app, pygame.K_END)
+    key(app, pygame.K_END)
+    frames(app, 2)
+    debrief = app.scene
+    assert isinstance(debrief, DebriefScene) and debrief.demo
+    assert debrief._grade_note() == "the grade of the scripted player's run (not recorded)"
+    assert kept_results() == ([], []) and not (data_dir() / "results").exists()
+    assert "cancel_or_clear" not in app.progress.best_grades
+    assert keep_result(scene.link.session.record()) is None  # kept by no other path either

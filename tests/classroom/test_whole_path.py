@@ -18,7 +18,8 @@ from game.classroom.results import keep_result
 from game.classroom.student import load_student, save_student
 from game.cli import main
 from game.paths import levels_dir
-from game.run.players import play_level
+from game.run.players import play_session
+from game.run.session import Session
 
 LEVELS = ("01_first_steps.yaml", "02_cancel_or_clear.yaml")
 
@@ -42,7 +43,10 @@ def _student_computer(monkeypatch, tmp_path, name: str, policy: str, before: int
     _quiz("before", before)
     grades = {}
     for n, level in enumerate(LEVELS):
-        with play_level(levels_dir() / level, policy, seed=11 + n, player=student.player()) as session:
+        # a scripted player stands in for the student: its run records no `policy` (a demonstration's would,
+        # and would never be kept)
+        session = Session.start(levels_dir() / level, seed=11 + n, player=student.player())
+        with play_session(session, policy):
             keep_result(session.record())
             grades[session.scenario.level.id] = session.score().grade
     _quiz("after", after)

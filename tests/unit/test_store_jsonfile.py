@@ -51,8 +51,9 @@ def test_a_good_file_and_a_missing_one(tmp_path):
 
 @pytest.mark.parametrize("content, line, col, words", [
     ('{"a": 1,\n  "b": }', 2, 8, "not valid JSON"),
-    ('{"a": [1, 2', 1, 12, "not valid JSON"),
-    ("", 1, 1, "not valid JSON"),
+    ('{"a": [1, 2', 1, 12, "the file is cut short"),
+    ('{"a": "text that sto', 1, 7, "the file is cut short"),
+    ("", 1, 1, "the file is empty"),
     (b'{"a": "\xff\xfe"}', 1, 8, "not valid UTF-8"),
     (b"PK\x03\x04\x00\x00binary", 1, 5, "binary"),
     ("[" * 100_000 + "]" * 100_000, 1, MAX_DEPTH + 1, "nests deeper"),
