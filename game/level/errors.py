@@ -10,6 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters (newline, carriage return, tab, ...) written as escapes, so one
+    problem stays on one line wherever it is shown (a file name or value may hold them)."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong in one file, at a 1-based line and column.
@@ -26,6 +36,10 @@ class Problem:
     hint: str = ""
     severity: str = "error"
 
+    def __post_init__(self) -> None:
+        for name in ("message", "hint"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
+
     @property
     def is_warning(self) -> bool:
         return self.severity == "warning"
@@ -33,7 +47,7 @@ class Problem:
     def format(self) -> str:
         """The one-line form: ``FILE:LINE:COL: message; hint`` (``warning: `` before a warning's message)."""
         label = "warning: " if self.is_warning else ""
-        text = f"{self.file}:{self.line}:{self.col}: {label}{self.message}"
+        text = f"{printable(self.file)}:{self.line}:{self.col}: {label}{self.message}"
         if self.hint:
             text += f"; {self.hint}"
         return text

@@ -14,7 +14,7 @@ from typing import Any
 from game import catalogue
 
 from .model import EVENT_KINDS, LAYOUTS, OBJECTIVE_KINDS, TUTORIAL_ORDERS, TUTORIAL_WAITS, WEATHER_KINDS
-from .schema import Bool, Enum, Field, Int, List, MapOf, Num, Obj, Spec, Str
+from .schema import Bool, Cell, Enum, Field, Int, List, MapOf, Num, Obj, Spec, Str
 from .translations import language_field, translation_schema
 
 FORMAT_VERSION = 1
@@ -62,8 +62,7 @@ def level_schema() -> Obj:
     defaults = catalogue.load_defaults()
     teams = tuple(defaults["teams"])
     kinds = tuple(defaults["ordnance"])
-    cell = List(item=Int(minimum=0, maximum=2047), min_items=2, max_items=2,
-                doc="a map cell as [column, row], counted from 0 at the top left")
+    cell = Cell(doc="a map cell as [column, row], counted from 0 at the top left")
     team_start = Obj(fields={
         "type": Field(Enum(choices=teams, what="team types"), required=True),
         "count": Field(Int(minimum=1, maximum=50), default=1),

@@ -13,7 +13,6 @@ the line of the level file it is about:
 - a budget that cannot pay the starting teams for the first weeks;
 - tutorial steps naming a team that the level never has, or asking for an
   order no team of the level can give;
-- more items in a zone than a dense minefield holds;
 - two places of the map shown to students under the same name (``title``);
 - a day written in an objective's text that is not its ``by_day``.
 
@@ -34,8 +33,6 @@ import numpy as np
 from .errors import Problem
 from .model import LevelSpec, MapData
 
-#: A dense minefield holds about one item per 10 m2 at most (estimate): more is an authoring slip.
-MAX_ITEMS_PER_100M2 = 10.0
 #: The budget should pay the starting teams for at least this many days (or the whole level if shorter).
 MIN_PAID_DAYS = 30
 #: What a tutorial order needs: a team whose catalogue ``works_on`` is this.
@@ -152,7 +149,6 @@ class _Checker:
         self.objectives()
         self.budget()
         self.tutorial()
-        self.item_density()
         self.titles()
         return self.found
 
@@ -223,15 +219,34 @@ class _Checker:
                       "which holds items or reports", "start with (or let the student hire) a technical survey, "
                       "manual or dog team that can work on its terrain")
             return
-        needed = math.ceil(area / capacity)
+        steps = self.release_steps(cells, area, capacity, deadline)
+        needed = sum(days for _, days in steps)
         hired = ", counting the teams the budget could hire" if set(self.spec.hireable) & set(self.searchers()) else ""
         if needed > deadline:
+            told = ", then ".join(f"{what} {_plural(days, 'day')}" for what, days in steps)
             self.warn(path + ("by_day",),
                       f"{label} cannot be met in time: zone `{zone}` holds {area:,.0f} m2 to search, and even "
-                      f"with every team at its best speed (at most {capacity:,.0f} m2 a day{hired}) that takes "
-                      f"{_plural(needed, 'day')}, not {deadline}",
+                      f"with every team at its best speed (at most {capacity:,.0f} m2 a day{hired}) the steps "
+                      f"before release take {_plural(needed, 'day')} ({told}), not {deadline}",
                       "give a later `by_day`, a smaller zone, more starting teams or a larger budget; "
                       "docs/catalogue.md gives each team's rate")
+
+    def release_steps(self, cells: np.ndarray, area: float, capacity: float, deadline: int) -> list[tuple[str, int]]:
+        """The least days of each step before a zone with items can be released, as a student playing by
+        the standards takes them: the non-technical survey (when the level has a survey team), then the
+        search (technical survey or clearance) at ``capacity``, then the check of dog indications when
+        the fastest searching team is a dog team (its indications must be checked before release)."""
+        steps = []
+        surveyors = [t for t in self.available if self.teams[t].get("works_on") == "survey"]
+        if surveyors:
+            rate = sum(max(1, self.start.get(t, 0)) * float(self.teams[t].get("rate_m2_per_day", 0))
+                       for t in surveyors)
+            steps.append(("survey", max(1, math.ceil(area / rate)) if rate > 0 else 1))
+        steps.append(("search", max(1, math.ceil(area / capacity))))
+        fastest = max(self.searchers(), key=lambda t: float(self.teams[t].get("rate_m2_per_day", 0)), default=None)
+        if fastest is not None and self.teams[fastest].get("needs_check"):
+            steps.append(("checking the dog indications", 1))
+        return steps
 
     def release_area(self, path: tuple, label: str, wanted: float, deadline: int) -> None:
         suspected_m2 = float(self.suspected.sum()) * self.cell_m2
@@ -301,33 +316,6 @@ class _Checker:
             self.warn(path, f"the tutorial waits for a `{order}` order, but no team of the level can give it: "
                       "the student would wait forever",
                       f"start with (or let the student hire) a team of type {' or '.join(able)}")
-
-    def item_density(self) -> None:
-        per_zone: dict[str, tuple[int, int]] = {}
-        for i, f in enumerate(self.spec.item_fields):
-            n = sum(f.counts.values())
-            first, total = per_zone.get(f.zone, (i, 0))
-            per_zone[f.zone] = (first, total + n)
-        for zone, (i, n) in per_zone.items():
-            obj = self.map.object_named(zone)
-            if obj is None or obj.area_cells == 0:
-                continue
-            area = obj.area_cells * self.cell_m2
-            most = int(area * MAX_ITEMS_PER_100M2 / 100)
-            if n > most:
-                self.warn(("ordnance", "fields", i, "counts"), f"{_plural(n, 'item')} in zone `{zone}` "
-                          f"({_plural(obj.area_cells, 'cell')}, {area:,.0f} m2) are more than it can hold: a dense "
-                          f"minefield has about one item per {100 / MAX_ITEMS_PER_100M2:g} m2, here at most "
-                          f"{most:,}", "place fewer items, or draw the zone larger")
-        cells: dict[tuple[int, int], list[int]] = {}
-        for i, item in enumerate(self.spec.placed_items):
-            cells.setdefault(item.cell, []).append(i)
-        most = max(1, int(self.cell_m2 * MAX_ITEMS_PER_100M2 / 100))
-        for cell, indices in cells.items():
-            if len(indices) > most:
-                self.warn(("ordnance", "items", indices[most]), f"{_plural(len(indices), 'item')} placed on cell "
-                          f"[{cell[0]}, {cell[1]}] ({self.cell_m2:,.0f} m2), more than it can hold (at most "
-                          f"{most:,})", "check the cells of the items: one was probably meant elsewhere")
 
 
 def playability_warnings(spec: LevelSpec, level_map: MapData, where: Where, shown: str) -> list[Problem]:

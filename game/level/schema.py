@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Collector
+from .errors import Collector, printable
 
 Path_ = tuple  # a path into the document, e.g. ("teams", "start", 0, "type")
 
@@ -418,6 +418,65 @@ class MapOf(Spec):
             return self._with_doc({"type": "object", "additionalProperties": False,
                                    "properties": {k: self.value.json_schema() for k in self.keys}})
         return self._with_doc({"type": "object", "additionalProperties": self.value.json_schema()})
+
+
+@dataclass
+class Cell(Spec):
+    """A map cell written as ``[column, row]``: two whole numbers from 0.
+
+    Checked as one value, so a trainer reads the cell as written ("cell [3600, 24] ...") and a
+    half-valid cell never reaches later checks. Whether it lies on the map is checked against
+    the map (game/level/spec.py); ``maximum`` is the largest map side, for editors.
+    """
+
+    maximum: int = 2047
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        if not isinstance(node, yaml.SequenceNode):
+            ctx.error(node, f"cell must be [column, row], not {describe(node)}",
+                      "write two whole numbers in square brackets, e.g. cell: [12, 21]")
+            return _INVALID
+        shown = written(node)
+        if len(node.value) != 2:
+            ctx.error(node, f"cell {shown} has {len(node.value)} number{'s' * (len(node.value) != 1)}, not 2",
+                      "write [column, row], e.g. cell: [12, 21]")
+            return _INVALID
+        values = []
+        for child in node.value:
+            value = scalar_value(child) if isinstance(child, yaml.ScalarNode) else None
+            if isinstance(value, str) and child.style is None:
+                try:  # YAML 1.1 reads an unquoted 1e3 as text; a trainer means the number
+                    value = float(value.replace("_", ""))
+                except ValueError:
+                    pass
+            if isinstance(value, float) and math.isfinite(value) and value == int(value):
+                value = int(value)
+            if isinstance(value, bool) or not isinstance(value, int):
+                ctx.error(node, f"cell {shown} must hold two whole numbers, [column, row]",
+                          "write e.g. cell: [12, 21] (no decimals, no quotes)")
+                return _INVALID
+            values.append(value)
+        if min(values) < 0:
+            ctx.error(node, f"cell {shown} is outside the map", "cells count from [0, 0] at the top left")
+            return _INVALID
+        return values
+
+    def json_schema(self):
+        item = {"type": "integer", "minimum": 0, "maximum": self.maximum}
+        return self._with_doc({"type": "array", "items": item, "minItems": 2, "maxItems": 2})
+
+
+def written(node: yaml.Node, limit: int = 40) -> str:
+    """A short flow-style text of a node as the trainer wrote it (for messages)."""
+    if isinstance(node, yaml.ScalarNode):
+        text = node.value
+    elif isinstance(node, yaml.SequenceNode):
+        text = "[" + ", ".join(written(c, limit) for c in node.value) + "]"
+    else:
+        text = "{...}"
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def check_document(spec: Spec, node: yaml.Node, collector: Collector) -> tuple[Any, Context]:

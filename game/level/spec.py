@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game import catalogue
 
-from .errors import Collector
+from .errors import Collector, printable
 from .level_files import missing_file_hint, real_spelling
 from .model import (
     ClutterSpec,
@@ -33,6 +33,13 @@ def resolve_map_path(doc: dict, level_path: Path, ctx: Context, out: Collector) 
     if raw is None:
         return None
     line, col = ctx.where(("map",))
+    if not raw.isprintable():
+        shown = printable(raw)
+        fixed = shown.replace("\\", "/")
+        out.add(line, col, f"map path \"{shown}\" holds a control character: inside double quotes `\\` starts an "
+                "escape (`\\n` is a new line, `\\r` a carriage return, `\\t` a tab)",
+                f"write `/` between folders: map: {fixed}")
+        return None
     if Path(raw).is_absolute() or raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         out.add(line, col, f"map path `{raw}` is absolute", "write it relative to the level file, e.g. maps/valley.tmx")
         return None
@@ -112,6 +119,13 @@ def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
 
 
 MAX_ITEMS = 200_000
+#: A dense minefield holds about one item per 10 m2 at most (estimate): more is an authoring slip, such as
+#: 5000 typed for 5, and would leave a level students cannot finish (an error, so pack refuses it too).
+MAX_ITEMS_PER_100M2 = 10.0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word if n == 1 else word + 's'}"
 
 
 class _RefChecker:
@@ -147,7 +161,7 @@ class _RefChecker:
         for i, item in enumerate(ordnance.get("items", ())):
             x, y = item["cell"]
             total += 1
-            if x >= self.map.width or y >= self.map.height:
+            if not (0 <= x < self.map.width and 0 <= y < self.map.height):
                 self.error(("ordnance", "items", i, "cell"), f"cell [{x}, {y}] is outside the map "
                            f"({self.map.width} x {self.map.height} cells)", "cells count from [0, 0] at the top left")
         for i, f in enumerate(ordnance.get("fields", ())):
@@ -158,6 +172,7 @@ class _RefChecker:
                 self.error(("ordnance", "fields", i, "zone"), f"zone `{f['zone']}` covers no cell of the map")
         if total > MAX_ITEMS:
             self.error(("ordnance",), f"the level places {total:,} items; at most {MAX_ITEMS:,} are allowed")
+        self._density(ordnance)
         for i, c in enumerate(d.get("clutter", ())):
             self.object(("clutter", i, "zone"), c["zone"], zone_kinds)
         seen: dict[str, int] = {}
@@ -177,6 +192,35 @@ class _RefChecker:
         self._events()
         self._tutorial()
         check_translations(self.doc, self.ctx, self.out, self.map)
+
+    def _density(self, ordnance: dict) -> None:
+        """More items in a zone (or on one cell) than a dense minefield holds: an error with a hint."""
+        cell_m2 = float(self.doc.get("cell_size_m", 10)) ** 2
+        per_zone: dict[str, tuple[int, int]] = {}
+        for i, f in enumerate(ordnance.get("fields", ())):
+            first, total = per_zone.get(f["zone"], (i, 0))
+            per_zone[f["zone"]] = (first, total + sum(f["counts"].values()))
+        for zone, (i, n) in per_zone.items():
+            obj = self.map.object_named(zone)
+            if obj is None or obj.area_cells == 0:
+                continue
+            area = obj.area_cells * cell_m2
+            most = int(area * MAX_ITEMS_PER_100M2 / 100)
+            if n > most:
+                self.error(("ordnance", "fields", i, "counts"), f"{_plural(n, 'item')} in zone `{zone}` "
+                           f"({_plural(obj.area_cells, 'cell')}, {area:,.0f} m2) are more than it can hold: a dense "
+                           f"minefield has about one item per {100 / MAX_ITEMS_PER_100M2:g} m2, here at most "
+                           f"{most:,}", "check the counts for a typing slip (5000 for 5?); place fewer items, "
+                           "or draw the zone larger in Tiled")
+        cells: dict[tuple[int, int], list[int]] = {}
+        for i, item in enumerate(ordnance.get("items", ())):
+            cells.setdefault(tuple(item["cell"]), []).append(i)
+        most = max(1, int(cell_m2 * MAX_ITEMS_PER_100M2 / 100))
+        for cell, indices in cells.items():
+            if len(indices) > most:
+                self.error(("ordnance", "items", indices[most]), f"{_plural(len(indices), 'item')} placed on cell "
+                           f"[{cell[0]}, {cell[1]}] ({cell_m2:,.0f} m2), more than it can hold (at most {most:,})",
+                           "check the cells of the items: one was probably meant elsewhere")
 
     def _tutorial(self) -> None:
         needs = {"order": "order", "day": "day"}

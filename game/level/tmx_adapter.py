@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import math
 import os
 import sys
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ import numpy as np
 
 from game.level.errors import Collector, LevelError, Problem
 from game.level.level_files import missing_file_hint
+from game.level.schema import printable
 from game.level.model import FEATURE_KINDS, MAX_TITLE, ZONE_CLASSES, MapData, MapObject, Where
 from game.level.tmx_scan import Node, Scan, int_attr, read_file, scan_xml
 
@@ -104,6 +106,27 @@ def _check_reserved(scan: Scan, out: Collector) -> None:
                         "of a built-in Tiled attribute, which the map loader cannot accept",
                         f"rename the property in Tiled's Properties panel (for example "
                         f"'{name}_value'); use the built-in field for the object's {name}")
+
+
+def _check_geometry(scan: Scan, out: Collector) -> None:
+    """Every object's position and size is a finite number (a hand-edited map can hold `nan`, `inf` or
+    text, which the map loader cannot place)."""
+    for node in scan.objects:
+        if node.in_tileset:
+            continue
+        for attr in ("x", "y", "width", "height"):
+            raw = node.attrs.get(attr)
+            if raw is None:
+                continue
+            try:
+                ok = math.isfinite(float(raw))
+            except ValueError:
+                ok = False
+            if not ok:
+                name = node.attrs.get("name") or f"with id {node.attrs.get('id', '?')}"
+                out.add(node.line, node.col, f"object '{printable(name)}' has {attr}=\"{printable(raw)[:30]}\", "
+                        "which is not a number of pixels",
+                        "move or resize the object in Tiled and save the map again (or fix the number in the .tmx)")
 
 
 # -------------------------------------------------------------------- shapes
@@ -477,6 +500,7 @@ def _open(path: Path, out: Collector) -> tuple[Scan, dict, Any, tuple[int, int, 
     external = _check_tilesets(path, scan, size[2], out, os.path.dirname(out.file))
     _check_reserved(scan, out)
     _check_layer_format(scan, out)
+    _check_geometry(scan, out)
     if out.problems:
         return None
     try:

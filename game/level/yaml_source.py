@@ -139,6 +139,16 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     return node, []
 
 
+def _char_at(text: str, mark) -> str:
+    """The character just after the backslash an escape error points at (for the message)."""
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    start = line.rfind("\\", 0, mark.column + 1)
+    return line[start + 1: start + 2] if start >= 0 else ""
+
+
 def _yaml_error(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "").strip()
@@ -154,6 +164,11 @@ def _yaml_error(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if context:
         message += f" ({context})"
     hint = "check the indentation and the colons on this line and the one before"
+    if "double-quoted" in context and "escape" in problem:
+        return _problem(shown, mark, "inside double quotes `\\` starts an escape sequence, and `\\"
+                        f"{_char_at(text, mark)}` is not one (YAML says: {problem})",
+                        "write `/` between folders (maps/valley.tmx), or put the text in single quotes, "
+                        "or write `\\\\` for one `\\`")
     if "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted, or the indentation is off"
     elif "could not find expected ':'" in problem:

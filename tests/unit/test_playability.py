@@ -116,10 +116,25 @@ def test_too_few_days_for_the_zone_at_the_level_rates(tmp_path):
     path = make_level(tmp_path, text)
     found = one(warnings_of(path), "in time")
     assert "zone `east_field` holds 2,400 m2 to search" in found
-    assert "(at most 240 m2 a day) that takes 10 days, not 5" in found
+    assert "(at most 240 m2 a day) the steps before release take 11 days (survey 1 day, then search 10 days)" \
+           ", not 5" in found
     assert "give a later `by_day`" in found
     # the budget could hire four more manual teams: the bound says it can be done
     assert warnings_of(make_level(tmp_path, text.replace("hire: []", "hire: [manual]"))) == []
+
+
+def test_the_steps_before_release_count_not_only_the_search(tmp_path):
+    # mistakes/obj3: `by_day: 2` on a small zone with mines passed --strict, since hiring many dog teams
+    # searches it in a day; but it must be surveyed first, and dog indications checked before release
+    text = LEVEL.replace("by_day: 50, text: Return the east field by day 50.",
+                         "by_day: 2, text: Return the east field by day 2.").replace("hire: [manual, eore]",
+                                                                                     "hire: [manual, dog]")
+    path = make_level(tmp_path, text.replace("budget_usd: 150000", "budget_usd: 500000"))
+    found = one(warnings_of(path), "in time")
+    assert "take 3 days (survey 1 day, then search 1 day, then checking the dog indications 1 day), not 2" in found
+    assert main(["validate", "--strict", str(path)]) == 1
+    assert warnings_of(make_level(tmp_path, text.replace("day 2", "day 3").replace("by_day: 2", "by_day: 3").replace(
+        "budget_usd: 150000", "budget_usd: 500000"))) == []
 
 
 def test_a_zone_with_no_suspected_land(tmp_path):
@@ -164,7 +179,8 @@ def test_a_budget_that_cannot_pay_the_starting_teams(tmp_path, budget, days):
 
 
 def test_a_short_level_needs_its_own_days_paid_only(tmp_path):
-    assert warnings_of(make_level(tmp_path, days="10", budget_usd="13000",
+    # 11 days: the survey (1 day), then one manual team on 2,400 m2 (10 days)
+    assert warnings_of(make_level(tmp_path, days="11", budget_usd="14300",
                                   text=LEVEL.replace("by_day: 50, text: Return the east field by day 50.",
                                                      "text: Return the east field."))) == []
 
@@ -219,18 +235,22 @@ def test_tutorial_zone_that_does_not_exist_is_an_error(tmp_path):
 # ------------------------------------------------------------------- items
 
 
-def test_more_items_than_a_zone_can_hold(tmp_path):
+def test_more_items_than_a_zone_can_hold_is_an_error(tmp_path):
+    # the auditor's "5000 for 5" (mistakes/huge3) played to an A with 430 items left: now the level is refused
     path = make_level(tmp_path, LEVEL.replace("{ap_blast: 4}", "{ap_blast: 4000, uxo: 1000}"))
-    found = one(warnings_of(path), "items")
+    found = one(errors_of(path), "items")
     assert found.startswith(f"L.yaml:{line_of(path, 'counts:')}:")
     assert "5,000 items in zone `east_field` (24 cells, 2,400 m2) are more than it can hold" in found
-    assert "here at most 240" in found
+    assert "here at most 240" in found and "5000 for 5?" in found
+    assert main(["validate", str(path)]) == 1
+    # a dense but possible field is fine
+    assert errors_of(make_level(tmp_path, LEVEL.replace("{ap_blast: 4}", "{ap_blast: 240}"))) == []
 
 
-def test_many_items_placed_on_one_cell(tmp_path):
+def test_many_items_placed_on_one_cell_is_an_error(tmp_path):
     items = "".join("    - {kind: uxo, cell: [13, 3]}\n" for _ in range(12))
     text = LEVEL.replace("  fields:\n", f"  items:\n{items}  fields:\n")
-    assert "12 items placed on cell [13, 3]" in one(warnings_of(make_level(tmp_path, text)), "cell [13, 3]")
+    assert "12 items placed on cell [13, 3]" in one(errors_of(make_level(tmp_path, text)), "cell [13, 3]")
 
 
 def test_a_map_without_suspected_areas(tmp_path):

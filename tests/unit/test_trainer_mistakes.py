@@ -1,0 +1,94 @@
+"""Mistakes an auditor made writing levels as a trainer would (/tmp/audit_trainer/mistakes/*), each
+rebuilt on the small pond level of test_playability: every one gets ``FILE:LINE:COL: what is wrong;
+hint``, on one line, never "Mine Risk could not check this file ... this is a bug"."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from game.level import check_level
+from tests.unit.test_playability import LEVEL, line_of, make_level
+
+ITEMS = "ordnance:\n  items:\n    - {kind: uxo, cell: CELL}\n  fields:\n"
+
+
+def problems_of(path) -> list[str]:
+    return [p.format() for p in check_level(path, shown_as="L.yaml")[1]]
+
+
+def only(path) -> str:
+    found = problems_of(path)
+    assert len(found) == 1, found
+    assert "this is a bug" not in found[0] and "\n" not in found[0] and "\r" not in found[0]
+    return found[0]
+
+
+@pytest.mark.parametrize("cell,message", [
+    ("[3600, 24]", "cell [3600, 24] is outside the map (20 x 12 cells); cells count from [0, 0] at the top left"),
+    ("[20, 3]", "cell [20, 3] is outside the map (20 x 12 cells)"),
+    ("[99999999999999999999999, 1]", "cell [99999999999999999999999, 1] is outside the map (20 x 12 cells)"),
+    ("[-1, 2]", "cell [-1, 2] is outside the map; cells count from [0, 0] at the top left"),
+    ("[1.5, 2]", "cell [1.5, 2] must hold two whole numbers, [column, row]"),
+    ("['3', 2]", "cell [3, 2] must hold two whole numbers"),
+    ("[.nan, 2]", "cell [.nan, 2] must hold two whole numbers"),
+    ("[1, 2, 3]", "cell [1, 2, 3] has 3 numbers, not 2; write [column, row]"),
+    ("[1]", "cell [1] has 1 number, not 2"),
+    ("[]", "cell [] has 0 numbers, not 2"),
+    ("7", "cell must be [column, row], not the number 7"),
+])
+def test_a_cell_far_outside_the_map_or_malformed(tmp_path, cell, message):
+    # mistakes/h6a: [3600, 24] was "could not check this file (ValueError: not enough values to unpack)"
+    path = make_level(tmp_path, LEVEL.replace("ordnance:\n  fields:\n", ITEMS.replace("CELL", cell)))
+    found = only(path)
+    assert found.startswith(f"L.yaml:{line_of(path, 'cell:')}:25: {message}"), found
+
+
+@pytest.mark.parametrize("cell", ["[2.0, 3]", "[1e1, 3]", "[0, 0]"])
+def test_whole_numbers_written_otherwise_are_cells(tmp_path, cell):
+    path = make_level(tmp_path, LEVEL.replace("ordnance:\n  fields:\n", ITEMS.replace("CELL", cell)))
+    assert [p for p in problems_of(path) if "warning" not in p] == []
+
+
+@pytest.mark.parametrize("written,escape", [
+    ('"maps\\new_map.tmx"', "maps\\new_map.tmx"),
+    ('"maps\\river.tmx"', "maps\\river.tmx"),
+    ('"maps\\tiny.tmx"', "maps\\tiny.tmx"),
+])
+def test_a_windows_path_in_double_quotes(tmp_path, written, escape):
+    # mistakes/winquoted2: the newline YAML made of \n was printed raw, one problem over two lines
+    path = make_level(tmp_path, map=written)
+    found = only(path)
+    assert found.startswith(f"L.yaml:6:6: map path \"{escape}\" holds a control character: inside double "
+                            "quotes `\\` starts an escape"), found
+    assert found.endswith("write `/` between folders: map: " + escape.replace("\\", "/"))
+
+
+def test_an_unknown_escape_in_double_quotes(tmp_path):
+    # mistakes/winquoted3: "maps\x.tmx" got "expected escape sequence of 2 hexadecimal numbers ... check the
+    # indentation and the colons"
+    found = only(make_level(tmp_path, map='"maps\\x.tmx"'))
+    assert re.match(r"L\.yaml:6:\d+: inside double quotes `\\` starts an escape sequence, and `\\x` is not one", found)
+    assert "write `/` between folders (maps/valley.tmx), or put the text in single quotes" in found
+    assert "indentation" not in found
+
+
+def test_control_characters_never_reach_a_message(tmp_path):
+    from game.level.errors import Problem
+
+    p = Problem("a\nb.yaml", 1, 1, "zone `x\ry` \u2028", "tab\there")
+    assert p.format() == "a\\nb.yaml:1:1: zone `x\\ry` \\u2028; tab\\there"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "abc", "", "1e400"])
+def test_an_object_position_that_is_not_a_number(tmp_path, value):
+    path = make_level(tmp_path)
+    tmx = tmp_path / "maps" / "pond.tmx"
+    text = tmx.read_text()
+    text = re.sub(r'(<object [^>]*?\bx=")[^"]*(")', lambda m: m.group(1) + value + m.group(2), text, count=1)
+    tmx.write_text(text)
+    found = only(path)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "<object " in row)
+    assert found.startswith(f"maps/pond.tmx:{line}:"), found
+    assert f"has x=\"{value}\", which is not a number of pixels; move or resize the object in Tiled" in found
