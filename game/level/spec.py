@@ -120,7 +120,7 @@ def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
 
 MAX_ITEMS = 200_000
 #: A dense minefield holds about one item per 10 m2 at most (estimate): more is an authoring slip, such as
-#: 5000 typed for 5, and would leave a level students cannot finish (an error, so pack refuses it too).
+#: a few zeros too many, and would leave a level students cannot finish (an error, so pack refuses it too).
 MAX_ITEMS_PER_100M2 = 10.0
 
 
@@ -210,7 +210,7 @@ class _RefChecker:
                 self.error(("ordnance", "fields", i, "counts"), f"{_plural(n, 'item')} in zone `{zone}` "
                            f"({_plural(obj.area_cells, 'cell')}, {area:,.0f} m2) are more than it can hold: a dense "
                            f"minefield has about one item per {100 / MAX_ITEMS_PER_100M2:g} m2, here at most "
-                           f"{most:,}", "check the counts for a typing slip (5000 for 5?); place fewer items, "
+                           f"{most:,}", "check the counts for a typing slip (an extra 0 or two?); place fewer items, "
                            "or draw the zone larger in Tiled")
         cells: dict[tuple[int, int], list[int]] = {}
         for i, item in enumerate(ordnance.get("items", ())):
