@@ -54,6 +54,9 @@ CREATE TABLE IF NOT EXISTS checkins (
     stage TEXT NOT NULL, taken TEXT NOT NULL, quiz TEXT NOT NULL, answers TEXT NOT NULL,
     source TEXT NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(id),
     UNIQUE (student_id, stage, taken));
+CREATE TABLE IF NOT EXISTS level_titles (   -- the title of each level a run was verified on (a trainer's
+    level_id TEXT PRIMARY KEY,              -- level may be at hand only when importing, with --levels)
+    title TEXT NOT NULL);
 """
 
 
@@ -249,6 +252,14 @@ class ClassDB:
         row = self.conn.execute("SELECT s.name, s.class_code, r.verified FROM runs r JOIN students s "
                                 "ON s.id = r.student_id WHERE r.run_id = ?", (run_id,)).fetchone()
         return (Student(row[0], row[1]), bool(row[2])) if row else None
+
+    def set_level_title(self, level_id: str, title: str) -> None:
+        """Keep the title of a level the import found (the report names levels by title, never by id)."""
+        self.conn.execute("INSERT OR REPLACE INTO level_titles (level_id, title) VALUES (?, ?)", (level_id, title))
+
+    def level_titles(self) -> dict[str, str]:
+        """The titles of the levels imports found, by id."""
+        return dict(self.conn.execute("SELECT level_id, title FROM level_titles"))
 
     def run_record(self, run_id: str) -> tuple[str, str]:
         """The run record of a stored run as it was handed in, and the file it came from (("", "") if it is

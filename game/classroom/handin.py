@@ -269,9 +269,10 @@ def _index_of(text: str, line: int, col: int) -> int:
 class HandInError(Exception):
     """A hand-in could not be written; ``message`` says why in plain words, ``hint`` what to do."""
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: str, hint: str = "", nothing_new: bool = False):
         super().__init__(message)
         self.message, self.hint = message, hint
+        self.nothing_new = nothing_new  # everything was handed in already: the way out is "everything again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +358,7 @@ def export(folder: Path, student: Student | None, everything: bool = False) -> E
     handin = pending(student, everything)
     if not handin.runs and not handin.checkins:
         raise HandInError(_("there is nothing new to hand in: every finished level and check-in quiz was handed in "
-                            "already"), _("finish a level first, or hand in everything again"))
+                            "already"), _("finish a level first, or hand in everything again"), nothing_new=True)
     folder = Path(folder)
     if not folder.is_dir():
         raise HandInError(_("{folder} is not a folder").format(folder=folder),

@@ -40,7 +40,6 @@ from game.classroom.handin import read_results_file
 from game.classroom.student import Student
 from game.level.errors import Problem
 from game.run.record import FORMAT as RUN_FORMAT
-from game.run.levels import find_level
 from game.run.record import RunRecord
 from game.store.jsonfile import CUT_SHORT
 from game.text import _
@@ -49,6 +48,9 @@ MAX_FILES = 20_000
 PEEK_BYTES = 4096
 #: A hand-in file's name as the game writes it (handin.file_name): always read, even empty or damaged.
 HANDIN_NAME = re.compile(r"minerisk-.*\.json", re.IGNORECASE)
+#: Endings of files in a folder that are looked into although they do not end in .json (a hand-in renamed
+#: by hand, or saved by a text editor): named when they hold Mine Risk results, never imported by themselves.
+OTHER_NAMES = (".txt", ".json.txt", ".jsn", ".json~")
 #: The note a verified run gets when its level changed since it was played but it replays the same.
 LEVEL_CHANGED_NOTE = "the level file changed since; the run replays the same"
 
@@ -153,9 +155,14 @@ def _results_in(folder: Path, report: ImportReport) -> list[Path]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(".json"):
+            if name.startswith("."):
                 continue
             path = Path(root) / name
+            if not name.lower().endswith(".json"):
+                if name.lower().endswith(OTHER_NAMES) and _why_not_results(path) == "":
+                    report.passed_over.append((str(path), "Mine Risk results in a file not ending in .json: name "
+                                                          "it on the command line to import it"))
+                continue
             why = _why_not_results(path)
             if why:
                 report.passed_over.append((str(path), why))
@@ -182,10 +189,13 @@ def _why_not_results(path: Path) -> str:
     except OSError as exc:
         return f"cannot be opened ({exc.strerror or exc})"
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return "not a plain file"
         if HANDIN_NAME.fullmatch(path.name):
             return ""
+        if info.st_size == 0:
+            return "empty"
         head = os.read(fd, PEEK_BYTES)
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc})"
@@ -285,7 +295,7 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
             what = (f"run {piece.index + 1}" + (f" (level {piece.record.level_id})" if piece.record else "")
                     if piece.kind == "run" else f"check-in quiz {piece.index + 1}")
             if piece.problems:
-                report.refused.append(Refusal.of_problem(piece.problems[0], what, TEACHER_HINTS["unreadable"]))
+                report.refused.append(_file_refusal(piece.problems[0], str(path), what))
             elif piece.kind == "checkin":
                 if db.has_checkin(read.student, piece.attempt):
                     continue
@@ -301,10 +311,13 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                 batch.setdefault(piece.record.run_id, candidate)  # the first copy read is the one compared with
                 candidates.append(candidate)
     paths: dict[str, str | None] = {}  # each level looked up once, by id, in the game's folders and --levels
+    titles: dict[str, str] = {}
     for c in candidates:
         if c.record.level_id not in paths:
-            found = find_level(c.record.level_id, [Path(p) for p in level_folders])
-            paths[c.record.level_id] = str(found) if found is not None else None
+            found = _find_level(c.record.level_id, [Path(p) for p in level_folders])
+            paths[c.record.level_id] = str(found.path) if found is not None else None
+            if found is not None:
+                titles[c.record.level_id] = found.title
     verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders) for c in candidates],
                            workers or os.cpu_count() or 1, progress)
     new_runs: list[tuple[NewRun, bool]] = []
@@ -343,8 +356,25 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                                           TEACHER_HINTS.get(status, TEACHER_HINTS["error"])))
     report.runs_known += sum(1 for run, was_stored in new_runs if was_stored and not run.verified)
     _store(db, [(run, was_stored) for run, was_stored in new_runs if run.verified or not was_stored], checkins,
-           report)
+           report, titles)
     return report
+
+
+def _find_level(level_id: str, extra: list[Path]):
+    """The level's file and title (:class:`game.level.campaign.LevelInfo`) by id in the game's level folders
+    and ``extra``, as :func:`game.run.levels.find_level` looks it up; None if there is none."""
+    from game.level.campaign import list_levels
+    from game.run.levels import level_folders
+
+    for folder in level_folders(extra):
+        try:
+            if folder.is_dir():
+                found = next((info for info in list_levels(folder) if info.id == level_id), None)
+                if found is not None:
+                    return found
+        except OSError:
+            continue
+    return None
 
 
 def _known(candidate: _Candidate, db: ClassDB, batch: dict[str, _Candidate], report: ImportReport) -> bool:
@@ -388,28 +418,33 @@ def _grades(first_json: str, second: RunRecord) -> str:
     return f"; grade {was} there, {now} in this copy" if was != now else ""
 
 
-def _file_refusal(problem: Problem, path: str) -> Refusal:
-    """A whole file refused, with what the teacher can do: update Mine Risk for a newer file's version, copy
-    a cut-short file again, ask the student named in the file's name to hand in again for the rest."""
+def _file_refusal(problem: Problem, path: str, what: str = "") -> Refusal:
+    """A file (or one run of it: ``what``) refused, with what the teacher can do: update Mine Risk for a newer
+    version's file, copy a cut-short file again, ask the student named in the file's name to hand in again
+    for the rest."""
     who = student_of_file_name(path) or "the student"
     if "update Mine Risk" in problem.hint:  # a newer version wrote it: nothing for the student to do
-        return Refusal(problem.file, problem.line, problem.col, "", problem.message, problem.hint)
+        return Refusal(problem.file, problem.line, problem.col, what, problem.message,
+                       "update Mine Risk on this computer to read it")
     if problem.message in ("the file is empty", _("the file is empty")):
         return Refusal(problem.file, problem.line, problem.col, "", "empty",
                        f"ask {who} to hand in again from the game (Hand in results)")
     if problem.message == _(CUT_SHORT):
         return Refusal(problem.file, problem.line, problem.col, "", problem.message,
                        f"copy it again from the student's computer, or ask {who} to hand in again")
-    return Refusal.of_problem(problem, "", TEACHER_HINTS["unreadable"].replace("the student", who, 1))
+    return Refusal.of_problem(problem, what, TEACHER_HINTS["unreadable"].replace("the student", who, 1))
 
 
-def _store(db: ClassDB, new_runs: list[tuple[NewRun, bool]], checkins: list, report: ImportReport) -> None:
+def _store(db: ClassDB, new_runs: list[tuple[NewRun, bool]], checkins: list, report: ImportReport,
+           titles: dict[str, str]) -> None:
     """Everything new in one transaction: all of it is stored, or (killed, failed) none of it."""
     if not new_runs and not checkins:
         return
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     files = report.files
     with db.transaction():
+        for level_id in sorted({run.level_id for run, _ in new_runs if run.verified} & set(titles)):
+            db.set_level_title(level_id, titles[level_id])
         import_id = db.begin_import(now)
         for run, was_stored in new_runs:
             if was_stored:

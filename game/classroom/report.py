@@ -8,9 +8,12 @@ inline SVG charts (:mod:`game.classroom.charts`), a layout that holds from a
 phone to a laptop, and print rules (each student on a new page).
 :func:`report_csv` gives a spreadsheet: one row per student and level.
 
-Class figures (grade distributions, mistakes) count verified runs only; the
-grid shows every run with its mark, so a run not verified is never passed
-off as checked.
+Class figures (grade distributions, mistakes) and each student's mistakes
+count verified runs only, and the page says so; the grid shows every run
+with its mark, a grade not verified in grey with what it means and what to
+do, so a run not verified is never passed off as checked. Levels are named
+by title: the bundled campaign's, My levels', or the title an import kept
+for a trainer's level found with ``--levels``.
 """
 
 from __future__ import annotations
@@ -147,13 +150,14 @@ def class_data(db: ClassDB, class_code: str | None = None) -> ClassData:
     for stored in db.checkins(class_code):
         students[stored.student.key].attempts.append(stored.attempt)
     played = {r.level_id for s in students.values() for r in s.runs}
-    levels = _levels(played)
+    levels = _levels(played, db.level_titles())
     return ClassData(class_code, levels, list(students.values()), checkin_quiz(),
                      _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")[:16])
 
 
-def _levels(played: set[str]) -> list[LevelInfo]:
-    """The campaign's levels in order, then My levels, then any other level played (by id)."""
+def _levels(played: set[str], kept: dict[str, str]) -> list[LevelInfo]:
+    """The campaign's levels in order, then My levels, then any other level played (by the title an import
+    kept, else by id)."""
     from game.level.campaign import list_levels
     from game.paths import levels_dir
     from game.store.folders import my_levels_dir
@@ -167,7 +171,8 @@ def _levels(played: set[str]) -> list[LevelInfo]:
         out += [LevelInfo(i.id, i.title) for i in infos if (everything or i.id in played)
                 and i.id not in {lv.id for lv in out}]
     known = {lv.id for lv in out}
-    return out + [LevelInfo(i, i) for i in sorted(played - known)]
+    return out + sorted((LevelInfo(i, kept.get(i, f"{i} (a level not installed here)")) for i in played - known),
+                        key=lambda lv: lv.title.lower())
 
 
 # ------------------------------------------------------------------ HTML
@@ -190,6 +195,7 @@ td.num,th.num{text-align:right}
 .grid th.lv{font-size:.85em;max-width:9em;font-weight:600}
 .grade{display:inline-block;min-width:1.6em;padding:0 .3em;border-radius:3px;color:#fff;text-align:center;font-weight:700}
 .mark{font-size:.8em;color:#2e7d32;margin-left:.2em}.unver{font-size:.8em;color:#b3261e;margin-left:.2em}
+.grade.unchecked{background:#fff !important;color:#666;border:1px dashed #888}
 .att{display:block;font-size:.75em;color:#666;font-weight:400}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}
 figure{margin:0;border:1px solid #ddd;border-radius:4px;padding:6px}
@@ -218,15 +224,38 @@ td.date{white-space:nowrap}
 """
 
 
-def _grade(grade: str) -> str:
+def _grade(grade: str, verified: bool = True) -> str:
+    if not verified:  # the grade the file claims, not checked: never shown in a grade's colour
+        return f'<span class="grade unchecked">{escape(grade)}</span>'
     colour = GRADE_COLOURS.get(grade, "#777")
     return f'<span class="grade" style="background:{colour}">{escape(grade)}</span>'
 
 
 def _mark(run: StoredRun) -> str:
     if run.verified:
-        return '<span class="mark" title="verified: re-simulated to the same result">✓</span>'
-    return f'<span class="unver" title="{escape(run.note)}">not verified</span>'
+        title = "verified: re-simulated to the same result" + (f" ({run.note})" if run.note else "")
+        return f'<span class="mark" title="{escape(title)}">✓</span>'
+    return f'<span class="unver" title="{escape(run.note)}">not verified*</span>'
+
+
+#: What a grade marked "not verified" means and what the teacher can do, said wherever one is shown.
+NOT_VERIFIED = ("* not verified: the game could not play this run again on this computer (its level is not "
+                "installed here), so its grade is only what the file says and may have been edited. It is left "
+                "out of every class figure and of the student's mistakes. To check it, import the file again "
+                "with <code>minerisk class import FILE --levels FOLDER</code>, FOLDER holding the level (ask the "
+                "trainer who made it).")
+#: What a mistake's number counts, by code (a mistake made once has no number).
+UNITS = {"items_left_in_released_land": ("item", "items"), "qa_failed": ("item found", "items found"),
+         "civilian_casualties": ("person", "people"), "deminer_casualties": ("deminer", "deminers"),
+         "objective_missed": ("objective", "objectives")}
+
+
+def _times(code: str, count: int) -> str:
+    """" (3 decisions)": how many a mistake counts in one run, with its unit ("" for once)."""
+    if count <= 1:
+        return ""
+    singular, plural = UNITS.get(code, ("decision", "decisions"))
+    return f" ({_n(count, singular, plural)})"
 
 
 def _percent(result: tuple[int, int] | None) -> str:
@@ -276,6 +305,9 @@ def _grid(data: ClassData) -> list[str]:
            '<p class="note">Each student\'s best grade per level. ✓: verified (the game played the run again from '
            'the student\'s orders and got the same result). The small number is how many times the level was '
            'finished.</p>']
+    unverified = [(s, r) for s in data.students for r in s.runs if not r.verified]
+    if unverified:
+        out.append(f'<p class="note">{NOT_VERIFIED}</p>')
     if not data.students:
         return out + ["<p>No results yet: import the students' hand-in files with "
                       "<code>minerisk class import</code>.</p></section>"]
@@ -293,12 +325,19 @@ def _grid(data: ClassData) -> list[str]:
                 cells.append('<td class="g">–</td>')
                 continue
             tries = sum(r.level_id == lv.id for r in s.runs)
-            cells.append(f'<td class="g">{_grade(run.grade)}{_mark(run)}<span class="att">{_n(tries, "time")}'
-                         "</span></td>")
+            cells.append(f'<td class="g">{_grade(run.grade, run.verified)}{_mark(run)}<span class="att">'
+                         f'{_n(tries, "time")}</span></td>')
         code = "" if one_class else f' <span class="note">{escape(s.student.class_code)}</span>'
         out.append(f'<tr><th scope="row"><a href="#s{data.students.index(s)}">{escape(s.student.name)}</a>{code}'
                    f'</th>{"".join(cells)}</tr>')
-    out.append("</tbody></table></div></section>")
+    out.append("</tbody></table></div>")
+    if unverified:
+        titles = {lv.id: lv.title for lv in data.levels}
+        out.append(f"<h3>Not verified ({_n(len(unverified), 'run')})</h3><ul>")
+        out += [f"<li>{escape(s.student.name)}, {escape(titles.get(r.level_id, r.level_id))}: grade "
+                f"{escape(r.grade)} as the file says, from {escape(r.source)}</li>" for s, r in unverified]
+        out.append("</ul>")
+    out.append("</section>")
     return out
 
 
@@ -400,7 +439,10 @@ def _discuss_section(data: ClassData) -> list[str]:
 
 
 def _students_section(data: ClassData) -> list[str]:
-    out = ['<section id="students"><h2>Students</h2>']
+    out = ['<section id="students"><h2>Students</h2>',
+           '<p class="note">Every run each student handed in. Mistakes are read from the score cards of verified '
+           "runs only, as in the class figures; a number after a mistake says how many decisions, items, people "
+           "or objectives it counts in that run.</p>"]
     for i, s in enumerate(data.students):
         b, a = s.checkin("before", data.quiz), s.checkin("after", data.quiz)
         out.append(f'<article class="student" id="s{i}"><h3>{escape(s.student.name)} '
@@ -411,17 +453,22 @@ def _students_section(data: ClassData) -> list[str]:
             continue
         titles = {lv.id: lv.title for lv in data.levels}
         out.append('<div class="scroll"><table><thead><tr><th>Date</th><th>Level</th><th>Grade</th>'
-                   "<th>Mistakes</th></tr></thead><tbody>")
+                   "<th>Mistakes (verified runs)</th></tr></thead><tbody>")
         codes: dict[str, int] = {}
         for run in s.runs:
-            found = mistakes_of(run.score)
+            found = mistakes_of(run.score) if run.verified else []
             for m in found:
                 codes[m.code] = codes.get(m.code, 0) + 1
-            words = "; ".join(discussion(m.code).title + (f" ({m.count})" if m.count > 1 else "") for m in found)
+            words = ("; ".join(discussion(m.code).title + _times(m.code, m.count) for m in found) or "none"
+                     if run.verified else "not counted: the run is not verified")
             out.append(f'<tr><td class="date">{escape(run.created[:10])}</td>'
-                       f"<td>{escape(titles.get(run.level_id, run.level_id))}"
-                       f"</td><td>{_grade(run.grade)}{_mark(run)}</td><td>{escape(words) or 'none'}</td></tr>")
+                       f"<td>{escape(titles.get(run.level_id, run.level_id))}</td>"
+                       f"<td>{_grade(run.grade, run.verified)}{_mark(run)}"
+                       + (f'<span class="att">{escape(run.note)}</span>' if run.verified and run.note else "")
+                       + f"</td><td>{escape(words)}</td></tr>")
         out.append("</tbody></table></div>")
+        if any(not r.verified for r in s.runs):
+            out.append(f'<p class="note">{NOT_VERIFIED}</p>')
         top = sorted(codes, key=lambda c: (-codes[c], CODES.index(c) if c in CODES else len(CODES)))[:2]
         if top:
             out.append("<p><strong>To talk about:</strong> "

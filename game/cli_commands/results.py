@@ -71,14 +71,32 @@ def run_list(args) -> int:
     new = {r.run_id for r in pending(student).runs} if student else set()
     if not records:
         print("No finished level is kept on this computer yet.")
+    titles = _level_titles()
     for r in records:
         owner = of_player(r.player)
         who = f"{owner.name} ({owner.class_code})" if owner else "no name"
         state = "to hand in" if r.run_id in new else ("handed in" if student and (owner is None or owner.key ==
                                                                                   student.key) else "")
-        print(f"{r.created[:16].replace('T', ' ')}  {r.level_id:<18} grade {r.end.score.get('grade', '?'):<2} "
-              f"{who:<30} {state}".rstrip())
+        print(f"{r.created[:16].replace('T', ' ')}  {titles.get(r.level_id, r.level_id):<40} grade "
+              f"{r.end.score.get('grade', '?'):<2} {who:<30} {state}".rstrip())
     return 0
+
+
+def _level_titles() -> dict[str, str]:
+    """Each installed level's title by id (the bundled campaign, then My levels), in the language in use."""
+    from game.level.campaign import list_levels
+    from game.run.levels import level_folders
+    from game.text import _
+
+    titles: dict[str, str] = {}
+    for folder in level_folders():
+        try:
+            infos = list_levels(folder) if folder.is_dir() else []
+        except OSError:
+            continue
+        for info in infos:
+            titles.setdefault(info.id, _(info.title))
+    return titles
 
 
 def run_export(args) -> int:
@@ -88,7 +106,9 @@ def run_export(args) -> int:
     try:
         done = export(args.folder, load_student(), everything=args.all)
     except HandInError as exc:
-        print(f"minerisk results export: {exc.message}" + (f"; {exc.hint}" if exc.hint else ""), file=sys.stderr)
+        hint = (f"finish a level first, or hand in everything again: minerisk results export {args.folder} --all"
+                if exc.nothing_new else exc.hint)
+        print(f"minerisk results export: {exc.message}" + (f"; {hint}" if hint else ""), file=sys.stderr)
         return 1
     runs = f"{done.runs} finished level" + ("" if done.runs == 1 else "s")
     quizzes = f"{done.checkins} check-in quiz" + ("" if done.checkins == 1 else "zes")

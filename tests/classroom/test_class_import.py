@@ -118,6 +118,8 @@ def test_a_run_whose_level_is_not_here_is_kept_unverified_then_verified_with_lev
     assert main(["class", "import", str(stick), "--db", str(db_path), "--levels", str(levels)]) == 0
     assert "1 run stored before now verified" in capsys.readouterr().out
     assert _db_state(db_path)[0] == [(record.run_id, 1)]
+    with ClassDB(db_path) as db:  # the report names the trainer's level by its title, kept by the import
+        assert db.level_titles() == {"my_first_steps": "First steps at Lindenholm"}
     assert main(["class", "import", str(stick), "--db", str(db_path), "--levels", str(levels)]) == 0
     assert "1 run already in the class database" in capsys.readouterr().out
 
@@ -246,6 +248,8 @@ def test_nothing_a_teacher_should_hear_about_is_dropped(tmp_path, capsys):
     stick = tmp_path / "stick"
     stick.mkdir()
     (stick / "MineRisk-7B-Zed-2026-12-01-1500.json").write_text("")
+    (stick / "notes.json").write_text("")
+    _write(stick, "homework.txt", HandIn(AMINA, [a_run(player=AMINA.player())]))  # renamed by hand
     demo = a_run(player=AMINA.player())
     demo.policy = "land_release"
     good = a_run(player=AMINA.player())
@@ -257,7 +261,9 @@ def test_nothing_a_teacher_should_hear_about_is_dropped(tmp_path, capsys):
     (stick / "newer.json").write_text(json.dumps(newer))
     db_path = tmp_path / "class.sqlite"
     assert main(["class", "import", str(stick), "--db", str(db_path)]) == 1
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert f"passed over: {stick / 'notes.json'}: empty" in out
+    assert f"passed over: {stick / 'homework.txt'}: Mine Risk results in a file not ending in .json" in out
     assert re.search(r"MineRisk-7B-Zed-2026-12-01-1500.json:1:1: empty; ask Zed to hand in again", err)
     assert re.search(r"b-amina.json:\d+:1: run 1 \(level first_steps\): played by the scripted player "
                      r"`land_release`, not by Amina; a scripted player played this run \(a demonstration", err)

@@ -193,9 +193,11 @@ def test_results_command_line(data_dir, tmp_path, capsys):
     assert main(["results", "student", "Amina"]) == 2
     keep_result(a_run(player={"name": "Amina", "class_code": "7B"}))
     assert main(["results", "list"]) == 0
-    assert "first_steps" in capsys.readouterr().out
+    assert "First steps at Lindenholm" in capsys.readouterr().out  # the level's title, not its id
     assert main(["results", "export", str(tmp_path)]) == 0
     assert "Handed in 1 finished level and 0 check-in quizzes" in capsys.readouterr().out
+    assert main(["results", "export", str(tmp_path)]) == 1
+    assert f"hand in everything again: minerisk results export {tmp_path} --all" in capsys.readouterr().err
     assert main(["results", "student", "--forget"]) == 0
 
 

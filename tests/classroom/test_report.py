@@ -117,6 +117,33 @@ def test_html_is_self_contained_escaped_and_names_what_matters(class_db, tmp_pat
     assert "No results yet" in empty
 
 
+def test_levels_by_title_a_grade_not_verified_explained_and_mistakes_from_verified_runs_labelled(class_db):
+    """A trainer's level by the title the import kept (HTML and CSV); a grade not verified never in a grade's
+    colour, with what it means and what to do; a student's mistakes from verified runs only, as the class's;
+    every number after a mistake says what it counts."""
+    trainer = a_run("first_steps", player=BEN.player())
+    trainer.level_id = "river_crossing"
+    _store(class_db, BEN, trainer)
+    unknown = a_run("first_steps", policy="clear_all")
+    unknown.level_id = "harbour_walk"
+    _store(class_db, BEN, unknown, verified=False)
+    with class_db.transaction():
+        class_db.set_level_title("river_crossing", "The river crossing at Ferrow")
+    data = class_data(class_db)
+    html = report_html(data)
+    assert "The river crossing at Ferrow" in html and ">river_crossing<" not in html and ". river_crossing" not in html
+    assert "harbour_walk (a level not installed here)" in html
+    rows = list(csv.DictReader(io.StringIO(report_csv(data))))
+    assert {r["level_title"] for r in rows if r["level"] == "river_crossing"} == {"The river crossing at Ferrow"}
+    assert '<span class="grade unchecked">' in html and "may have been edited" in html
+    assert "--levels FOLDER" in html and "Not verified (2 runs)" in html
+    chloe = html[html.index('id="s0"'):html.index('id="s1"')]  # Chloé's one run is not verified
+    assert "not counted: the run is not verified" in chloe and "To talk about" not in chloe
+    assert "Mistakes are read from the score cards of verified runs only" in html
+    assert re.search(r"\(\d+ (decisions|items|people|objectives)\)", html)
+    assert not re.search(r"[a-z] \(\d+\)[;<]", html)  # no bare "(22)"
+
+
 class _Checker(HTMLParser):
     """Tags opened and closed in order (void elements aside), and SVGs seen."""
 
