@@ -58,6 +58,7 @@ class LandReleasePolicy(Policy):
         self.machine_min_m2 = float(cfg.get("machine_min_backlog_m2", 20000))
         self.dog_min_m2 = float(cfg.get("dog_min_backlog_m2", 8000))
         self.qa = bool(cfg.get("quality_assurance", True))
+        self._ts_waiting: list = []  # blocks waiting for the technical survey, nearest the evidence first
         self.eore = bool(cfg.get("risk_education", True))
         self.hire_eore = bool(cfg.get("hire_eore", True))
         self.qa_parallel = int(cfg.get("qa_parallel", 2))
@@ -130,6 +131,8 @@ class LandReleasePolicy(Policy):
         orders += self._cancel_and_ts(view, suspected, near)
         confirmed = (status == CONFIRMED) | self._confirmed_today
         orders += self._clear(view, confirmed)
+        orders += self._help_the_survey(view, suspected & ~self._confirmed_today)
+        confirmed = (status == CONFIRMED) | self._confirmed_today
         orders += self._mark(view, confirmed | (suspected & near))
         orders += self._educate(view)
         orders += self._quality_assurance(view)
@@ -250,6 +253,27 @@ class LandReleasePolicy(Policy):
             self.ts_running[b] = day
             self._ordered.add(team.name)
             orders.append(c.TechnicalSurvey(day, team.name, blocks.rect(*b)))
+        self._ts_waiting = queue if idle_ts else []  # the queue is ordered nearest the evidence first only then
+        return orders
+
+    def _help_the_survey(self, view: PlayerView, suspected: np.ndarray) -> list:
+        """Clearance teams with nothing confirmed to clear do not wait for the technical survey: they take
+        the waiting blocks nearest the evidence (the likeliest to hold items), confirmed on that evidence."""
+        orders = []
+        idle = [t for t in view.idle_teams("manual") if t.name not in self._ordered]
+        manual_ok = self._workable(view, "manual")
+        for b in list(self._ts_waiting):
+            if not idle:
+                break
+            rect = self.blocks.rect(*b)
+            cells = self._rect_mask(view, rect) & suspected
+            if not (cells & manual_ok).any():
+                continue
+            team = idle.pop(0)
+            self._ts_waiting.remove(b)
+            self._ordered.add(team.name)
+            self._confirmed_today |= cells
+            orders += [c.Confirm(view.day, rect), c.Clear(view.day, team.name, rect)]
         return orders
 
     @staticmethod

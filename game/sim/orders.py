@@ -20,7 +20,7 @@ from .area_work import lane_costs, plan, workable
 from .components import SampledCells, Task, Team, VillageState, VillageTask
 from .effects import end_task, release
 from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, box_near, is_hazardous, is_released, perimeter_m
-from .release import CANCEL_AFTER_RUSHED_SURVEY, CANCEL_AGAINST_EVIDENCE
+from .release import CANCEL_AFTER_RUSHED_SURVEY, CANCEL_AGAINST_EVIDENCE, CANCEL_BEFORE_AREA_SURVEYED
 from .processors.costs import daily_cost
 from .state import SimState
 
@@ -178,13 +178,21 @@ def _village(state: SimState, name: object) -> tuple[int, VillageState] | None:
 def _lanes(state: SimState, cells: np.ndarray, share: float) -> np.ndarray:
     """Which cells lie in this pass's search lanes: parallel lanes one cell wide every k cells
     (k = 1 / share), spread over the whole area, in a direction and at an offset drawn afresh for each pass
-    (rows, columns or either diagonal), so a second pass searches other ground than the first."""
+    (rows, columns or either diagonal), so a second pass searches other ground than the first; never fewer
+    than the share of the cells."""
     k = max(1, int(round(1.0 / max(share, 1e-6))))
     rng = state.rng["technical_survey"]
     direction, offset = int(rng.integers(0, 4)), int(rng.integers(0, k))
     x, y = cells % state.grid.width, cells // state.grid.width
     coordinate = (y, x, x + y, x - y)[direction]
-    return (coordinate + offset) % k == 0
+    lanes = (coordinate + offset) % k == 0
+    # a thin or small area can miss the lanes' pattern: then cells drawn at random make up the share, so
+    # every pass searches at least its share of the ground it may reduce (GAME_MODEL: "sampled at its share")
+    need = int(np.ceil(share * len(cells) - 1e-9))
+    short = need - int(lanes.sum())
+    if short > 0:
+        lanes[rng.choice(np.flatnonzero(~lanes), size=short, replace=False)] = True
+    return lanes
 
 
 def _near_known_evidence(state: SimState, cells: np.ndarray) -> np.ndarray:
@@ -305,11 +313,17 @@ def _cancel(state: SimState, cmd: c.Cancel) -> Outcome:
 
 def cancel_judgement(state: SimState, cells: np.ndarray) -> np.ndarray:
     """The release record's code for cancelling each of these (surveyed, suspected) cells now: against
-    evidence when known evidence lies in the cell's suspected area or within the buffer of it; after a
+    evidence when known evidence lies in the cell's suspected area or within the buffer of it; before the
+    survey of its whole suspected area has ended (the rest of the area may still turn up evidence); after a
     rushed survey when its survey was rushed; else justified."""
     g = state.grid
     why = np.zeros(len(cells), np.int8)
     why[g.survey_rushed.flat[cells]] = CANCEL_AFTER_RUSHED_SURVEY
+    still_suspected_unsurveyed = (g.status == LandStatus.SUSPECTED) & ~g.surveyed
+    for obj in state.scenario.map.objects_of("suspected_area"):
+        zone = np.asarray(obj.mask, bool)
+        if (zone & still_suspected_unsurveyed).any():
+            why[zone.ravel()[cells]] = CANCEL_BEFORE_AREA_SURVEYED
     points = [(e.x, e.y) for e in state.evidence] + [(f.x, f.y) for f in state.finds]
     points += [tuple(int(v) for v in divmod(int(c), g.width))[::-1] for c in np.flatnonzero(g.indication.ravel())]
     if not points:

@@ -5,8 +5,9 @@ GAME_MODEL.md, "How the score judges a run": decisions are judged by what was
 known when they were made (IMAS 07.11, "all reasonable effort"):
 
 - *cancel* is justified only for land whose non-technical survey is complete
-  (and was not rushed) and where no evidence lies inside the suspected area
-  or within ``release_rules.cancel_evidence_buffer_m`` of the cell;
+  (and was not rushed) over its whole suspected area (evidence may still turn
+  up in the part not yet surveyed) and where no evidence lies inside the
+  suspected area or within ``release_rules.cancel_evidence_buffer_m`` of the cell;
 - *reduce* is justified for land a technical survey sampled at its share in
   fresh lanes, with no find, at the safe pace (the technical survey processor
   only reduces such land; a rushed pass is a procedure error);
@@ -27,12 +28,13 @@ import numpy as np
 
 #: Why a release was not justified (index 0: it was). Words: game.text.release.
 WHY = ("justified", "cancel_against_evidence", "cancel_after_rushed_survey", "reduced_in_a_rush",
-       "cleared_in_a_rush")
+       "cleared_in_a_rush", "cancel_before_area_surveyed")
 JUSTIFIED = 0
 CANCEL_AGAINST_EVIDENCE = WHY.index("cancel_against_evidence")
 CANCEL_AFTER_RUSHED_SURVEY = WHY.index("cancel_after_rushed_survey")
 REDUCED_IN_A_RUSH = WHY.index("reduced_in_a_rush")
 CLEARED_IN_A_RUSH = WHY.index("cleared_in_a_rush")
+CANCEL_BEFORE_AREA_SURVEYED = WHY.index("cancel_before_area_surveyed")
 
 
 @dataclass(frozen=True, slots=True)
