@@ -423,7 +423,9 @@ class LandReleasePolicy(Policy):
         education teams stay while they have work."""
         days_left = max(1, view.last_day - view.day + 1)
         teams = [t for t in view.teams if t.deployed and t.name not in leaving and t.name not in self.stood_down]
-        running = sum(t.cost_per_day_usd for t in teams)
+        # survey and risk education teams leave when their work is done: they are paid for a few weeks, not to the end
+        running = sum(t.cost_per_day_usd for t in teams if t.type not in ("nts", "eore"))
+        running += sum(t.cost_per_day_usd * min(days_left, 30) / days_left for t in teams if t.type in ("nts", "eore"))
         qa_tasks = sum(1 for t in view.tasks if t.kind == "quality_assurance")
         qa_cost = float(self.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"]) * qa_tasks
         need = (running + qa_cost + self._qa_reserve_per_day()) * days_left

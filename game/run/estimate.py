@@ -25,6 +25,7 @@ ADVICE = (
     "cancel_before_survey",  # cancelling land whose non-technical survey is not complete
     "cancel_against_evidence",  # cancelling land with evidence inside or near it
     "cancel_after_rushed_survey",  # cancelling land whose survey was rushed
+    "cancel_before_area_surveyed",  # cancelling before the survey of the whole suspected area has ended
     "clear_before_survey",  # sending a clearance team onto land nobody has surveyed
     "clear_whole_suspected",  # full clearance of suspected land a technical survey could reduce
     "dogs_leave_indications",  # dog teams indicate; a manual team must check every indication
@@ -37,6 +38,7 @@ ADVICE = (
     "stand_down_rehire",  # a team stood down comes back only by hiring a new one (rehire_usd)
     "stand_down_final",  # a team stood down cannot come back: the level does not let you hire its kind
     "stand_down_busy",  # the team's task stops with it
+    "stand_down_abandons",  # no team left can do its work, and the money would pay it (score: work_abandoned)
 )
 
 
@@ -116,6 +118,8 @@ def estimate(session, command: Any) -> Estimate | None:
             extra_per_day = -float(team.cost_per_day_usd)
             if team.task_kind is not None:
                 advice.append("stand_down_busy")
+            if session.would_abandon_work(team.name):
+                advice.append("stand_down_abandons")
             if team.type in view.hireable:
                 rehire = float(team_cat.get("mobilisation_usd", 0))
                 advice.append("stand_down_rehire")

@@ -273,6 +273,28 @@ class Session:
             codes = cancel_judgement(self._sim.state, flat_cells)
         return {WHY[int(c)] for c in set(codes.tolist())} - {"justified"}
 
+    def would_abandon_work(self, team_name: str) -> bool:
+        """Whether standing this team down now would send home work no other deployed team of its kind can
+        take over, while the money would pay it (the score's ``work_abandoned`` check; never the truth)."""
+        import esper
+
+        from game.sim.components import Team
+        from game.sim.processors.compliance import work_left_to_nobody
+        from game.sim.processors.costs import daily_cost
+
+        with self._sim.world():
+            state = self._sim.state
+            team = next((t for _, t in esper.get_component(Team) if t.name == team_name and t.deployed), None)
+            if team is None or state.day >= state.last_day:
+                return False
+            team.deployed = False  # as if it had left: who else could do its work, what the rest costs
+            try:
+                qa = float(state.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
+                spare = state.money.budget - (daily_cost(state) + qa) * (state.last_day - state.day)
+                return spare > 0 and work_left_to_nobody(state, team)
+            finally:
+                team.deployed = True
+
     def truth(self):
         """The hidden world, once the level has ended (RuntimeError before)."""
         return self._sim.truth()

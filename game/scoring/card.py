@@ -202,7 +202,8 @@ def procedure_errors(state, w: dict, verified: np.ndarray, released: np.ndarray,
                      suspected_at_start: np.ndarray) -> list[str]:
     """Skipped procedures (GAME_MODEL: no grade can be high with a skipped procedure), each a grade cap:
     land reduced or cleared but never handed over by quality assurance; confirmed hazards near villages
-    left unmarked; villages living beside known hazards without risk education."""
+    left unmarked; villages living beside known hazards without risk education; suspected areas never
+    surveyed; teams sent home (or the level ended early) while they had work and the money to do it."""
     out = []
     g, tally = state.grid, state.compliance
     # land released in the last days could not be handed over yet: the check leaves it out
@@ -217,6 +218,16 @@ def procedure_errors(state, w: dict, verified: np.ndarray, released: np.ndarray,
     if educable and tally.village_days and \
             tally.uneducated_village_days / tally.village_days > float(w["max_uneducated_village_share"]):
         out.append("villages_without_risk_education")
+    # every suspected area gets its non-technical survey first (IMAS 08.10), where the level has a survey team
+    surveyable = "nts" in state.scenario.level.hireable or any(s.type == "nts" for s in state.scenario.level.start_teams)
+    never_looked_at = (g.status == LandStatus.SUSPECTED) & ~g.surveyed & suspected_at_start
+    if surveyable and suspected_at_start.any() and \
+            never_looked_at.sum() / suspected_at_start.sum() > float(w["max_unsurveyed_share"]):
+        out.append("areas_never_surveyed")
+    # teams sent home (or the level ended) with work they could do and the money to pay them (IMAS 07.11)
+    paid_for = tally.team_days + tally.abandoned_team_days
+    if paid_for and tally.abandoned_team_days / paid_for > float(w["max_abandoned_share"]):
+        out.append("work_abandoned")
     return out
 
 
@@ -246,7 +257,8 @@ def _grade(total: float, best: float, w: dict, caps: list[str]) -> str:
             break
     unsafe = str(w["grade_cap_if_unsafe"])
     limits = {"decision_error": unsafe, "rushed_death": unsafe, "released_without_qa": unsafe,
-              "hazards_left_unmarked": unsafe, "villages_without_risk_education": unsafe, "too_little": "D"}
+              "hazards_left_unmarked": unsafe, "villages_without_risk_education": unsafe,
+              "areas_never_surveyed": unsafe, "work_abandoned": unsafe, "too_little": "D"}
     for cap in caps:
         limit = limits[cap]
         if GRADES.index(grade) < GRADES.index(limit):

@@ -20,6 +20,7 @@ from .area_work import lane_costs, plan, workable
 from .components import SampledCells, Task, Team, VillageState, VillageTask
 from .effects import end_task, release
 from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, box_near, is_hazardous, is_released, perimeter_m
+from .processors.compliance import note_sent_home
 from .release import CANCEL_AFTER_RUSHED_SURVEY, CANCEL_AGAINST_EVIDENCE, CANCEL_BEFORE_AREA_SURVEYED
 from .processors.costs import daily_cost
 from .state import SimState
@@ -391,6 +392,7 @@ def _stand_down(state: SimState, cmd: c.StandDown) -> Outcome:
     if team.task is not None:
         end_task(state, team.task)
     team.deployed = False
+    note_sent_home(state, [team])
     return Outcome(True, "stood_down", {"team": team.name}, team.name)
 
 
@@ -426,6 +428,12 @@ def _quality_assurance(state: SimState, cmd: c.QualityAssurance) -> Outcome:
 
 
 def _end_level(state: SimState, cmd: c.EndLevel) -> Outcome:
+    deployed = [t for _, t in sorted(esper.get_component(Team), key=lambda p: p[0]) if t.deployed]
+    for team in deployed:
+        team.deployed = False  # what the rest of the programme costs is counted team by team
+    note_sent_home(state, deployed)
+    for team in deployed:
+        team.deployed = True
     state.ended = True
     state.end_reason = "player"
     state.log.add(state.day, "level_end", reason=state.end_reason)

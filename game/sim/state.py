@@ -83,6 +83,9 @@ class Compliance:
     unmarked_hazard_days: int = 0  # the part of it that stood unmarked
     village_days: int = 0  # villages with a known hazard in their land, village-days
     uneducated_village_days: int = 0  # the part of them with no risk education in effect
+    team_days: int = 0  # deployed teams, team-days
+    abandoned_team_days: float = 0.0  # team-days sent home (stood down, or the level ended early) while work they
+    # could do remained and the money would have paid them to the last day
     catchment: np.ndarray | None = field(default=None, repr=False)  # union of the villages' land, cached
 
 

@@ -17,6 +17,11 @@ ADVICE = {
                                   "decision error."),
     "cancel_after_rushed_survey": N_("The survey of this land was rushed and may have missed evidence: cancelling "
                                      "it would be recorded as a decision error. Survey it again at the safe pace."),
+    "cancel_before_area_surveyed": N_("The survey of the rest of this suspected area has not ended: evidence may "
+                                      "still turn up there. Cancelling now would be recorded as a decision error; "
+                                      "wait until the whole area is surveyed (IMAS 08.10)."),
+    "stand_down_abandons": N_("No team left can do this team's work, and the money would pay it to the last day: "
+                              "sending it home now counts as abandoning work (IMAS 07.11: all reasonable effort)."),
     "clear_before_survey": N_("Nobody has surveyed this land yet: a survey may cancel most of it for much less."),
     "clear_whole_suspected": N_("This land is suspected, not confirmed: a technical survey could reduce most of it "
                                 "for much less; keep full clearance for confirmed areas (IMAS 07.11)."),

@@ -15,6 +15,7 @@ WHY = {
     "cancel_after_rushed_survey": N_("its survey had been rushed"),
     "reduced_in_a_rush": N_("the technical survey was rushed"),
     "cleared_in_a_rush": N_("the clearance was rushed"),
+    "cancel_before_area_surveyed": N_("the survey of the rest of its suspected area had not ended"),
     "other": N_("the evidence did not allow it"),
 }
 
@@ -143,6 +144,8 @@ CAPS = {
     "released_without_qa": N_("land reduced or cleared was never handed over by quality assurance"),
     "hazards_left_unmarked": N_("confirmed hazards near villages were left unmarked"),
     "villages_without_risk_education": N_("villages beside known hazards had no risk education"),
+    "areas_never_surveyed": N_("suspected areas were never surveyed"),
+    "work_abandoned": N_("teams were sent home with work to do and the money to pay them"),
     "too_little": N_("almost no land was released"),
 }
 

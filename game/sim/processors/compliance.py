@@ -9,7 +9,12 @@ Reads: the grid's status, ``marked`` and ``indication`` layers, ``VillageState``
   hazards that are not cleared at once are marked);
 - village-days: each day, the villages with a known hazard in the land their
   people use (confirmed land, or evidence), and how many had no risk
-  education in effect (IMAS 12.10).
+  education in effect (IMAS 12.10);
+- team-days: each day, the deployed teams; and (:func:`note_sent_home`, when a
+  team is stood down or the level is ended early) the team-days sent home
+  while work that team could do remained, no deployed team of its kind could
+  take it over, and the money would have paid for them (IMAS 07.11, "all
+  reasonable effort").
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from __future__ import annotations
 import esper
 import numpy as np
 
-from ..components import VillageState
-from ..grid import CONFIRMED
+from ..area_work import workable
+from ..components import Team, VillageState
+from ..grid import CONFIRMED, SUSPECTED, is_hazardous
 from ..state import SimState
 
 
@@ -34,6 +40,7 @@ class ComplianceProcessor(esper.Processor):
         if key != self._key:  # the land or the evidence changed: look again
             self._key, self._today = key, self._look(state, villages)
         cells, unmarked, at_risk = self._today
+        tally.team_days += sum(1 for _, t in esper.get_component(Team) if t.deployed)
         tally.hazard_days += cells
         tally.unmarked_hazard_days += unmarked
         for _, v in villages:
@@ -59,3 +66,57 @@ class ComplianceProcessor(esper.Processor):
         at_risk = [v.name for _, v in villages
                    if bool((v.catchment & confirmed).any()) or bool(len(xs) and v.catchment[ys, xs].any())]
         return cells, cells - int((hazard & g.marked).sum()), at_risk
+
+
+def work_left_to_nobody(state: SimState, team: Team) -> bool:
+    """Whether work this team could do remains that no deployed team of its kind can take over: suspected
+    land not yet surveyed (survey teams), suspected land (technical survey), hazardous land (clearance;
+    machines: land not yet prepared), a village beside a known hazard whose risk education ends before
+    the last day (risk education). A team stood down while others carry on its work is not abandoning it."""
+    g = state.grid
+    works_on = str(state.rules.team(team.type).get("works_on", ""))
+    others = [t for _, t in esper.get_component(Team) if t.deployed and t is not team
+              and state.rules.team(t.type).get("works_on") == works_on]
+    if works_on == "village":
+        if others:
+            return False
+        hazard = is_hazardous(g.status)
+        return any(v.population > 0 and v.educated_until_day <= state.last_day and (v.catchment & hazard).any()
+                   for _, v in esper.get_component(VillageState))
+    if works_on == "survey":
+        mask = (g.status == SUSPECTED) & ~g.surveyed
+    elif works_on == "technical_survey":
+        mask = g.status == SUSPECTED
+    elif works_on == "clearance":
+        mask = is_hazardous(g.status)
+        if state.rules.team(team.type).get("needs_follow_up"):
+            mask = mask & ~g.prepared
+    else:
+        return False
+    left = workable(state, team.type, mask)
+    for other in others:
+        if not left.any():
+            break
+        left = left & ~workable(state, other.type, left)
+    return bool(left.any())
+
+
+def note_sent_home(state: SimState, teams: list[Team]) -> None:
+    """Teams leave before the last day (stood down, or the level ended): the team-days the money would
+    have paid while they had work nobody else took over are noted as abandoned (the money pays the rest of
+    the programme to the last day first; a team stood down because the money would not last is not
+    abandoned)."""
+    from .costs import daily_cost
+
+    days_left = max(0, state.last_day - state.day)
+    # money beyond what the programme that stays needs to the last day, with one quality assurance task
+    # (a procedure the score requires) kept paid for
+    qa = float(state.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
+    spare = state.money.budget - (daily_cost(state) + qa) * days_left
+    for team in teams:
+        if not days_left or spare <= 0 or not work_left_to_nobody(state, team):
+            continue
+        cost = float(state.rules.team(team.type)["cost_per_day_usd"])
+        payable = min(float(days_left), spare / cost) if cost > 0 else float(days_left)
+        spare -= payable * cost
+        state.compliance.abandoned_team_days += payable
