@@ -554,10 +554,70 @@ class MarkAndEducatePolicy(LandReleasePolicy):
         return orders
 
 
+class StandDownHalfwayPolicy(LandReleasePolicy):
+    """Land release to half-time, then every team sent home with the budget left over.
+
+    The shortcut (found by the red team of session 3): the first half of the
+    work earns most of the points, and money left over looks thrifty.
+    """
+
+    name = "stand_down_halfway"
+
+    def decide(self, view: PlayerView) -> list:
+        if view.day > view.last_day // 2:
+            return stand_down_all_but(view, ())
+        return super().decide(view)
+
+
+class SampleSurveyPolicy(LandReleasePolicy):
+    """Survey only the half of the suspected areas that land release would survey first; leave the rest
+    as it is (no survey, no work) and send the survey team home when that half is done."""
+
+    name = "sample_survey"
+
+    def __init__(self, briefing):
+        super().__init__(briefing)
+        for zone in self.zones[max(1, (len(self.zones) + 1) // 2):]:
+            self.surveys_given.add(zone.name)  # never given
+
+
+class PiecemealCancelPolicy(LandReleasePolicy):
+    """Survey block by block (rectangles, not whole suspected areas), the blocks farthest from villages
+    first, and cancel each block the day its own cells are surveyed, before the rest of its suspected area
+    can turn up evidence."""
+
+    name = "piecemeal_cancel"
+
+    def __init__(self, briefing):
+        super().__init__(briefing)
+        self._blocks_given: set = set()
+
+    def decide(self, view: PlayerView) -> list:
+        self._done_mask = self._done_mask | np.asarray(view.surveyed, dtype=bool)
+        return super().decide(view)
+
+    def _survey(self, view: PlayerView, suspected: np.ndarray) -> list:
+        todo = self.blocks.count(suspected & ~np.asarray(view.surveyed, dtype=bool))
+        busy = {c.area_key(t.area) for t in view.tasks if t.kind == "survey"}
+        left = [b for b in reversed(self.order) if todo[b[1], b[0]] and b not in self._blocks_given
+                and self.blocks.rect(*b) not in busy]
+        orders = []
+        for team in view.idle_teams("nts"):
+            if not left:
+                break
+            b = left.pop(0)
+            self._blocks_given.add(b)
+            self._ordered.add(team.name)
+            orders.append(c.Survey(view.day, team.name, self.blocks.rect(*b)))
+        self._zones_left = len(left)
+        return orders
+
+
 #: Every shortcut player, in the order the red-team tables list them.
 SHORTCUT_POLICIES: tuple[type[Policy], ...] = (
     DogsOnlyPolicy, DogsRecheckPolicy, MachinesPlusDogsPolicy, RushedLandReleasePolicy, SurveyAndCancelPolicy,
     LeanLandReleasePolicy, LastDayCancelPolicy, TechnicalSurveyEverywherePolicy, TechnicalSurveyUntilCleanPolicy,
     LaneDodgePolicy, ThinBufferPolicy, SkipSurveyPolicy, ObjectiveCancelPolicy, CancelOrConfirmPolicy,
     EarlyEndPolicy, QaSpamPolicy, CancelAndQaPolicy, EndOnDayOnePolicy, StandDownAllPolicy, MarkAndEducatePolicy,
+    StandDownHalfwayPolicy, SampleSurveyPolicy, PiecemealCancelPolicy,
 )
