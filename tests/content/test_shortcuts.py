@@ -10,13 +10,16 @@ A shortcut player that came to exactly land_release's result on a seed (the leve
 e.g. no suspected land on the last day for last_day_cancel) is not judged on that seed.
 
 :data:`PROBES` are players whose trick the rules now refuse or make pointless, so they play the IMAS way
-(or more of it): skip_survey (cancelling unsurveyed land is refused), lane_dodge (lanes are drawn at random
+(or more of it): lane_dodge (lanes are drawn at random
 for each pass, so confirming last pass's lanes dodges nothing), ts_until_clean (repeated fresh passes until
 one finds nothing is what land_release does), objective_cancel (a cancellation is judged by the evidence: with
 none it is the right call), early_end (a run ended early keeps its items' harm for the rest of the level) and
 qa_spam (more quality assurance). They are played by tools/redteam.py, not here.
 
-Cost: 18 players x 10 seeds x 7 levels = 1,260 runs, about 2.5 minutes of the suite with 2 worker processes
+skip_survey (cancelling unsurveyed land is refused; never surveying caps the grade), stand_down_halfway,
+sample_survey and piecemeal_cancel (found by the session-3 red team) are judged like the others.
+
+Cost: 22 players x 10 seeds x 7 levels = 1,540 runs, about 3 minutes of the suite with 2 worker processes
 on a 2-core machine (the sector is most of it).
 """
 
@@ -26,14 +29,14 @@ import pytest
 
 from game.level.campaign import list_levels
 from game.paths import levels_dir
-from game.policies import SHORTCUTS, TEACHING
+from game.policies import POLICIES, SHORTCUTS, TEACHING
 from game.policies.runner import GRADES, PolicyStats, run_tournament
 
 LEVELS = list_levels(levels_dir())
 SEEDS = range(1, 11)
 JOBS = 2
 REFERENCE = "land_release"
-PROBES = ("qa_spam", "ts_until_clean", "lane_dodge", "skip_survey", "objective_cancel", "early_end")
+PROBES = ("qa_spam", "ts_until_clean", "lane_dodge", "objective_cancel", "early_end")
 JUDGED = tuple(n for n in SHORTCUTS if n not in PROBES)
 GOOD = ("A", "B")
 
@@ -53,8 +56,10 @@ def cases(check: str):
 
 
 def taken(res: dict[str, PolicyStats], name: str) -> list:
-    """The runs of a shortcut player on the seeds where it came to another result than land_release."""
-    return [r for r, ref in zip(res[name].runs, res[REFERENCE].runs) if not r.same_outcome(ref)]
+    """The runs of a shortcut player on the seeds where it came to another result than land_release (and,
+    for a player that says when it took its shortcut, ``took_shortcut(run)``, where it did)."""
+    took = getattr(POLICIES[name], "took_shortcut", lambda run: True)
+    return [r for r, ref in zip(res[name].runs, res[REFERENCE].runs) if not r.same_outcome(ref) and took(r)]
 
 
 @pytest.mark.parametrize("info", cases("beats"))
