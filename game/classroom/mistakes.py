@@ -24,15 +24,18 @@ from game.content import CONTENT_DIR, KeyMessage, key_messages
 
 #: Release-record reasons (``decision_errors[].why``) with a point of their own in discuss.yaml; any other
 #: reason counts as ``unjustified_release``.
-RELEASE_REASONS = ("cancel_against_evidence", "cancel_after_rushed_survey", "reduced_in_a_rush", "cleared_in_a_rush")
+RELEASE_REASONS = ("cancel_against_evidence", "cancel_after_rushed_survey", "cancel_before_area_surveyed",
+                   "reduced_in_a_rush", "cleared_in_a_rush")
 #: Every code this module gives, in the order the report lists ties.
 CODES = RELEASE_REASONS + ("unjustified_release", "items_left_in_released_land", "released_without_qa", "qa_failed",
-                           "hazards_left_unmarked", "villages_without_risk_education", "rushed_death",
+                           "hazards_left_unmarked", "villages_without_risk_education", "areas_never_surveyed",
+                           "work_abandoned", "rushed_death",
                            "money_ran_out", "too_little_released", "civilian_casualties", "deminer_casualties",
                            "objective_missed")
 #: Grade caps of the score card (``grade_caps``) that are mistakes of their own: skipped procedures and their cost.
 CAPS = {"released_without_qa": "released_without_qa", "hazards_left_unmarked": "hazards_left_unmarked",
         "villages_without_risk_education": "villages_without_risk_education", "rushed_death": "rushed_death",
+        "areas_never_surveyed": "areas_never_surveyed", "work_abandoned": "work_abandoned",
         "too_little": "too_little_released"}
 
 
