@@ -106,11 +106,48 @@ class Context:
 _INVALID = object()
 
 
+#: What one entry of each list of the level format is called in a message ("the third starting team").
+LIST_NOUNS = {"start": "starting team", "hire": "team type to hire", "items": "placed item",
+              "fields": "item field", "clutter": "clutter entry", "villages": "village",
+              "returnees": "returnee group", "objectives": "objective", "events": "event",
+              "tutorial": "tutorial step", "tips": "tip", "imas": "IMAS topic"}
+#: Keys that only group a list (teams.start is "the starting teams"), left out of a message.
+_GROUPS = ("teams", "ordnance")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal(index: int) -> str:
+    """``0`` -> "first", ``11`` -> "12th": an entry's place in a list as a trainer counts it."""
+    n = index + 1
+    if index < len(_ORDINALS):
+        return _ORDINALS[index]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _name(path: Path_) -> str:
-    parts = []
-    for p in path:
-        parts.append(f"[{p}]" if isinstance(p, int) else (("." if parts else "") + str(p)))
-    return "".join(parts) or "the document"
+    """A path into the document in words: ``("villages", 0, "population")`` -> "the first village's
+    population", ``("teams", "start", 2)`` -> "the third starting team"; a path without a list entry
+    stays dotted as the trainer writes keys (``teams.hire``)."""
+    if not path:
+        return "the document"
+    if not any(isinstance(p, int) for p in path):
+        return ".".join(str(p) for p in path)
+    phrase, keys = "", []
+    for i, part in enumerate(path):
+        if isinstance(part, int):
+            listed = str(keys.pop()) if keys else "list"
+            noun = LIST_NOUNS.get(listed, f"entry of `{listed}`")
+            prefix = [k for k in keys if k not in _GROUPS] if not phrase else keys
+            entry = f"{ordinal(part)} {noun}"
+            if phrase:
+                phrase = f"{phrase}'s {'.'.join(map(str, prefix)) + ' ' if prefix else ''}{entry}"
+            else:
+                phrase = f"the {entry}" + (f" in {'.'.join(map(str, prefix))}" if prefix else "")
+            keys = []
+        else:
+            keys.append(part)
+    return f"{phrase}'s {'.'.join(map(str, keys))}" if keys else phrase
 
 
 class Spec:
@@ -152,9 +189,26 @@ def _scalar(node, path, ctx, kinds: tuple[type, ...], wanted: str, hint: str = "
                   hint or "put it in quotes if you mean the text")
         return _INVALID
     if not isinstance(value, kinds):
-        ctx.error(node, f"{_name(path)} must be {wanted}, not {describe(node)}", hint)
+        ctx.error(node, f"{_name(path)} must be {wanted}, not {describe(node)}", hint or _number_hint(value, kinds))
         return _INVALID
     return value
+
+
+_WRITTEN_NUMBER = re.compile(r"([$€£]?)\s*([+-]?\d{1,3}(?:[, ']\d{3})+|[+-]?\d+)(\.\d+)?\s*([$€£]|usd|us\$|m2|m|%)?",
+                             re.IGNORECASE)
+
+
+def _number_hint(value, kinds: tuple[type, ...]) -> str:
+    """How to write a number a trainer wrote as text: "200,000" -> "write 200000 without commas"."""
+    if not isinstance(value, str) or not ({int, float} & set(kinds)):
+        return ""
+    match = _WRITTEN_NUMBER.fullmatch(value.strip())
+    if match is None:
+        return ""
+    digits = re.sub(r"[, ']", "", match.group(2)) + (match.group(3) or "")
+    if re.search(r"[, ']", match.group(2)):
+        return f"write {digits} without commas or spaces"
+    return f"write {digits}, the number alone" if match.group(1) or match.group(4) else ""
 
 
 @dataclass
@@ -241,7 +295,8 @@ class Str(Spec):
     doc: str = ""
 
     def _check(self, node, path, ctx):
-        value = _scalar(node, path, ctx, (str,), "text", "put it in quotes, e.g. '07.11'")
+        quoted = f"put it in quotes: '{node.value}'" if isinstance(node, yaml.ScalarNode) else ""
+        value = _scalar(node, path, ctx, (str,), "text", quoted)
         if value is _INVALID:
             return value
         if len(value.strip()) < self.min_length:
@@ -355,15 +410,25 @@ class Obj(Spec):
             return _INVALID
         out: dict[str, Any] = {}
         seen = {key for key, _, _ in entries}
+        missing = [k for k, f in self.fields.items() if f.required and k not in seen]
         for key, key_node, value_node in entries:
             if key not in self.fields:
-                ctx.error(key_node, f"unknown key `{key}`" + (f" in {_name(path)}" if path else ""),
-                          did_you_mean(key, self.fields, "keys allowed here"))
+                where = f" in {_name(path)}" if path else ""
+                home = self.home_of(key)
+                typo = closest(key, missing)
+                if typo is not None:  # one slip, one problem: not also "missing key"
+                    missing.remove(typo)
+                    seen.add(typo)
+                    ctx.error(key_node, f"unknown key `{key}`{where}", f"did you mean `{typo}`?")
+                elif home is not None:
+                    ctx.error(key_node, f"`{key}` belongs under `{home}:`{where}, not here",
+                              f"indent it under `{home}:` (two spaces more than `{home}:`)")
+                else:
+                    ctx.error(key_node, f"unknown key `{key}`{where}", did_you_mean(key, self.fields, "keys allowed here"))
                 continue
             value = self.fields[key].spec.check(value_node, path + (key,), ctx)
             if value is not _INVALID:
                 out[key] = value
-        missing = [k for k, f in self.fields.items() if f.required and k not in seen]
         for key in missing:
             doc = self.fields[key].spec.doc
             ctx.error(node, f"missing key `{key}`" + (f" in {_name(path)}" if path else ""),
@@ -374,6 +439,14 @@ class Obj(Spec):
         if path and any(f.required and k not in out for k, f in self.fields.items()):
             return _INVALID  # reported above; later checks skip an entry they cannot use
         return out
+
+    def home_of(self, key: str) -> str | None:
+        """The key of this mapping under which ``key`` belongs, one level down (``hire`` -> ``teams``)."""
+        for name, f in self.fields.items():
+            inner = f.spec.item if isinstance(f.spec, List) else f.spec
+            if isinstance(inner, Obj) and key in inner.fields:
+                return name
+        return None
 
     def json_schema(self):
         s = {

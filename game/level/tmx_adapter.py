@@ -346,7 +346,7 @@ def _terrain_grid(tm: Any, layer: Any, lnode: Node, scan: Scan, external: dict,
         count = int((gids == gid).sum())
         value = tm.tile_properties.get(int(gid), {}).get("terrain")
         if value is None:
-            msg = f"{what} has no 'terrain' property (used on {count} cells)"
+            msg = f"{what} has no 'terrain' property (used on {count:,} cell{'s' * (count != 1)})"
             hint = _TERRAIN_HINT.format(p="terrain", names=listed)
         else:
             msg = f"{what} has terrain '{value}', which is not a known terrain"

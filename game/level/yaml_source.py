@@ -23,6 +23,8 @@ from .errors import Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
+#: Where a trainer with an empty file starts from (a kit install has no levels/ folder to copy).
+NEW_LEVEL_HINT = "make a level folder to start from with `minerisk new NAME` (docs/level-authoring.md explains it)"
 
 
 class _Refused(Exception):
@@ -83,6 +85,19 @@ def _path_hint(path: Path) -> str:
         return ""
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """Whether ``data`` is text saved as UTF-16 (Windows Notepad's "Unicode"): it decodes so, mostly to ASCII."""
+    head = data[:4000]
+    for codec in ("utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            text = head[: len(head) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(ch.isascii() for ch in text) > 0.8 * len(text) and "\x00" not in text:
+            return True
+    return False
+
+
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that stop it from being read at all."""
     try:
@@ -97,6 +112,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+    if _looks_utf16(data):
+        return None, [Problem(shown, 1, 1, "the file is saved as UTF-16 (\"Unicode\" in some editors)",
+                              "save it as UTF-8 in your editor (Notepad: File > Save as > Encoding: UTF-8)")]
     if b"\x00" in data:
         return None, [Problem(shown, 1, 1, "this is a binary file, not a YAML text file",
                               "save the level as plain text (UTF-8)")]
@@ -108,7 +126,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, col, "the file is not valid UTF-8 text",
                               "save it as UTF-8 in your editor")]
     if not text.strip():
-        return None, [Problem(shown, 1, 1, "the file is empty", "start from a level in levels/ or docs/level-authoring.md")]
+        return None, [Problem(shown, 1, 1, "the file is empty", NEW_LEVEL_HINT)]
     return text, []
 
 
@@ -135,7 +153,7 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         if loader is not None:
             loader.dispose()
     if node is None:
-        return None, [Problem(shown, 1, 1, "the file holds no YAML document", "start from a level in levels/")]
+        return None, [Problem(shown, 1, 1, "the file holds no YAML document", NEW_LEVEL_HINT)]
     return node, []
 
 
@@ -164,6 +182,10 @@ def _yaml_error(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if context:
         message += f" ({context})"
     hint = "check the indentation and the colons on this line and the one before"
+    if "flow mapping" in context and "got ':'" in problem:
+        return _problem(shown, mark, "YAML syntax error: a text inside `{ }` holds `: ` (a colon and a space), "
+                        "which YAML reads as a new key", "put the text in quotes, e.g. "
+                        "text: \"Note: stay on the path.\"")
     if "double-quoted" in context and "escape" in problem:
         return _problem(shown, mark, "inside double quotes `\\` starts an escape sequence, and `\\"
                         f"{_char_at(text, mark)}` is not one (YAML says: {problem})",

@@ -57,7 +57,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
     probs = problems_of(write(tmp_path, text))
     assert one(probs, "difficulty").startswith("L.yaml:4:13: difficulty is too large (9)")
     assert one(probs, "budget_usd").startswith("L.yaml:9:13: budget_usd is negative (-5)")
-    assert "put it in quotes" in one(probs, "imas[0]")
+    assert "put it in quotes: '07.11'" in one(probs, "the first IMAS topic")
     assert one(probs, "day 40").startswith("L.yaml:16:")
     assert "map file `maps/missing.tmx` not found" in one(probs, "missing.tmx")
 

@@ -229,8 +229,8 @@ def test_tile_without_terrain_property(tmp_path):
     path = tmx(tmp_path, data=[1] * 10 + [3, 4])
     found = problems(path)
     assert [p.message for p in found] == [
-        "tile 2 of tileset 't' has no 'terrain' property (used on 1 cells)",
-        "tile 3 of tileset 't' has no 'terrain' property (used on 1 cells)"]
+        "tile 2 of tileset 't' has no 'terrain' property (used on 1 cell)",
+        "tile 3 of tileset 't' has no 'terrain' property (used on 1 cell)"]
     assert found[0].line == line_of(path, "<tileset")      # no <tile> element at all
     assert found[1].line == line_of(path, '<tile id="3"')  # a tile with other properties
     assert "grass" in found[0].hint

@@ -92,3 +92,64 @@ def test_an_object_position_that_is_not_a_number(tmp_path, value):
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "<object " in row)
     assert found.startswith(f"maps/pond.tmx:{line}:"), found
     assert f"has x=\"{value}\", which is not a number of pixels; move or resize the object in Tiled" in found
+
+
+# ------------------------------------------------------------ messages a trainer can act on
+
+
+def test_a_colon_in_a_text_inside_braces(tmp_path):
+    # mistakes/colon: "while parsing a flow mapping" and no word of quotes
+    text = LEVEL + "  - {kind: within_budget, text: Note: stay within the budget.}\n"
+    found = only(make_level(tmp_path, text))
+    assert found.startswith("L.yaml:22:37: YAML syntax error: a text inside `{ }` holds `: `"), found
+    assert "put the text in quotes" in found and "flow mapping" not in found
+
+
+def test_a_key_written_one_level_too_far_left(tmp_path):
+    # mistakes/indent2: `hire:` at the left margin was "unknown key `hire`; keys allowed here: ..."
+    text = LEVEL.replace("  hire: [manual, eore]", "hire: [manual, eore]")
+    assert only(make_level(tmp_path, text)) == ("L.yaml:15:1: `hire` belongs under `teams:`, not here; "
+                                                "indent it under `teams:` (two spaces more than `teams:`)")
+
+
+def test_one_typo_one_problem(tmp_path):
+    # mistakes/typo: `dificulty:` was an unknown key and a missing `difficulty` too
+    assert only(make_level(tmp_path, LEVEL.replace("difficulty: 1", "dificulty: 1"))) == \
+        "L.yaml:4:1: unknown key `dificulty`; did you mean `difficulty`?"
+
+
+@pytest.mark.parametrize("written,hint", [("200,000", "write 200000 without commas or spaces"),
+                                          ("200 000", "write 200000 without commas or spaces"),
+                                          ("$200000", "write 200000, the number alone")])
+def test_a_budget_written_as_people_write_money(tmp_path, written, hint):
+    found = only(make_level(tmp_path, budget_usd=written))
+    assert found == f"L.yaml:9:13: budget_usd must be a whole number, not the text `{written}`; {hint}"
+
+
+def test_each_imas_number_gets_its_own_quotes(tmp_path):
+    # mistakes/imasfloat: the second number, 08.10, was told "e.g. '07.11'"
+    found = problems_of(make_level(tmp_path, LEVEL.replace("difficulty: 1", "difficulty: 1\nimas: [07.11, 08.10]")))
+    assert found == ["L.yaml:5:8: the first IMAS topic must be text, not the number 07.11; put it in quotes: '07.11'",
+                     "L.yaml:5:15: the second IMAS topic must be text, not the number 08.10; put it in quotes: "
+                     "'08.10'"]
+
+
+def test_entries_of_lists_are_named_in_words(tmp_path):
+    text = LEVEL.replace("    - {type: manual, count: 1, base: base}",
+                         "    - {type: manual, count: 1, base: base}\n    - {type: deminer, count: two}")
+    found = problems_of(make_level(tmp_path, text))
+    assert found[0].startswith("L.yaml:15:14: the third starting team's type: unknown team type `deminer`")
+    assert found[1] == "L.yaml:15:30: the third starting team's count must be a whole number, not the text `two`"
+    assert "[" not in "".join(found).split("team types")[0]
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "the file is empty; make a level folder to start from with `minerisk new NAME`"),
+    (b"# nothing yet\n", "the file holds no YAML document; make a level folder to start from with `minerisk new NAME`"),
+    (LEVEL.encode("utf-16"), "the file is saved as UTF-16 (\"Unicode\" in some editors); save it as UTF-8"),
+    (LEVEL.encode("utf-16-le"), "the file is saved as UTF-16"),
+])
+def test_empty_and_utf16_files(tmp_path, data, message):
+    path = make_level(tmp_path)
+    path.write_bytes(data)
+    assert only(path).startswith(f"L.yaml:1:1: {message}")
