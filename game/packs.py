@@ -228,6 +228,15 @@ def _check_name(name: str, folder: bool = False) -> str | None:
     return None
 
 
+def _starts_as_zip(pack: Path) -> bool:
+    """Whether a file that does not open as a zip begins like one (a pack cut short, not another file)."""
+    try:
+        with open(pack, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def _read_zip(pack: Path, shown: str) -> tuple[zipfile.ZipFile | None, dict, list[_Entry], list[Problem]]:
     """Open a pack and check it before anything is written: every refusal, or its manifest and entries."""
     def no(message: str, hint: str = "") -> tuple:
@@ -245,6 +254,10 @@ def _read_zip(pack: Path, shown: str) -> tuple[zipfile.ZipFile | None, dict, lis
     try:
         zf = zipfile.ZipFile(pack)
     except (zipfile.BadZipFile, OSError, ValueError):
+        if _starts_as_zip(pack):
+            return no("this pack is damaged or was not copied whole (the end of the file is missing)",
+                      "copy it again from the trainer's original, and wait until the copy has finished "
+                      "before removing the USB stick")
         return no("this is not a level pack (not a zip file)", "make packs with `minerisk pack LEVEL -o FILE`")
     infos = zf.infolist()
     problems: list[Problem] = []
@@ -460,8 +473,7 @@ def _validate_and_place(manifest: dict, staging: Path, target: Path, shown: str,
     if final.exists() or final.is_symlink():
         clashing = sorted(set(clashing) | {final})
     if clashing and not replace and not problems:
-        what = ", ".join(f"`{i}`" for i in ids if i in installed) or "none of its levels"
-        problems.append(_refuse(shown, f"already installed: {', '.join(p.name for p in clashing)} (levels {what})",
+        problems.append(_refuse(shown, _already_installed(ids, installed, clashing),
                                 "install it again with --replace to replace the installed levels"))
     if problems:
         return InstallResult(None, tuple(ids), problems=tuple(problems), warnings=tuple(warnings))
@@ -470,6 +482,16 @@ def _validate_and_place(manifest: dict, staging: Path, target: Path, shown: str,
     with folder_lock(target):
         _place(staging, final, clashing, target)
     return InstallResult(final, tuple(ids), tuple(p.name for p in clashing), (), tuple(warnings))
+
+
+def _already_installed(ids: list[str], installed: dict[str, Path], clashing: list[Path]) -> str:
+    """What of a pack is installed already, each name said once: "level `a` is already installed"."""
+    same = [i for i in ids if i in installed]
+    folders = ", ".join(f"`{p.name}`" for p in clashing if p.name not in same)
+    if not same:
+        return f"a pack named {folders} is already installed"
+    levels = f"level `{same[0]}` is" if len(same) == 1 else f"levels {', '.join(f'`{i}`' for i in same)} are"
+    return f"{levels} already installed" + (f" (from the pack {folders})" if folders else "")
 
 
 def _place(staging: Path, final: Path, old: list[Path], target: Path) -> None:

@@ -20,11 +20,28 @@ def register(sub) -> None:
     p.set_defaults(run=run)
 
 
+def pack_path(source: Path, output: str | None, name: str, suffix: str) -> tuple[Path, str]:
+    """Where the pack goes, and a note when that is not what ``-o`` said: a folder gets NAME.minerisk.zip
+    inside it, and a file name gets the ending the game's Install screen lists (it lists only
+    ``*.minerisk.zip``)."""
+    if not output:
+        return Path(name + suffix), ""
+    out = Path(output)
+    if out.is_dir():
+        return out / (name + suffix), f"{output} is a folder: the pack goes into it as {name + suffix}"
+    if out.name.lower().endswith(suffix):
+        return out, ""
+    stem = out.name[:-len(".zip")] if out.name.lower().endswith(".zip") else out.name
+    fixed = out.with_name(stem + suffix)
+    return fixed, (f"named {fixed} (not {output}): the game's Install screen lists only files ending in "
+                   f"{suffix}")
+
+
 def run(args) -> int:
     from game.packs import SUFFIX, pack_name, write_pack
 
     source = Path(args.source)
-    out = Path(args.output) if args.output else Path(pack_name(source) + SUFFIX)
+    out, note = pack_path(source, args.output, pack_name(source), SUFFIX)
     result = write_pack(source, out)
     for problem in result.problems + result.warnings:
         print(problem.format(), file=sys.stderr)
@@ -32,6 +49,8 @@ def run(args) -> int:
         print(f"minerisk pack: no pack written ({len(result.problems)} problem"
               f"{'s' * (len(result.problems) != 1)})", file=sys.stderr)
         return 1
+    if note:
+        print(note)
     n = len(result.levels)
     print(f"Wrote {result.path}: {n} level{'s' * (n != 1)} ({', '.join(result.levels)}). "
           f"Students install it with: minerisk install {result.path.name}")

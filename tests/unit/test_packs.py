@@ -86,7 +86,7 @@ def test_the_commands(pack, tmp_path, monkeypatch, capsys):
     assert (tmp_path / "data" / "my_levels" / "east_valley" / "east_valley.yaml").is_file()
     assert main(["install", "east_valley.minerisk.zip"]) == 1
     err = capsys.readouterr().err
-    assert "already installed: east_valley" in err and "--replace" in err and "nothing was changed" in err
+    assert "level `east_valley` is already installed; install it again with --replace" in err and "nothing was changed" in err
     assert main(["install", "--replace", "east_valley.minerisk.zip"]) == 0
     assert "(replacing east_valley)" in capsys.readouterr().out
 
@@ -240,3 +240,58 @@ def test_my_levels_lists_broken_levels_and_never_raises(pack, tmp_path):
     duplicate = listed["east_valley/east_valley.yaml"]
     assert "already used by" in duplicate.problems[0].message
     assert my_levels(tmp_path / "nothing here") == []
+
+
+def test_pack_output_the_install_screen_lists(level_dir, tmp_path, monkeypatch, capsys):
+    # the auditor's `pack -o x.zip` wrote a file the Install screen never lists (it lists *.minerisk.zip),
+    # and `pack -o packs` (a folder) got no hint
+    monkeypatch.chdir(tmp_path)
+    assert main(["pack", str(level_dir), "-o", "x.zip"]) == 0
+    out = capsys.readouterr().out
+    assert "named x.minerisk.zip (not x.zip): the game's Install screen lists only files ending in .minerisk.zip" \
+        in out and "Wrote x.minerisk.zip" in out
+    assert (tmp_path / "x.minerisk.zip").is_file() and not (tmp_path / "x.zip").exists()
+    (tmp_path / "packs").mkdir()
+    assert main(["pack", str(level_dir), "-o", "packs"]) == 0
+    out = capsys.readouterr().out
+    assert "packs is a folder: the pack goes into it as east_valley.minerisk.zip" in out
+    assert (tmp_path / "packs" / "east_valley.minerisk.zip").is_file()
+    assert main(["pack", str(level_dir), "-o", "y.minerisk.zip"]) == 0
+    assert "named" not in capsys.readouterr().out
+
+
+def test_a_pack_cut_short_is_called_damaged(pack, tmp_path):
+    # the auditor's truncated pack was "not a level pack (not a zip file); make packs with minerisk pack"
+    cut = tmp_path / "cut.minerisk.zip"
+    cut.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+    text = refused(install_pack(cut, tmp_path / "my_levels"), "damaged or was not copied whole", tmp_path / "my_levels")
+    assert "copy it again" in text and "minerisk pack" not in text
+    other = tmp_path / "notes.minerisk.zip"
+    other.write_text("not a pack")
+    assert "not a level pack (not a zip file)" in refused(install_pack(other, tmp_path / "my_levels"), "not a zip",
+                                                         tmp_path / "my_levels")
+
+
+def test_levels_lists_my_levels_marked_as_such(pack, tmp_path, monkeypatch, capsys):
+    # the auditor could not check an install from the command line: `minerisk levels` listed the campaign only
+    monkeypatch.setenv("MINERISK_DATA_DIR", str(tmp_path / "data"))
+    assert main(["levels"]) == 0
+    assert "My levels: none installed" in capsys.readouterr().out
+    assert main(["install", str(pack)]) == 0
+    broken = tmp_path / "data" / "my_levels" / "broken"
+    broken.mkdir()
+    (broken / "broken.yaml").write_text("format: 1\nid: broken\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["levels"]) == 0
+    out = capsys.readouterr().out
+    campaign, mine = out.split("\nMy levels (2 installed levels, in ")
+    assert "first_steps" in campaign and "east_valley" not in campaign
+    rows = mine.splitlines()
+    assert rows[1].startswith("broken ") and rows[1].endswith("(cannot be played)")
+    assert "broken.yaml:1:1: missing key `" in rows[2] and "more: minerisk validate" in rows[2]
+    assert rows[3].startswith("east_valley ") and "East valley" in rows[3] and "cannot" not in rows[3]
+    assert main(["levels", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["source"]) for r in table if r["source"] == "my_levels"] == [("broken", "my_levels"),
+                                                                                   ("east_valley", "my_levels")]
+    assert [r["playable"] for r in table if r["source"] == "my_levels"] == [False, True]
