@@ -10,7 +10,8 @@ level does not teach what it should:
 - ``land_release`` (the IMAS way) is not clearly the best: another player's
   mean score comes within 5% of the best possible (or two standard errors);
 - a shortcut or teaching player (game.policies.SHORTCUTS, TEACHING) earns an
-  A or a B;
+  A or a B; the hint says what in the level to change, inferred from its runs
+  (:func:`level_fix`), or that the score rule is at fault;
 - ``land_release``'s grades spread wider than two adjacent letters (luck
   decides more than play);
 - an objective that no player ever meets, or that every player always meets
@@ -181,8 +182,60 @@ class Calibration:
         }
 
 
-def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str]) -> list[Verdict]:
-    """Where the results show the level does not teach (see the module's docstring)."""
+#: What in a level lets each kind of shortcut pay when its released land held no item (so the score rule
+#: had nothing to punish): the change to make in the level file or map. Keyed by the shortcut's family.
+_LEVEL_FIXES = {
+    "cancel": "the land it cancelled unsearched held no item on any seed: hide items (an `ordnance.fields` entry) "
+              "in a suspected area that no `report` event names, so that only the survey's evidence leads to them, "
+              "and give that area a `release_zone` objective",
+    "fast_assets": "its dogs and machines missed nothing that counted here: put more items (or a denser "
+                   "`ordnance.fields` entry) in the land they search, so that the items they miss or leave "
+                   "unchecked show in the score",
+    "lanes": "lanes alone were enough here: add a `release_zone` objective on a zone that holds items (only "
+             "clearance releases it), or use `layout: cluster` so that lanes miss items",
+    "rushed": "working faster than the procedure cost nothing here: put more items in the land searched, so that "
+              "rushed work meets them (accidents and misses), or give fewer days so that the pace is a real choice",
+    "early": "ending early kept the grade: give objectives a `by_day` on land that holds items, so that a player "
+             "who stops early misses them",
+    "all": "clearing everything fitted in the level",
+}
+_FAMILY = {
+    "skip_survey": "cancel", "survey_and_cancel": "cancel", "cancel_or_confirm": "cancel",
+    "last_day_cancel": "cancel", "objective_cancel": "cancel", "cancel_and_qa": "cancel",
+    "dogs_only": "fast_assets", "dogs_recheck": "fast_assets", "machines_plus_dogs": "fast_assets",
+    "ts_everywhere": "lanes", "ts_until_clean": "lanes", "lane_dodge": "lanes",
+    "rushed_land_release": "rushed", "lean_land_release": "rushed", "thin_buffer": "rushed",
+    "early_end": "early", "end_on_day_one": "early", "stand_down_all": "early", "idle": "early",
+    "mark_and_educate": "early", "qa_spam": "early", "clear_all": "all", "reckless": "rushed",
+}
+
+
+def level_fix(p: PlayerResult, imas: PlayerResult | None, days: int | None = None,
+              budget_usd: float | None = None) -> str:
+    """What to change in the level so that shortcut ``p`` stops paying, inferred from its runs.
+
+    Live items left in the land it released and still an A or B: the score rule is wrong, not the level (a
+    trainer cannot fix it: report it). Otherwise the level gave it nothing to punish: say what to add or
+    tighten, with the days and money it used when time or budget is the lever.
+    """
+    left = p.avg(lambda r: r.items_left_in_released_land)
+    if left > 0:
+        return (f"it released land still holding {left:,.1f} live item{'s' * (left != 1)} on average and kept the "
+                "grade: that is the score rule, not your level; report it to the Mine Risk developers")
+    family = _FAMILY.get(p.policy, "")
+    fix = _LEVEL_FIXES.get(family, "make the level need what this player skips")
+    used_days, spent = p.avg(lambda r: r.days_played), p.avg(lambda r: r.spent_usd)
+    if family in ("all", "rushed", "lanes") and days:
+        fix += (f"; it used {used_days:,.0f} of the {days} days and US${spent:,.0f}"
+                + (f" of the US${budget_usd:,.0f} budget" if budget_usd else "")
+                + ": fewer `days` or a smaller `budget_usd` make the way of working matter")
+    return fix
+
+
+def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: int | None = None,
+             budget_usd: float | None = None) -> list[Verdict]:
+    """Where the results show the level does not teach (see the module's docstring); ``days`` and
+    ``budget_usd`` (the level's) let a verdict say how much of them a shortcut used."""
     found: list[Verdict] = []
     imas = next((p for p in players if p.policy == IMAS_WAY), None)
     # a player that played exactly as land_release on every seed found no shortcut here: nothing to judge
@@ -219,8 +272,7 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str]) -> list
             good = sum(p.grades[g] for g in GOOD_GRADES)
             if good:
                 found.append(Verdict("shortcut_pays", f"{p.policy} earns an A or a B in {good} of {p.n} runs "
-                                     f"({describe(p.policy)})",
-                                     "a shortcut must not pay; the rule or the level that lets it is wrong"))
+                                     f"({describe(p.policy)})", level_fix(p, imas, days, budget_usd)))
     everyone = [p for p in players if p.runs]
     for i, text in enumerate(objectives):
         rates = [p.objective_rates(len(objectives))[i] for p in everyone]
@@ -259,7 +311,7 @@ def calibrate(level_path: str | os.PathLike, policies: Sequence[str] | None = No
     objectives = tuple(_objective_text(o) for o in spec.objectives)
     thresholds = {k: float(v) for k, v in spec.catalogue["score_weights"]["grade_thresholds"].items()}
     return Calibration(spec.id, spec.title, os.fspath(level_path), seeds, objectives, thresholds, players,
-                       tuple(verdicts(players, objectives)), seconds, jobs)
+                       tuple(verdicts(players, objectives, spec.days, spec.budget_usd)), seconds, jobs)
 
 
 def _objective_text(o) -> str:

@@ -53,6 +53,27 @@ def test_a_shortcut_that_pays_and_scores_as_well():
     assert found[1].message.startswith("last_day_cancel earns an A or a B in 3 of 3 runs (Land release, then on")
 
 
+def test_a_shortcut_that_pays_says_what_in_the_level_to_change():
+    # the auditor's skip_survey A said only "the rule or the level ... is wrong": nothing a trainer can change
+    imas = player("land_release", [7000, 7100, 6900], "AAA", (True, True))
+    skip = player("skip_survey", [6000, 6100, 5900], "ABB", (True, True))
+    found = [v for v in verdicts([imas, skip], OBJECTIVES, days=60, budget_usd=150_000) if v.code == "shortcut_pays"]
+    assert "hide items (an `ordnance.fields` entry) in a suspected area that no `report` event names" in found[0].hint
+    assert "`release_zone` objective" in found[0].hint and "the rule or the level" not in found[0].hint
+    # a player that clears everything in time: the days and money it used, and what to tighten
+    clear = player("clear_all", [6000, 6100, 5900], "ABB")
+    hint = next(v.hint for v in verdicts([imas, clear], OBJECTIVES, days=60, budget_usd=150_000)
+                if v.code == "shortcut_pays")
+    assert hint == ("clearing everything fitted in the level; it used 30 of the 60 days and US$1,000 of the "
+                    "US$150,000 budget: fewer `days` or a smaller `budget_usd` make the way of working matter")
+    # live items left in land it released and still an A: the score rule, not the level
+    leaky = PlayerResult("dogs_only", tuple(r.__class__(**{**{f: getattr(r, f) for f in r.__slots__},
+                                                           "items_left_in_released_land": 2}) for r in skip.runs))
+    hint = next(v.hint for v in verdicts([imas, leaky], OBJECTIVES) if v.code == "shortcut_pays")
+    assert hint.startswith("it released land still holding 2.0 live items on average and kept the grade: that "
+                           "is the score rule, not your level")
+
+
 def test_a_player_too_close_to_tell_apart_over_few_seeds():
     players = [player("land_release", [9000, 5000], "AC"), player("clear_all", [6000, 5500], "CC"),
                player("idle", [0, 0], "FF")]
