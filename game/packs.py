@@ -485,13 +485,15 @@ def _validate_and_place(manifest: dict, staging: Path, target: Path, shown: str,
 
 
 def _already_installed(ids: list[str], installed: dict[str, Path], clashing: list[Path]) -> str:
-    """What of a pack is installed already, each name said once: "level `a` is already installed"."""
+    """What of a pack is installed already, each name said once: "already installed: level `a`".
+
+    It starts "already installed" (the Install screen words its own advice from that)."""
     same = [i for i in ids if i in installed]
     folders = ", ".join(f"`{p.name}`" for p in clashing if p.name not in same)
     if not same:
-        return f"a pack named {folders} is already installed"
-    levels = f"level `{same[0]}` is" if len(same) == 1 else f"levels {', '.join(f'`{i}`' for i in same)} are"
-    return f"{levels} already installed" + (f" (from the pack {folders})" if folders else "")
+        return f"already installed: a pack named {folders}"
+    levels = f"level `{same[0]}`" if len(same) == 1 else f"levels {', '.join(f'`{i}`' for i in same)}"
+    return f"already installed: {levels}" + (f" (from the pack {folders})" if folders else "")
 
 
 def _place(staging: Path, final: Path, old: list[Path], target: Path) -> None:

@@ -31,6 +31,9 @@ _SCALARS = yaml.constructor.SafeConstructor()
 def closest(word: str, choices) -> str | None:
     """The choice most like ``word`` (for "did you mean" hints), if any is close."""
     choices = [str(c) for c in choices]
+    same = [c for c in choices if c.casefold() == str(word).casefold()]
+    if same:  # UXO for uxo
+        return same[0]
     found = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
     if found:
         return found[0]

@@ -182,6 +182,9 @@ def _yaml_error(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if context:
         message += f" ({context})"
     hint = "check the indentation and the colons on this line and the one before"
+    if "expected <block end>, but found '-'" in problem:
+        return _problem(shown, mark, "this list entry (`- `) is not lined up with the entries above it",
+                        "put the `-` of every entry of a list in the same column as the first one")
     if "flow mapping" in context and "got ':'" in problem:
         return _problem(shown, mark, "YAML syntax error: a text inside `{ }` holds `: ` (a colon and a space), "
                         "which YAML reads as a new key", "put the text in quotes, e.g. "

@@ -86,7 +86,7 @@ def test_the_commands(pack, tmp_path, monkeypatch, capsys):
     assert (tmp_path / "data" / "my_levels" / "east_valley" / "east_valley.yaml").is_file()
     assert main(["install", "east_valley.minerisk.zip"]) == 1
     err = capsys.readouterr().err
-    assert "level `east_valley` is already installed; install it again with --replace" in err and "nothing was changed" in err
+    assert "already installed: level `east_valley`; install it again with --replace" in err and "nothing was changed" in err
     assert main(["install", "--replace", "east_valley.minerisk.zip"]) == 0
     assert "(replacing east_valley)" in capsys.readouterr().out
 

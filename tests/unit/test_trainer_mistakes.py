@@ -153,3 +153,17 @@ def test_empty_and_utf16_files(tmp_path, data, message):
     path = make_level(tmp_path)
     path.write_bytes(data)
     assert only(path).startswith(f"L.yaml:1:1: {message}")
+
+
+def test_a_list_entry_out_of_line(tmp_path):
+    # mistakes/indent: "expected <block end>, but found '-' (while parsing a block mapping)"
+    text = LEVEL.replace("    - {type: manual, count: 1, base: base}", "  - {type: manual, count: 1, base: base}")
+    assert only(make_level(tmp_path, text)) == (
+        "L.yaml:14:3: this list entry (`- `) is not lined up with the entries above it; put the `-` of every "
+        "entry of a list in the same column as the first one")
+
+
+def test_a_name_in_capitals_is_suggested_in_small_letters(tmp_path):
+    # mistakes/yesno: `UXO` listed every kind instead of suggesting `uxo`
+    text = LEVEL.replace("ordnance:\n  fields:\n", ITEMS.replace("uxo", "UXO").replace("CELL", "[1, 1]"))
+    assert only(make_level(tmp_path, text)).endswith("unknown ordnance kind `UXO`; did you mean `uxo`?")
