@@ -207,6 +207,7 @@ _FAMILY = {
     "rushed_land_release": "rushed", "lean_land_release": "rushed", "thin_buffer": "rushed",
     "early_end": "early", "end_on_day_one": "early", "stand_down_all": "early", "idle": "early",
     "mark_and_educate": "early", "qa_spam": "early", "clear_all": "all", "reckless": "rushed",
+    "stand_down_halfway": "early", "sample_survey": "cancel", "piecemeal_cancel": "cancel",
 }
 
 

@@ -149,3 +149,10 @@ def test_svg_charts_are_well_formed_and_labelled():
     ET.fromstring(strips)
     assert strips.count("<circle") == 3 and "mean 20" in strips and "A 60%" in strips
     assert _ticks(0, 100) == [0, 20, 40, 60, 80, 100] and _ticks(-10836, 7547) == [-10000, -5000, 0, 5000]
+
+
+def test_every_shortcut_has_a_level_fix():
+    from game.calibrate import _FAMILY
+    from game.policies import SHORTCUTS, TEACHING
+
+    assert sorted(p for p in (*SHORTCUTS, *TEACHING) if p not in _FAMILY) == []
