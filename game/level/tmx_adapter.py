@@ -108,6 +108,16 @@ def _check_reserved(scan: Scan, out: Collector) -> None:
                         f"'{name}_value'); use the built-in field for the object's {name}")
 
 
+def _points_ok(points: str | None) -> bool:
+    """Whether a polygon's ``points`` are at least one ``x,y`` pair of finite numbers."""
+    pairs = (points or "").split()
+    try:
+        return bool(pairs) and all(len(xy) == 2 and all(math.isfinite(float(v)) for v in xy)
+                                   for xy in (p.split(",") for p in pairs))
+    except ValueError:
+        return False
+
+
 def _check_geometry(scan: Scan, out: Collector) -> None:
     """Every object's position and size is a finite number (a hand-edited map can hold `nan`, `inf` or
     text, which the map loader cannot place)."""
@@ -127,6 +137,11 @@ def _check_geometry(scan: Scan, out: Collector) -> None:
                 out.add(node.line, node.col, f"object '{printable(name)}' has {attr}=\"{printable(raw)[:30]}\", "
                         "which is not a number of pixels",
                         "move or resize the object in Tiled and save the map again (or fix the number in the .tmx)")
+        if node.shape in ("polygon", "polyline") and not _points_ok(node.points):
+            name = node.attrs.get("name") or f"with id {node.attrs.get('id', '?')}"
+            out.add(node.line, node.col, f"the points of {node.shape} '{printable(name)}' are not pairs of numbers "
+                    f"(\"{printable(node.points or '')[:40]}\")",
+                    "redraw the object in Tiled and save the map again (or fix its points in the .tmx)")
 
 
 # -------------------------------------------------------------------- shapes

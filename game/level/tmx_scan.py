@@ -26,6 +26,7 @@ class Node:
     in_tileset: bool = False
     shape: str = "rectangle"
     parent_line: int = 0
+    points: str | None = None  # a polygon's or polyline's points as written
     props: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
@@ -84,6 +85,8 @@ def scan_xml(data: bytes, out: Collector, file_label: str) -> Scan | None:
             scan.data.append(node)
         elif tag in SHAPES and stack[-1][0] == "object" and stack[-1][1] is not None:
             stack[-1][1].shape = SHAPES[tag]
+            if tag in ("polygon", "polyline"):  # kept to check them before pytmx reads them
+                stack[-1][1].points = attrs.get("points")
         elif tag == "property" and len(stack) >= 2 and stack[-1][0] == "properties":
             owner = stack[-2][1]
             if owner is not None and stack[-2][0] != "property":

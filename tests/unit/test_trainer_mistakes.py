@@ -167,3 +167,17 @@ def test_a_name_in_capitals_is_suggested_in_small_letters(tmp_path):
     # mistakes/yesno: `UXO` listed every kind instead of suggesting `uxo`
     text = LEVEL.replace("ordnance:\n  fields:\n", ITEMS.replace("uxo", "UXO").replace("CELL", "[1, 1]"))
     assert only(make_level(tmp_path, text)).endswith("unknown ordnance kind `UXO`; did you mean `uxo`?")
+
+
+@pytest.mark.parametrize("points", ["0,0 nan,0 64,64", "0,0 1e400,0 64,64", "0,0 abc 64,64", "0,0,0 64,64", ""])
+def test_polygon_points_that_are_not_numbers(tmp_path, points):
+    # was "Tiled map could not be read: cannot convert float NaN to integer" at 1:1
+    path = make_level(tmp_path)
+    tmx = tmp_path / "maps" / "pond.tmx"
+    old = '<object id="1" name="pond_field" type="suspected_area" x="64" y="64" width="192" height="128"/>'
+    tmx.write_text(tmx.read_text().replace(old, '<object id="1" name="pond_field" type="suspected_area" x="64" '
+                                           f'y="64">\n   <polygon points="{points}"/>\n  </object>'))
+    found = only(path)
+    line = line_of(tmx, 'name="pond_field"')
+    assert found.startswith(f"maps/pond.tmx:{line}:3: the points of polygon 'pond_field' are not pairs of "
+                            f"numbers (\"{points}\"); redraw the object in Tiled"), found
