@@ -30,7 +30,7 @@ EVENT_KINDS = ("message", "report", "funding", "weather")
 TUTORIAL_WAITS = ("continue", "select_team", "order", "task_done", "day", "level_end")
 #: Orders a tutorial step can ask for.
 TUTORIAL_ORDERS = ("survey", "technical_survey", "clear", "mark", "cancel", "confirm", "educate", "hire",
-                   "quality_assurance", "end_level")
+                   "quality_assurance", "stand_down", "end_level")
 #: The land status of a cell, in the order of their integer codes.
 LAND_STATUSES = ("unknown", "suspected", "confirmed", "cancelled", "reduced", "cleared")
 

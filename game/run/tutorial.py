@@ -55,6 +55,8 @@ class Tutorial:
             return _("Waiting for you to select {team}.").format(team=team)
         if s.wait_for == "order":
             what = labels.order(s.order) if s.order else _("an order")
+            if team and not zone:
+                return _("Waiting for an accepted {order} order for {team}.").format(order=what, team=team)
             if zone:
                 return _("Waiting for an accepted {order} order on {zone}.").format(order=what, zone=zone)
             return _("Waiting for an accepted {order} order.").format(order=what)
@@ -74,11 +76,13 @@ class Tutorial:
         s = self.step
         return self._advance_if(s is not None and s.wait_for == "select_team" and (s.team in (None, team)))
 
-    def on_order(self, kind: str, area: Any = None) -> bool:
-        """An order was accepted (kind is the UI's action name, ``hire`` or ``end_level``)."""
+    def on_order(self, kind: str, area: Any = None, team: str | None = None) -> bool:
+        """An order was accepted (kind is the UI's action name, ``hire``, ``stand_down`` or ``end_level``);
+        ``team``, the team that got it, must be the step's team when the step names one and it is given."""
         s = self.step
         ok = (s is not None and s.wait_for == "order" and s.order in (None, kind)
-              and (s.zone is None or (area is not None and self._covers(area, s.zone))))
+              and (s.zone is None or (area is not None and self._covers(area, s.zone)))
+              and (s.team is None or team is None or team == s.team))
         return self._advance_if(ok)
 
     def on_events(self, events: Iterable) -> bool:

@@ -30,6 +30,7 @@ class ZoneState:
     evidence: int  # pieces of evidence and finds in or near it
     surveyed_share: float  # share of its hazardous land a non-technical survey covered
     released_share: float  # share of its cells released (cancelled, reduced or cleared)
+    marked: bool = False  # it has confirmed land, and all of it has signs around it
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class ZoneIndex:
         """Every zone's state in this view."""
         status = np.asarray(view.status)
         surveyed = np.asarray(view.surveyed)
+        signs = np.asarray(view.marked)
         points = np.zeros((self.height, self.width), np.int32)
         for p in (*view.evidence, *view.finds):
             points[p.y, p.x] += 1
@@ -86,7 +88,9 @@ class ZoneIndex:
                 code = "surveyed_no_evidence"
             else:
                 code = "not_surveyed"
-            out[z.name] = ZoneState(code, working, evidence, share, released)
+            confirmed = z.mask & (st == LandStatus.CONFIRMED)
+            marked = bool(confirmed.any() and signs[y0:y1, x0:x1][confirmed].all())
+            out[z.name] = ZoneState(code, working, evidence, share, released, marked)
         return out
 
     @staticmethod

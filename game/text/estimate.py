@@ -48,8 +48,13 @@ def advice_text(code: str) -> str:
 def knowledge_lines(known: Any, n: Names) -> list[str]:
     """What the player knows about the area, in short lines."""
     lines = []
-    if known.suspected or known.confirmed:
-        lines.append(_("Survey: {share} of the hazardous land surveyed").format(share=percent(known.surveyed_share)))
+    if known.suspected or known.confirmed:  # what earlier surveys covered, before this order
+        if known.surveyed_share <= 0:
+            lines.append(_("Not surveyed yet"))
+        elif known.surveyed_share >= 1:
+            lines.append(_("Already surveyed in full"))
+        else:
+            lines.append(_("Surveyed so far: {share} of it").format(share=percent(known.surveyed_share)))
     pieces = sum(known.evidence.values())
     if pieces:
         lines.append(ngettext("{n} piece of evidence in or near it", "{n} pieces of evidence in or near it",

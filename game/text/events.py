@@ -98,7 +98,9 @@ def _incident(p: dict[str, Any], n: Names, lt) -> str:
 def _evidence(p: dict[str, Any], n: Names, lt) -> str:
     pieces = int(p.get("pieces", 0))
     if p.get("zone"):
-        return _("A report points to explosive ordnance in {zone}.").format(zone=n.zone(p["zone"]))
+        return ngettext("A report points to explosive ordnance in {zone}: {n} piece of evidence.",
+                        "A report points to explosive ordnance in {zone}: {n} pieces of evidence.",
+                        pieces).format(zone=n.zone(p["zone"]), n=number(pieces))
     return ngettext("{team} recorded {n} piece of evidence.", "{team} recorded {n} pieces of evidence.",
                     pieces).format(team=n.team(p.get("team", "")), n=number(pieces))
 

@@ -48,6 +48,7 @@ ORDER = {
     "educate": NC_("order kind", "risk education"),
     "hire": NC_("order kind", "hire"),
     "quality_assurance": NC_("order kind", "quality assurance"),
+    "stand_down": NC_("order kind", "stand down"),
     "end_level": NC_("order kind", "end level"),
 }
 

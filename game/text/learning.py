@@ -20,6 +20,20 @@ WHY = {
 }
 
 
+#: What to do next time, by the kind of objective missed (game.level.model OBJECTIVE_KINDS).
+OBJECTIVE_ADVICE = {
+    "release_zone": N_("Plan with the deadlines in mind: survey wide first, then send clearance where the evidence "
+                       "points."),
+    "release_area": N_("Plan with the deadlines in mind: survey wide first, then send clearance where the evidence "
+                       "points."),
+    "no_casualties": N_("Items left in the ground stay dangerous after the level ends: clear the confirmed land "
+                        "people need, mark it until then, and bring risk education to the villages beside it."),
+    "within_budget": N_("The money must last to the last day and the programme must give land back: stand down the "
+                        "teams you no longer need, and release the land the evidence allows."),
+    "educate_village": N_("Send a risk-education team to the village early: its sessions take a few days."),
+}
+
+
 def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
     """(what happened, the principle behind it) for one lesson."""
     p, code = lesson.params, lesson.code
@@ -109,10 +123,10 @@ def lesson_text(lesson: Any, names: Names, level=None) -> tuple[str, str]:
         from game.text.score import objective_text
 
         index = int(p.get("index", 0))
-        text = objective_text(level.objectives[index], names) if level is not None else ""
-        return (_("Objective missed: {text}").format(text=text),
-                _("Plan with the deadlines in mind: survey wide first, then send clearance where the evidence "
-                  "points."))
+        objective = level.objectives[index] if level is not None else None
+        text = objective_text(objective, names) if objective is not None else ""
+        advice = _(OBJECTIVE_ADVICE.get(getattr(objective, "kind", ""), OBJECTIVE_ADVICE["release_zone"]))
+        return _("Objective missed: {text}").format(text=text), advice
     if code == "nothing_released":
         return (_("No land was released this time."),
                 _("Start with a non-technical survey of each suspected area: most of it can be cancelled when there "
@@ -175,7 +189,8 @@ def objective_note(kind: str, met: bool, card: Any, catalogue: dict) -> str:
         return ""
     w = catalogue.get("score_weights", {})
     left = idle - float(harm.get("civilian_averted", 0.0))
-    return _("Judged by the harm expected from the items still there, during the level and after it: {left} "
-             "expected casualties, where doing nothing would cause {idle}; at most {share} of that is safe "
-             "(an estimate).").format(left=number(left, 1), idle=number(idle, 1),
-                                      share=percent(float(w.get("safe_share_of_idle_harm", 0.5))))
+    limit = idle * float(w.get("safe_share_of_idle_harm", 0.5))
+    return _("Judged by the items still in the ground: on average they would hurt {left} people during the level "
+             "and in the years after it (an estimate). Doing nothing would hurt {idle}. To meet this objective, "
+             "that must be {limit} or fewer.").format(left=number(left, 1), idle=number(idle, 1),
+                                                 limit=number(limit, 1))

@@ -17,12 +17,14 @@ LABELS = {
 
 
 def zone_label(state: Any) -> str:
-    """A few words for the map: "Evidence (3) · work in progress"."""
+    """A few words for the map: "3 pieces of evidence · work in progress" (every report, sign and find in or
+    near it: what the news told, added up)."""
     if state is None:
         return ""
     text = _(LABELS.get(state.code, state.code))
     if state.code == "evidence":
-        text = _("Evidence ({n})").format(n=number(state.evidence))
+        text = ngettext("{n} piece of evidence", "{n} pieces of evidence", state.evidence).format(
+            n=number(state.evidence))
     elif state.code == "not_surveyed" and state.surveyed_share > 0:
         text = _("Survey {share} done").format(share=percent(state.surveyed_share))
     if state.working:
@@ -41,9 +43,15 @@ def zone_sentence(state: Any) -> str:
     if state.code == "surveyed_no_evidence":
         return _("The survey found no evidence in or near it: it can be cancelled.")
     if state.code == "evidence":
-        return ngettext("{n} piece of evidence in or near it: confirm it, or sample it with a technical survey.",
-                        "{n} pieces of evidence in or near it: confirm it, or sample it with a technical survey.",
+        return ngettext("{n} piece of evidence in or near it (people's reports, signs the survey saw, items found): "
+                        "confirm it, or sample it with a technical survey.",
+                        "{n} pieces of evidence in or near it (people's reports, signs the survey saw, items found): "
+                        "confirm it, or sample it with a technical survey.",
                         state.evidence).format(n=number(state.evidence))
     if state.code == "confirmed":
-        return _("A confirmed hazardous area: mark it and clear it.")
+        if not state.marked:
+            return _("A confirmed hazardous area: mark it so nobody walks in, and clear it.")
+        if state.working:
+            return _("A confirmed hazardous area with warning signs around it; a team is working on it.")
+        return _("A confirmed hazardous area with warning signs around it: it waits for a clearance team.")
     return _("All its land is released.")

@@ -128,8 +128,9 @@ class CheckinScene(Scene):
         if self.run.stage == "before":
             words = [_("Ten short questions about staying safe around explosive ordnance and about how land is given "
                        "back to people."),
-                     _("There is no grade and no answer is shown now: you answer the same questions again after the "
-                       "campaign, so your teacher sees what the game taught. Not sure? Choose \"I don't know\".")]
+                     _("It does not count towards any grade. At the end you see how many you got right, but not "
+                       "which ones: you answer the same questions again after the campaign, so your teacher sees what "
+                       "the game taught. Not sure? Choose \"I don't know\".")]
         else:
             words = [_("You finished the campaign. Answer the same ten questions as before you started."),
                      _("At the end you see both scores, and what the questions you missed teach.")]

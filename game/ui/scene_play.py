@@ -216,7 +216,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self._sync()
         if answer.accepted and self.tutorial is not None:
             kind, area = action_of(cmd)
-            self._tutorial_moved(self.tutorial.on_order(kind, area))
+            self._tutorial_moved(self.tutorial.on_order(kind, area, getattr(cmd, "team", None)))
         return answer
 
     def toggle_hire(self) -> None:

@@ -54,6 +54,11 @@ def play_until(app, scene, done, limit: int = 3000) -> None:
     raise AssertionError("the game did not get there in time")
 
 
+def news(link, code: str, area: str) -> bool:
+    """Whether the news has told that a task of this kind finished on this area."""
+    return any(e.code == code and e.params.get("area") == area for e in link.view.events)
+
+
 def order_on_zone(app, scene, action_key: int, zone: str) -> None:
     """An action by its key, a click on the zone, Enter."""
     key(app, action_key)
@@ -104,45 +109,80 @@ def test_the_tutorial_plays_through_with_real_events(app):
     assert isinstance(scene.draft.area, tuple)
     key(app, pygame.K_RETURN)
     assert link.accepted[-1]["type"] == "Mark" and tut.index == 6
-    # 7. survey the north pasture with the survey team
+    # 7. hire a risk-education team (H, then its number in the hire list): the new team is selected
+    key(app, pygame.K_h)
+    key(app, pygame.K_1)
+    assert link.accepted[-1]["type"] == "Hire" and scene.selected == "eore-1" and tut.index == 7
+    # 8. educate Lindenholm: E, a click on the village, Enter
+    key(app, pygame.K_e)
+    click(app, cell_pos(scene, link.scenario.map.object_named("lindenholm").centre_cell))
+    assert scene.draft is not None and scene.draft.area == "lindenholm"
+    key(app, pygame.K_RETURN)
+    assert link.accepted[-1]["type"] == "Educate" and tut.index == 8
+    # 9. survey the north pasture with the survey team
     key(app, pygame.K_1)
     order_on_zone(app, scene, pygame.K_n, "north_pasture")
-    assert link.accepted[-1]["type"] == "Survey" and tut.index == 7
-    # 8. let the survey finish, then cancel the land that has no evidence
+    assert link.accepted[-1]["type"] == "Survey" and tut.index == 9
+    # 10. let the survey finish, then cancel the land that has no evidence
     key(app, pygame.K_SPACE)
-    run_until(app, scene, lambda: any(e.code == "survey_done" and e.params.get("area") == "north_pasture"
-                                      for e in link.view.events))
+    run_until(app, scene, lambda: news(link, "survey_done", "north_pasture"))
     key(app, pygame.K_SPACE)
     order_on_zone(app, scene, pygame.K_x, "north_pasture")
-    assert link.accepted[-1]["type"] == "Cancel" and tut.index == 8
+    assert link.accepted[-1]["type"] == "Cancel" and tut.index == 10
     assert (link.view.status[obj.mask] == 2).all()  # the well path is confirmed
-    # 9. clear the confirmed well path with the clearance team
+    # 11. clear the confirmed well path with the clearance team
     key(app, pygame.K_2)
     order_on_zone(app, scene, pygame.K_c, "well_path")
     assert link.accepted[-1] == {"type": "Clear", "day": link.day, "team": "manual-1", "area": "well_path"}
-    assert tut.index == 9 and tut.step.wait_for == "level_end"
-    # 10. as the last prompt says: survey the orchard edge, confirm and mark it once the farmer's report is in,
-    # let the well path's clearance finish, then end the level; the quiz comes before the debrief
+    # 12-14. survey, confirm and mark the orchard edge (the farmer's report is in since day 2)
     key(app, pygame.K_1)
     order_on_zone(app, scene, pygame.K_n, "orchard_edge")
-    play_until(app, scene, lambda: any(e.code == "evidence" and e.params.get("zone") == "orchard_edge"
-                                       for e in link.view.events))
-    if not scene.paused:
-        key(app, pygame.K_SPACE)
     order_on_zone(app, scene, pygame.K_f, "orchard_edge")
     order_on_zone(app, scene, pygame.K_k, "orchard_edge")
-    assert [o["type"] for o in link.accepted][-3:] == ["Survey", "Confirm", "Mark"]
-    play_until(app, scene, lambda: any(e.code == "clearance_done" for e in link.view.events))
+    assert [o["type"] for o in link.accepted][-3:] == ["Survey", "Confirm", "Mark"] and tut.index == 14
+    for _ in range(3):  # the , and . keys change the speed: the fastest for the weeks to come
+        key(app, pygame.K_PERIOD)
+    # 15-16. stand down the risk-education team (3) and the survey team (1) once the news says they are done
+    play_until(app, scene, lambda: news(link, "education_done", "lindenholm"))
+    key(app, pygame.K_3)
+    key(app, pygame.K_DELETE)
+    key(app, pygame.K_RETURN)
+    assert link.accepted[-1]["type"] == "StandDown" and link.accepted[-1]["team"] == "eore-1" and tut.index == 15
+    play_until(app, scene, lambda: news(link, "survey_done", "orchard_edge"))
+    key(app, pygame.K_1)
+    key(app, pygame.K_DELETE)
+    key(app, pygame.K_RETURN)
+    assert link.accepted[-1]["team"] == "nts-1" and tut.index == 16
+    assert [t.name for t in link.teams()] == ["manual-1"]  # the clearance team is number 1 now
+    # 17-18. once the well path is cleared: quality assurance there, and the clearance team to the orchard edge
+    play_until(app, scene, lambda: news(link, "clearance_done", "well_path"))
     assert link.day <= link.level.objectives[0].by_day  # the well path is safe by day 20, as the objective asks
+    order_on_zone(app, scene, pygame.K_q, "well_path")
+    key(app, pygame.K_1)
+    order_on_zone(app, scene, pygame.K_c, "orchard_edge")
+    assert [o["type"] for o in link.accepted][-2:] == ["QualityAssurance", "Clear"] and tut.index == 18
+    # 19-20. once the orchard edge is cleared: quality assurance there, and the clearance team stood down
+    play_until(app, scene, lambda: news(link, "clearance_done", "orchard_edge"))
+    order_on_zone(app, scene, pygame.K_q, "orchard_edge")
+    key(app, pygame.K_1)
+    key(app, pygame.K_DELETE)
+    key(app, pygame.K_RETURN)
+    assert link.accepted[-1]["type"] == "StandDown" and tut.index == 20 and not link.teams()
+    # 21. once the news says that quality assurance is done, End twice; the quiz comes before the debrief
+    play_until(app, scene, lambda: news(link, "quality_assurance_done", "orchard_edge"))
     assert not link.ended
     key(app, pygame.K_END)
     key(app, pygame.K_END)
     frames(app, 2)
     assert tut.done
     assert isinstance(app.scene, QuizScene)
-    assert [o["type"] for o in link.accepted] == ["Survey", "Confirm", "Mark", "Survey", "Cancel", "Clear",
-                                                   "Survey", "Confirm", "Mark", "EndLevel"]
+    assert [o["type"] for o in link.accepted] == [
+        "Survey", "Confirm", "Mark", "Hire", "Educate", "Survey", "Cancel", "Clear", "Survey", "Confirm", "Mark",
+        "StandDown", "StandDown", "QualityAssurance", "Clear", "QualityAssurance", "StandDown", "EndLevel"]
     assert "order" in app.sounds.played
+    # following the prompts as written earns a good grade, every objective, and no grade cap
+    card = link.session.score()
+    assert card.grade in ("A", "B") and card.grade_caps == () and all(o.met for o in card.objectives), card
 
 
 def test_the_quiz_is_answered_with_keys_and_clicks(app):
