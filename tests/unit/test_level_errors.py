@@ -171,14 +171,14 @@ def test_references_to_the_map_and_days(tmp_path):
     text = (levels_dir() / "01_first_steps.yaml").read_text(encoding="utf-8")
     text = text.replace("zone: orchard_edge\n      counts", "zone: north_feild\n      counts")
     text = text.replace("base: base_west}", "base: school}", 1).replace("name: lindenholm", "name: lindenholmm")
-    text = text.replace("by_day: 20", "by_day: 31")
+    text = text.replace("by_day: 20", "by_day: 46")
     probs = problems_of(write(tmp_path, text))
     assert one(probs, "north_feild").endswith("zone `north_feild` is not an object in maps/tutorial.tmx; objects "
                                               "there are: `lindenholm`, `north_pasture`, `orchard_edge`, `well_path`,"
                                               " `school`, `well`, `base_west`")
     one(probs, "`school` in maps/tutorial.tmx is a feature, not a team_base")
     one(probs, "village `lindenholmm` is not an object in maps/tutorial.tmx; did you mean `lindenholm`?")
-    one(probs, "day 31 is after the level's last day (30)")
+    one(probs, "day 46 is after the level's last day (45)")
 
 
 def test_a_village_needs_a_population_from_the_map_or_the_level(tmp_path):

@@ -49,7 +49,8 @@ def _edit(text: str, change) -> str:
 
 def test_tampering_is_caught_with_its_own_message(finished):
     def add_accepted(d):
-        d["commands"].append({"day": 30, "order": {"type": "Mark", "day": 30, "area": "north_pasture"},
+        last = d["commands"][-1]["day"]  # a command after the last one
+        d["commands"].append({"day": last, "order": {"type": "Mark", "day": last, "area": "north_pasture"},
                               "outcome": {"accepted": True, "code": "marking_ordered",
                                           "params": {"cost_usd": 1.0, "metres": 1.0}}})
 
