@@ -21,6 +21,8 @@ PROCEDURES = {
     "released_without_qa": re.compile(r"\bquality assurance\b", re.I),
     "hazards_left_unmarked": re.compile(r"\bmark(ed|ing)?\b", re.I),
     "villages_without_risk_education": re.compile(r"\brisk[ -]education\b", re.I),
+    "areas_never_surveyed": re.compile(r"\bnon-technical survey\b|\bsurvey every\b", re.I),
+    "work_abandoned": re.compile(r"\bsen[dt] (?:a |any )?(?:teams? )?home\b", re.I),
 }
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -38,9 +40,11 @@ def _texts(spec) -> str:
 
 def _can_cap(spec, level_map) -> set[str]:
     """The skipped procedures that can cap this level's grade (the rules of procedure_errors)."""
-    caps = {"released_without_qa"}  # every level has land to reduce or clear
+    caps = {"released_without_qa", "work_abandoned"}  # every level has land to reduce or clear, and teams
     if any(o.kind == "village" for o in level_map.objects):
         caps.add("hazards_left_unmarked")
+    if "nts" in spec.hireable or any(t.type == "nts" for t in spec.start_teams):
+        caps.add("areas_never_surveyed")
     if "eore" in spec.hireable or any(t.type == "eore" for t in spec.start_teams):
         caps.add("villages_without_risk_education")
     return caps
