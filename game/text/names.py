@@ -48,7 +48,8 @@ class Names:
     village = zone
 
     def team_type(self, team_type: str) -> str:
-        """A kind of team, short: "Clearance team", "Dog team" (the catalogue's ``short_name``)."""
+        """A kind of team, short: "Clearance team", "Dog team" (the catalogue's ``short_name``): the one name
+        the player reads for it on every screen (the briefing, the hire list, the team rows, the answers)."""
         cat = self._catalogue.get("teams", {}).get(team_type, {})
         return _(str(cat.get("short_name") or cat.get("name") or humanise(team_type)))
 
@@ -59,11 +60,6 @@ class Names:
         if words is None:
             return _("{team}: {n}").format(team=self.team_type(team_type), n=number(n))
         return words(n).format(n=number(n))
-
-    def team_type_long(self, team_type: str) -> str:
-        """A kind of team in full: "Manual clearance team" (the catalogue's ``name``)."""
-        cat = self._catalogue.get("teams", {}).get(team_type, {})
-        return _(str(cat.get("name") or humanise(team_type)))
 
     def learn_teams(self, teams: Iterable[Any]) -> None:
         """Remember the teams of a view (``name``, ``type``, ``number``) for :meth:`team`."""

@@ -62,7 +62,7 @@ def _team_cannot(p, n: Names, team: str, where: str) -> str:
         "educate": _("hold risk education sessions"),
     }.get(str(p.get("order")), _("do that"))
     return _("{team} is a {team_type}; it cannot {what}.").format(
-        team=team, team_type=n.team_type_long(str(p.get("team_type", ""))).lower(), what=what)
+        team=team, team_type=n.team_type(str(p.get("team_type", ""))).lower(), what=what)
 
 
 def _list(names: list[str]) -> str:

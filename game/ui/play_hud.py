@@ -32,10 +32,18 @@ OVERLAY_KEYS = (("status", pygame.K_F1, "F1", N_("Land status")),
 BAR_BG = (16, 19, 23)
 
 
+_released_of: list = [None, (0.0, 0.0, 0.0)]  # the last view counted and its answer (a view is rebuilt on change)
+
+
 def released(view) -> tuple[float, float, float]:
-    s = view.series
-    last = lambda k: float(s[k][-1]) if s.get(k) else 0.0  # noqa: E731
-    return last("cancelled_m2"), last("reduced_m2"), last("cleared_m2")
+    """Cancelled, reduced and cleared m² as the land stands now: counted on the view's land status, so the
+    top bar says a cancellation the moment it is accepted (the daily series only changes at the day's end)."""
+    if _released_of[0] is not view:
+        status = np.asarray(view.status).ravel()
+        cell = float(view.cell_size_m) ** 2
+        _released_of[:] = [view, tuple(float(np.count_nonzero(status == LAND_STATUSES.index(k))) * cell
+                                       for k in ("cancelled", "reduced", "cleared"))]
+    return _released_of[1]
 
 
 # ------------------------------------------------------------------ top bar

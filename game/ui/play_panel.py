@@ -227,6 +227,8 @@ def draft_lines(scene) -> list[tuple[str, tuple]]:
     who = link.team_name(draft.team) if draft.team else (
         _("no team needed") if draft.works_on is None else _("no team can do this"))
     lines = [(f"{label} · {who}", th.ACCENT)]
+    if draft.team is None and draft.works_on not in (None, "any"):
+        lines.append((how_to_get_team(link, draft.works_on), th.ACCENT))
     if draft.needs_area and draft.area is None:
         lines.append((_("Click a village (or press Z to pick one).") if draft.action == "educate"
                       else _("Click a zone, drag a rectangle on the map, or press Z."), th.TEXT))
@@ -239,6 +241,17 @@ def draft_lines(scene) -> list[tuple[str, tuple]]:
     return lines
 
 
+def how_to_get_team(link, works_on: str) -> str:
+    """What to do when no deployed team can do an order: hire one (H) when the level lets you hire such a
+    team, else say that this level has none."""
+    kinds = link.session.level.catalogue["teams"]
+    able = [k for k in link.view.hireable if kinds.get(k, {}).get("works_on") == works_on]
+    if able:
+        return _("Press H to hire a {team_type}, then give the order again.").format(
+            team_type=link.names.team_type(able[0]).lower())
+    return _("This level has no team for this order, and none can be hired.")
+
+
 def hire_lines(scene) -> list[tuple[str, tuple]]:
     """The hire list: each kind of team with what it costs at once and a day, and how long the money lasts."""
     from game.sim import Hire
@@ -248,7 +261,7 @@ def hire_lines(scene) -> list[tuple[str, tuple]]:
     lines = [(_("Hire which team? Press its number."), th.ACCENT)]
     for i, kind in enumerate(link.view.hireable):
         est = link.session.estimate(Hire(day=link.day, team_type=kind))
-        text = f"{i + 1}. {link.names.team_type_long(kind)}"
+        text = f"{i + 1}. {link.names.team_type(kind)}"  # one name per kind of team on every screen
         if est is not None:
             text += " · " + _("{once} at once, then {per_day} a day for the programme; money for {days}").format(
                 once=money(est.one_off_usd), per_day=money(est.programme_per_day_usd),
@@ -260,7 +273,7 @@ def hire_lines(scene) -> list[tuple[str, tuple]]:
 
 
 def _order_box(scene, surface, rect: pygame.Rect) -> int:
-    """The order being drafted with its preview and Send / Cancel, the hire list, or the last answer."""
+    """The order being drafted with its preview and Send / Don't send, the hire list, or the last answer."""
     theme = scene.theme
     lines: list[tuple[str, tuple]] = []
     if scene.hire_open:
@@ -289,7 +302,8 @@ def _order_box(scene, surface, rect: pygame.Rect) -> int:
         ok = Button(label, scene.confirm_order, pygame.K_RETURN, "Enter", _("Send this order"),
                     enabled=scene.draft.ready())
         ok.rect = pygame.Rect(box.x + theme.px(6), y + theme.px(2), bw, bh)
-        no = Button(_("Cancel"), scene.cancel_order, None, "Esc", _("Drop this order"))
+        # never "Cancel": that is also an order (cancel land), so the word would say the opposite of this button
+        no = Button(_("Don't send"), scene.cancel_order, None, "Esc", _("Drop this order"))
         no.rect = pygame.Rect(ok.rect.right + theme.px(6), ok.rect.y, bw, bh)
         mirror_all((ok, no), box)  # Send first in reading order
         _visible(scene, ok)

@@ -293,13 +293,15 @@ class DebriefScene(Scene):
     def _charts(self, surface, left: pygame.Rect, right: pygame.Rect) -> None:
         s = self.card.series
         t = self.theme
+        last_day = int(self.card.days_played) or None  # the time line ends on the day the level ended (as the
+        # heading says), also when the level ended before that day's work (its values are of the day before)
         line_chart(surface, t, left, _("Released area per day"),
                    [(_("cancelled"), list(s.get("cancelled_m2", ())), (230, 230, 230)),
                     (_("reduced"), list(s.get("reduced_m2", ())), (200, 110, 255)),
-                    (_("cleared"), list(s.get("cleared_m2", ())), (70, 225, 255))], stacked=True)
+                    (_("cleared"), list(s.get("cleared_m2", ())), (70, 225, 255))], stacked=True, last_day=last_day)
         line_chart(surface, t, right, _("Money per day"),
                    [(_("spent"), list(s.get("spent_usd", ())), th.BAD),
-                    (_("budget left"), list(s.get("budget_usd", ())), th.GOOD)], unit=money)
+                    (_("budget left"), list(s.get("budget_usd", ())), th.GOOD)], unit=money, last_day=last_day)
 
     def _draw_eore(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
         """The risk-education key messages that match what happened in this run, each with its icon."""

@@ -21,7 +21,7 @@ from game.packs import MyLevel, my_levels
 from game.paths import levels_dir
 from game.store.folders import my_levels_dir
 from game.ui import theme as th
-from game.store.saves import latest_save
+from game.store.saves import all_saves
 from game.ui.layout import after, mirror, mirror_all
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, column, draw_text, panel, text_block
@@ -38,7 +38,9 @@ class MenuScene(Scene):
         for i in range(len(self.levels)):
             if self.app.progress.unlocked(self.ids, i):
                 self.index = i
-        self.saved = latest_save()  # the most recent of the saved games (one per level)
+        saves = all_saves()  # one per level, the most recent first
+        self.saved = saves[0] if saves else None  # what Continue resumes
+        self.in_progress = {r.level_id: r.day for r in saves}  # level id -> the day its saved game reached
         self.note = ""
         self.checked_after = False
         self.scroller = Scroller()
@@ -53,6 +55,19 @@ class MenuScene(Scene):
     def count(self) -> int:
         """How many levels the menu lists: the campaign's, then My levels."""
         return len(self.levels) + len(self.mine)
+
+    def _continue_words(self) -> tuple[str, str]:
+        """Continue's label, naming the level it resumes (by its campaign number: the button is narrow) and
+        the day; its tooltip names the level in full."""
+        saved = self.saved
+        if saved is None:
+            return _("Continue"), _("Resume your saved game")
+        n, title = _title_of(self.levels, self.mine, saved.level_id)
+        label = (_("Continue level {n} (day {day})").format(n=n, day=saved.day) if n is not None
+                 else _("Continue (day {day})").format(day=saved.day))
+        tip = (_("Resume {level} at day {day}").format(level=title, day=saved.day) if title
+               else _("Resume your saved game"))
+        return label, tip
 
     def my_level(self, i: int) -> MyLevel | None:
         """The My level at menu row ``i`` (None for a campaign row)."""
@@ -209,11 +224,10 @@ class MenuScene(Scene):
         bottom = h - foot_h - note_h - t.px(6)
         # the side buttons
         saved = self.saved
-        cont_label = _("Continue (day {day})").format(day=saved.day) if saved else _("Continue")
+        cont_label, cont_tip = self._continue_words()
         buttons = [
             Button(_("Play"), self.open_level, None, "Enter", _("Open the briefing of the chosen level")),
-            Button(cont_label, self.continue_game, pygame.K_c, "C", _("Resume your saved game"),
-                   enabled=saved is not None),
+            Button(cont_label, self.continue_game, pygame.K_c, "C", cont_tip, enabled=saved is not None),
             Button(_("Install levels"), self.install, pygame.K_i, "I",
                    _("Add a level pack from your teacher (a USB stick, Downloads, a folder)")),
             Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size, hints, sound, alerts")),
@@ -254,6 +268,8 @@ class MenuScene(Scene):
             grade = self.app.progress.best_grades.get(lv.id)
             if grade:
                 state, colour = _("best grade {grade}").format(grade=grade), th.GRADE_COLOURS.get(grade, th.TEXT)
+            elif lv.id in self.in_progress:
+                state, colour = _("in progress, day {day}").format(day=self.in_progress[lv.id]), th.ACCENT
             elif self.unlocked(i):
                 state, colour = _("not played yet"), th.TEXT_DIM
             else:
@@ -276,7 +292,9 @@ class MenuScene(Scene):
                 detail = first_problem(mine)
             else:
                 state, colour = ((_("best grade {grade}").format(grade=grade), th.GRADE_COLOURS.get(grade, th.TEXT))
-                                 if grade else (_("not played yet"), th.TEXT_DIM))
+                                 if grade else (_("in progress, day {day}").format(day=self.in_progress[mine.id]),
+                                                th.ACCENT) if mine.id in self.in_progress
+                                 else (_("not played yet"), th.TEXT_DIM))
                 detail = ""
                 if mine.problems:
                     warning = _("Warning: {problem}").format(problem=first_problem(mine))
@@ -289,6 +307,17 @@ class MenuScene(Scene):
         if self.note:
             text_block(surface, t, self.note, pygame.Rect(m, bottom + t.px(6), w - 2 * m, note_h), 14, th.ACCENT)
         text_block(surface, t, foot, pygame.Rect(m, h - foot_h, w - 2 * m, foot_h), 12, th.TEXT_DIM)
+
+
+def _title_of(self_levels, mine, level_id: str) -> tuple[int | None, str]:
+    """A level's campaign number (None for a My level) and its title, by id ("" if not listed)."""
+    for i, lv in enumerate(self_levels):
+        if lv.id == level_id:
+            return i + 1, _(lv.title)
+    for m in mine:
+        if m.id == level_id:
+            return None, m.title
+    return None, ""
 
 
 def first_problem(level: MyLevel) -> str:

@@ -28,7 +28,7 @@ BAD = (232, 90, 80)
 INFO = (110, 170, 235)
 SELECT = (255, 235, 120)
 #: Grade colours that mean what they say: good grades green, middling orange, poor ones red.
-GRADE_COLOURS = {"A": GOOD, "B": (170, 210, 110), "C": ACCENT, "D": (235, 130, 60), "E": BAD, "F": BAD}
+GRADE_COLOURS = {"A": GOOD, "B": (170, 210, 110), "C": ACCENT, "D": BAD, "E": BAD, "F": BAD}  # A/B green, C orange, D-F red
 
 #: Land status: a colour (RGB and the alpha of its light wash) and a pattern, each unlike any terrain and told
 #: apart by pattern and brightness alone (checked under simulated colour-blindness: tests/ui/test_map_reading.py).
