@@ -39,6 +39,7 @@ ADVICE = (
     "stand_down_final",  # a team stood down cannot come back: the level does not let you hire its kind
     "stand_down_busy",  # the team's task stops with it
     "stand_down_abandons",  # no team left can do its work, and the money would pay it (score: work_abandoned)
+    "same_ground",  # another team already works this land: each team goes over all of its own area
 )
 
 
@@ -164,6 +165,8 @@ def estimate(session, command: Any) -> Estimate | None:
             work_days, unworkable = _work_days(view, scenario, team, target, catalogue)
             if team.pace == "rushed":
                 advice.append("rushed_pace")
+            if _others_on(view, scenario, team, target):
+                advice.append("same_ground")
     area_m2 = cells * cell_m2
     per_day = running + extra_per_day
     budget_after = view.budget_usd - one_off
@@ -222,15 +225,46 @@ def _knowledge(view, mask: np.ndarray, hazardous: np.ndarray, released: np.ndarr
                          prepared=int((np.asarray(view.prepared) & mask).sum()))
 
 
+def _near_evidence(view, target: np.ndarray, catalogue) -> np.ndarray:
+    """Which target cells (in the order of ``target``'s cells) lie near known evidence, where a technical
+    survey searches all the ground (as game.sim.orders' targeted investigation)."""
+    r = int(float(catalogue["survey"]["evidence_offset_m"]) // view.cell_size_m)
+    if not view.evidence:
+        return np.zeros(int(target.sum()), bool)
+    xs = np.array([e.x for e in view.evidence], dtype=np.intp)
+    ys = np.array([e.y for e in view.evidence], dtype=np.intp)
+    return box_near(target.shape[0], target.shape[1], xs, ys, r)[target]
+
+
 def _grow(mask: np.ndarray, r: int) -> np.ndarray:
     """The mask grown by ``r`` cells in every direction (a square neighbourhood)."""
     ys, xs = np.nonzero(mask)
     return box_near(mask.shape[0], mask.shape[1], xs, ys, r)
 
 
+_TASK_OF_WORK = {"survey": "survey", "technical_survey": "technical_survey", "clearance": "clearance"}
+
+
+def _others_on(view, scenario, team, target: np.ndarray) -> bool:
+    """Whether another team already does the same kind of work on some of the target cells. The simulation
+    gives each team all the cells of its own order (as a machine, row by row): a second team on the same
+    land goes over the same ground and the land is done no sooner, so the preview says so."""
+    kind = _TASK_OF_WORK.get(scenario.level.catalogue["teams"].get(team.type, {}).get("works_on", ""))
+    for other in view.teams:
+        if other.name == team.name or not other.deployed or other.task_kind != kind or other.task_area is None:
+            continue
+        mask = area_mask(scenario, other.task_area)[0]
+        if mask is not None and (mask & target).any():
+            return True
+    return False
+
+
 def _work_days(view, scenario, team, target: np.ndarray, catalogue) -> tuple[float, int]:
     """Days of work for a team over the target cells from the catalogue (terrain, pace, the scrap the level
-    says lies in its zones); and how many cells it cannot work on."""
+    says lies in its zones; ground a machine prepared); and how many cells it cannot work on. A technical
+    survey searches only lanes (``sample_share`` of its area, and the ground around known evidence) at the
+    full cost; the ground between its lanes costs ``lane_overhead_share`` of its area (as
+    game.sim.orders does: the lanes themselves are drawn only when the order is given)."""
     cat = catalogue["teams"][team.type]
     column = cat.get("terrain_speed")
     mult_by_terrain = np.array([float(catalogue["terrain"].get(n, {}).get(column, 1.0)) if column else 1.0
@@ -238,7 +272,8 @@ def _work_days(view, scenario, team, target: np.ndarray, catalogue) -> tuple[flo
     mult = mult_by_terrain[np.asarray(view.terrain)[target]]
     workable = mult > 0
     cell_m2 = view.cell_size_m ** 2
-    work = float((cell_m2 / mult[workable]).sum()) if workable.any() else 0.0
+    cost = np.zeros(len(mult), np.float64)  # open-ground m² of work per target cell
+    cost[workable] = cell_m2 / mult[workable]
     if "false_alarm_minutes" in cat and scenario.level.clutter:
         scrap = np.zeros(target.shape, np.float64)
         for spec in scenario.level.clutter:
@@ -247,8 +282,19 @@ def _work_days(view, scenario, team, target: np.ndarray, catalogue) -> tuple[flo
                 scrap[np.asarray(obj.mask, bool)] = spec.pieces_per_100m2 * cell_m2 / 100.0
         minutes_a_day = float(cat["deminers"]) * float(cat["field_hours_per_day"]) * 60.0
         per_signal = float(cat["false_alarm_minutes"]) * float(cat["rate_m2_per_day"]) / minutes_a_day
-        per_signal *= float(cat.get("sample_share", 1.0))
-        work += float(scrap[target].sum()) * per_signal
+        cost[workable] += scrap[target][workable] * per_signal
+    if cat.get("works_on") == "clearance" and not cat.get("needs_follow_up"):
+        factor = next((float(t.get("follow_up_speed_factor", 1.0)) for t in catalogue["teams"].values()
+                       if t.get("needs_follow_up")), 1.0)
+        prepared = np.asarray(view.prepared)[target]
+        cost = np.where(prepared, cost / factor, cost)
+    if "sample_share" in cat:
+        k = max(1, int(round(1.0 / max(float(cat["sample_share"]), 1e-6))))
+        searched = np.full(len(cost), 1.0 / k)  # the expected share of each cell the lanes cover
+        searched[_near_evidence(view, target, catalogue)] = 1.0  # known evidence: searched all around it
+        overhead = float(cat.get("lane_overhead_share", 0.0)) * cell_m2
+        cost = np.where(workable, searched * cost + (1.0 - searched) * overhead, 0.0)
+    work = float(cost[workable].sum())
     rate = float(cat.get("rate_m2_per_day", 0.0) or 0.0)
     speed = float(catalogue["safety"]["rushed_speed_factor"]) if team.pace == "rushed" else 1.0
     days = work / (rate * speed) if rate > 0 else 0.0

@@ -36,6 +36,9 @@ ADVICE = {
                                    "area is a decision without evidence (IMAS 08.10)."),
     "stand_down_busy": N_("The team's task stops with it; the work done so far stays done."),
     "stand_down_rehire": N_("A team stood down leaves the programme: to have one again you hire a new team."),
+    "same_ground": N_("Another team already does this work on this land. Each team goes over all the ground of its "
+                      "own order, so this team would repeat that work and the land would be done no sooner: give "
+                      "it other land."),
     "stand_down_final": N_("This level does not let you hire this kind of team: once stood down, it cannot come "
                            "back."),
 }

@@ -125,11 +125,13 @@ STATE_COLOURS = {"not_surveyed": (170, 170, 180), "surveyed_no_evidence": (245, 
                  "evidence": (255, 210, 40), "confirmed": (240, 60, 80), "released": (80, 220, 255)}
 
 
-def layout_zone_labels(renderer, theme, link, first: str | None = None) -> None:
+def layout_zone_labels(renderer, theme, link, first: str | None = None, covered: tuple = ()) -> None:
     """Where each suspected area's name (and state) goes this frame, at every zoom: at the zone's centre,
     larger zones first (``first``, the zone being ordered, before all); a label that would cover one
-    already placed is left out (its name is still in the tooltip, the zone list and the Z key).
-    Sets ``renderer.label_rects`` [(rect, zone name)]."""
+    already placed, or lie under what is drawn over the map (``covered``: banner, badge, hint, minimap), is
+    left out (its name is still in the tooltip, the zone list and the Z key). Every label lies wholly inside
+    the map's view: one at its edge is moved in (when its zone's centre is in view), never cut by the side
+    panel or the strip under the map. Sets ``renderer.label_rects`` [(rect, zone name)]."""
     from game.text.zones import zone_label
 
     placed: list[tuple[pygame.Rect, str]] = []
@@ -142,7 +144,13 @@ def layout_zone_labels(renderer, theme, link, first: str | None = None) -> None:
             text = link.names.village(v.name) + (" ✓" if v.educated else "")
             img = _label(theme, text, 13, th.TEXT, True)
             c = renderer.centre(v.cell)
-            rect = img.get_rect(midtop=(c[0], c[1] + village_size(theme) // 2))
+            if not vp.collidepoint(c):
+                continue
+            below = img.get_rect(midtop=(c[0], c[1] + village_size(theme) // 2)).clamp(vp)  # whole, in view
+            above = img.get_rect(midbottom=(c[0], c[1] - village_size(theme) // 2)).clamp(vp)
+            rect = next((r for r in (below, above) if r.collidelist(covered) < 0), None)
+            if rect is None:  # under the banner or the hint either way: its icon and tooltip still show it
+                continue
             placed.append((rect, v.name))
             renderer.label_surfaces.append((img, rect))
     if not renderer.overlays.status:
@@ -159,9 +167,14 @@ def layout_zone_labels(renderer, theme, link, first: str | None = None) -> None:
         img = _zone_label(theme, text, sub, STATE_COLOURS.get(state.code if state else "", th.TEXT_DIM))
         c = renderer.centre((cx, cy))
         h = img.get_height()
+        centre_in_view = vp.collidepoint(c)
         for dx, dy in ((0, 0), (0, h), (0, -h), (0, 2 * h), (0, -2 * h)):  # the centre, else just above or below
             rect = img.get_rect(center=(c[0] + dx, c[1] + dy))
-            if vp.colliderect(rect) and not any(rect.colliderect(r) for r, _n in placed):
+            if not vp.contains(rect):
+                if not centre_in_view or rect.w > vp.w or rect.h > vp.h:
+                    continue
+                rect = rect.clamp(vp)
+            if not any(rect.colliderect(r) for r, _n in placed) and rect.collidelist(covered) < 0:
                 placed.append((rect, name))
                 renderer.label_surfaces.append((img, rect))
                 break

@@ -82,7 +82,11 @@ class MapRenderer:
     # ------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface, theme: th.Theme, link, selected_team: str | None = None,
-             truth=None, first_label: str | None = None) -> None:
+             truth=None, first_label: str | None = None, covered: tuple = (), under_labels=None) -> None:
+        """The map in the camera's viewport. ``covered``: screen rectangles the caller will draw over the map
+        (a banner, a badge, a hint): no name label is placed under them (nor under the minimap).
+        ``under_labels(surface)`` draws the caller's outlines (the order's area, the tutorial's zone) before
+        the labels, so no outline crosses a name."""
         cam = self.camera
         o = self.overlays
         self.picture.set_overlays(o.status, o.villages, o.marked)
@@ -101,7 +105,10 @@ class MapRenderer:
         surface.blit(picture, dest, src)
         self._bounds = cam.visible_cells()
         view = link.view
-        markers.layout_zone_labels(self, theme, link, first_label)
+        show_minimap = o.minimap and not cam.shows_all()
+        if show_minimap:
+            covered = tuple(covered) + (self.minimap.box(cam.viewport, theme).inflate(theme.px(6), theme.px(6)),)
+        markers.layout_zone_labels(self, theme, link, first_label, covered)
         if o.teams:
             self._draw_tasks(surface, theme, link)
         if o.villages:
@@ -112,8 +119,10 @@ class MapRenderer:
             markers.draw_truth(self, surface, theme, truth, view)
         if o.teams:
             markers.draw_teams(self, surface, theme, link, selected_team)
+        if under_labels is not None:
+            under_labels(surface)
         markers.draw_zone_labels(self, surface, theme)
-        if o.minimap and not cam.shows_all():
+        if show_minimap:
             self.minimap.draw(surface, theme, cam, view)
         else:
             self.minimap.rect = pygame.Rect(0, 0, 0, 0)

@@ -60,83 +60,148 @@ class PlayDraw:
             self._layout(size)
         self.bar.clear()
         self.refresh_zones()
+        vp = self.renderer.camera.viewport
+        over = self._map_overlays(vp)  # where the banner, the badge and the hint go: no label goes under them
         first = self.draft.area if self.draft is not None and isinstance(self.draft.area, str) else None
-        self.renderer.draw(surface, t, self.link, self.selected, self.truth, first_label=first)
-        if self.tutorial is not None:
-            play_tutorial.draw_target(self, surface)
-        self._draw_draft(surface)
+        self.renderer.draw(surface, t, self.link, self.selected, self.truth, first_label=first,
+                           covered=tuple(r for r in (over["alerts"], over["badge"], over["hint"]) if r),
+                           under_labels=self._draw_outlines)
         play_hud.draw_top_bar(self, surface, self.top_rect)
         if self.tutorial is not None:
             play_tutorial.draw_prompt(self, surface, self.prompt_rect, self._prompt_size)
         play_hud.overlay_strip(self, surface, self.strip_rect)
         play_panel.draw_panel(self, surface, self.panel_rect)
-        vp = self.renderer.camera.viewport
-        y = vp.y + t.px(6)
-        if self.alerts:
-            y = self._draw_alerts(surface, pygame.Rect(vp.x + t.px(6), y, vp.w - t.px(12), 0)) + t.px(4)
-        if self.paused and self.autoplay is None and not self.end_shown and y + t.line <= self.strip_rect.y:
-            text = _("Paused: press Space to run")
-            img = t.text(text, 14, th.ACCENT, bold=True)
-            box = mirror((vp.x + t.px(6), y, min(vp.w - t.px(12), img.get_width() + t.px(12)),
-                          img.get_height() + t.px(4)), vp)
+        if over["alerts"]:
+            self._draw_alerts(surface, over["alerts"], over["alert_lines"])
+        if over["badge"]:
+            box = over["badge"]
             surface.fill(PAUSE_BG, box)
-            draw_text(surface, t, text, box.inflate(-t.px(12), 0), 14, th.ACCENT, True, anchor="midleft")
-        if self.app.settings.show_hints and self.tutorial is None and not self.alerts and not self.end_shown:
-            self._draw_hint(surface, vp)
+            draw_text(surface, t, self._badge_text(), box.inflate(-t.px(12), 0), 14, th.ACCENT, True,
+                      anchor="midleft")
+        if over["hint"]:
+            surface.fill(PAUSE_BG, over["hint"])
+            text_block(surface, t, self._hint_text(), over["hint"].inflate(-t.px(12), -t.px(4)), 12, th.TEXT)
         if self.end_shown:
             self._draw_end(surface, vp)
         self.bar.draw(surface, t, 13)
 
-    def _draw_hint(self, surface, vp: pygame.Rect) -> None:
-        t = self.theme
-        hint = _("Pick a team (1-9), an action (the key on its button), then click a zone or drag an area · "
-                 "right-drag or arrows to move · wheel or +/- to zoom")
-        mini = mirror(self.renderer.minimap.rect, vp)  # (the overview map sits in the corner at the end)
-        width = max(t.px(80), (mini.x if mini.w else vp.right) - vp.x - t.px(16))
-        h = t.font(12).get_linesize() * len(th.wrap(t.font(12), hint, width - t.px(12))) + t.px(6)
-        box = mirror((vp.x, vp.bottom - h, width, h), vp)
-        surface.fill(PAUSE_BG, box)
-        text_block(surface, t, hint, box.inflate(-t.px(12), -t.px(4)), 12, th.TEXT)
+    def _draw_outlines(self, surface) -> None:
+        """The outlines drawn on the map under its labels: the tutorial's zone, the order's area."""
+        if self.tutorial is not None:
+            play_tutorial.draw_target(self, surface)
+        self._draw_draft(surface)
 
-    def _draw_alerts(self, surface, rect: pygame.Rect) -> int:
-        """The alerts of the last days over the top of the map, newest first, with a Close button;
-        returns the y below them."""
+    def _badge_text(self) -> str:
+        """The badge over the map while time stands still (after an alert stopped it: says so)."""
+        if self.paused_by_alert and self.alerts:
+            return _("Time stopped for this: press Space to go on.")
+        return _("Paused: press Space to run")
+
+    @staticmethod
+    def _hint_text() -> str:
+        return _("Pick a team (1-9), an action (the key on its button), then click a zone or drag an area · "
+                 "right-drag or arrows to move · wheel or +/- to zoom")
+
+    def _map_overlays(self, vp: pygame.Rect) -> dict:
+        """What this frame draws over the map, placed before the map so its labels keep clear of it: the
+        alert banner (at the top, or at the bottom when the top would hide the zone the tutorial asks for),
+        the "Paused" badge and the hint line."""
+        t = self.theme
+        out: dict = {"alerts": None, "alert_lines": [], "badge": None, "hint": None}
+        mini = self.renderer.minimap.box(vp, t) if (self.renderer.overlays.minimap
+                                                    and not self.renderer.camera.shows_all()) else None
+        top = vp.y + t.px(6)
+        if self.alerts:
+            box, lines = self._alert_layout(pygame.Rect(vp.x + t.px(6), top, vp.w - t.px(12), 0))
+            target = self._target_rect()
+            if target is not None and box.colliderect(target):
+                right = (mini.x if not rtl() else vp.right) if mini else vp.right  # beside the overview map
+                left = vp.x if not rtl() or not mini else mini.right
+                width = max(t.px(120), right - left - t.px(12))
+                low, lines = self._alert_layout(pygame.Rect(left + t.px(6), 0, width, 0))
+                low.bottom = vp.bottom - t.px(6)
+                if not low.colliderect(target) or low.clip(target).h < box.clip(target).h:
+                    box = low
+            out["alerts"], out["alert_lines"] = box, lines
+            if box.y == top:
+                top = box.bottom + t.px(4)
+        if self.paused and self.autoplay is None and not self.end_shown and top + t.line <= self.strip_rect.y:
+            img = t.text(self._badge_text(), 14, th.ACCENT, bold=True)
+            out["badge"] = mirror((vp.x + t.px(6), top, min(vp.w - t.px(12), img.get_width() + t.px(12)),
+                                   img.get_height() + t.px(4)), vp)
+        if self.app.settings.show_hints and self.tutorial is None and not self.alerts and not self.end_shown:
+            width = max(t.px(80), (mirror(mini, vp).x if mini else vp.right) - vp.x - t.px(16))
+            h = t.font(12).get_linesize() * len(th.wrap(t.font(12), self._hint_text(), width - t.px(12))) + t.px(6)
+            out["hint"] = mirror((vp.x, vp.bottom - h, width, h), vp)
+        return out
+
+    def _target_rect(self) -> pygame.Rect | None:
+        """The screen rectangle around the zone the tutorial's step asks for (None without one)."""
+        step = self.tutorial.step if self.tutorial is not None else None
+        if step is None or not step.zone:
+            return None
+        cells = getattr(self, "_target_cells", {})
+        self._target_cells = cells
+        if step.zone not in cells:
+            mask = self.link.area_cells(step.zone)
+            if mask is None or not mask.any():
+                cells[step.zone] = None
+            else:
+                ys, xs = mask.nonzero()
+                cells[step.zone] = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min() + 1),
+                                    int(ys.max() - ys.min() + 1))
+        box = cells[step.zone]
+        return self.renderer.camera.cell_rect(*box) if box else None
+
+    def _alert_layout(self, rect: pygame.Rect) -> tuple[pygame.Rect, list]:
+        """The banner's box (at ``rect``'s top left, ``rect``'s width) and its lines: the newest alerts that
+        fit in a quarter of the map's height (the rest: "n more in the news")."""
         t = self.theme
         pad = t.px(6)
         bw = t.font(13).size(_("Close"))[0] + t.px(16)
         text_w = rect.w - bw - 3 * pad
         lines = []
-        for a in self.alerts[:4]:
+        for a in self.alerts:
             text = _("Day {day}: {text}").format(day=a.day, text=alert_text(a, self.link.names, self._level_text))
             lines.append((text, th.BAD if a.code in ("accident", "incident", "money_out") else th.TEXT))
-        if self.paused_by_alert:
-            lines.insert(0, (_("Time stopped for this: press Space to go on (auto-pause can be turned off in "
-                               "Settings)."), th.ACCENT))
         font = t.font(13)
-        limit = self.renderer.camera.viewport.h * 2 // 5
-        shown, h = [], 2 * pad
+        line = font.get_linesize()
+        limit = max(self.renderer.camera.viewport.h // 4, t.px(30) + 2 * pad)
+        shown, h = [], 2 * pad  # (text, colour, wrapped)
         for i, (text, colour) in enumerate(lines):
-            more = len(th.wrap(font, text, text_w)) * font.get_linesize()
-            if shown and h + more + font.get_linesize() > limit:
+            more = len(th.wrap(font, text, text_w)) * line
+            if shown and h + more + line > limit:
                 left = len(lines) - i
                 shown.append((ngettext("({n} more in the news)", "({n} more in the news)", left).format(n=left),
-                              th.TEXT_DIM))
-                h += font.get_linesize()
+                              th.TEXT_DIM, False))
+                h += line
                 break
-            shown.append((text, colour))
-            h += more
-        lines = shown
-        box = pygame.Rect(rect.x, rect.y, rect.w, max(h, t.px(30) + 2 * pad))
+            wrapped = not (h + more > limit and more > line)  # a small map: the newest alert on one line
+            shown.append((text, colour, wrapped))
+            h += more if wrapped else line
+        return pygame.Rect(rect.x, rect.y, rect.w, max(h, t.px(30) + 2 * pad)), shown
+
+    def _draw_alerts(self, surface, box: pygame.Rect, lines: list) -> None:
+        """The alert banner laid out by :meth:`_alert_layout`, with its Close button."""
+        t = self.theme
+        pad = t.px(6)
+        bw = t.font(13).size(_("Close"))[0] + t.px(16)
+        text_w = box.w - bw - 3 * pad
         pygame.draw.rect(surface, BANNER_BG, box, border_radius=t.px(4))
         pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(4))
         y = box.y + pad
-        for text, colour in lines:
-            y = text_block(surface, t, text, mirror((box.x + pad, y, text_w, 10 ** 4), box), 13, colour)
-        close = self.bar.add(Button(_("Close"), self.dismiss_alerts, None, "", _("Close the alerts (the news keeps "
-                                                                                  "them)")))
+        for text, colour, wrapped in lines:
+            if wrapped:
+                y = text_block(surface, t, text, mirror((box.x + pad, y, text_w, 10 ** 4), box), 13, colour)
+            else:  # shortened with "…" (the news has it whole)
+                draw_text(surface, t, text, mirror((box.x + pad, y, text_w, t.font(13).get_linesize()), box), 13,
+                          colour)
+                y += t.font(13).get_linesize()
+        close = self.bar.add(Button(_("Close"), self.dismiss_alerts, None, "",
+                                    _("Close the alerts (the news keeps them). Whether alerts stop time: "
+                                      "Settings.")))
         close.rect = mirror((box.right - pad - bw, box.y + pad, bw, t.px(26)), box)
         self.alert_rect = box
-        return box.bottom
 
     def _draw_end(self, surface, vp: pygame.Rect) -> None:
         """The end-of-level moment: why the level ended, then on to the debrief."""

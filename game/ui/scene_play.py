@@ -38,6 +38,11 @@ from game.ui.sim_link import GameLink
 EVENT_SOUNDS = (("accident", "accident"), ("incident", "alert"), ("find", "find"), ("evidence", "report"))
 
 
+def alert_key(alert) -> tuple:
+    """What makes an alert the same one (an Alert's parameters are a dict: not hashable)."""
+    return alert.code, alert.day, tuple(sorted((k, repr(v)) for k, v in alert.params.items()))
+
+
 class PlayScene(PlayInput, PlayDraw, Scene):
     """A level being played: the link to its simulation, the order being drafted, time and the tutorial."""
 
@@ -79,6 +84,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.team_tips: list = []  # (rect, team) of the team rows
         self.order_box_rect = pygame.Rect(0, 0, 0, 0)
         self.alerts: list = []  # the alerts showing now (game.run.alerts.Alert), newest first
+        self.alerts_seen: set = set()  # alerts the player has read (time ran on, or Close): never shown again
         self.alert_watch = AlertWatch(link.view, link.level.catalogue)
         self.end_shown = False  # the end-of-level moment is showing
         self._sync(quiet=True)
@@ -300,14 +306,23 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.paused = not self.paused
         if not self.paused:
             self.paused_by_alert = False
+            self._alerts_read()
+
+    def _alerts_read(self) -> None:
+        """Time runs on with the banner in view: its alerts are read; a later day's banner will not repeat
+        them (they stay on screen until then, and in the news)."""
+        self.alerts_seen.update(alert_key(a) for a in self.alerts)
 
     def dismiss_alerts(self) -> None:
         """Close the alert banner (the news keeps what it said)."""
+        self._alerts_read()
         self.alerts = []
         self.paused_by_alert = False
 
     def set_speed(self, speed: int) -> None:
         self.speed = speed
+        if self.paused:
+            self._alerts_read()
         self.paused = False
 
     def change_speed(self, steps: int) -> None:
@@ -347,9 +362,14 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self._take_news(changes.events, quiet)
         if self.draft is not None and self.draft.ready():
             self.draft.refresh(self.link.session)
-        alerts = self.alert_watch.check(view, changes.events)
+        alerts = [a for a in self.alert_watch.check(view, changes.events) if alert_key(a) not in self.alerts_seen]
         if alerts and not quiet:
-            self.alerts = (alerts + [a for a in self.alerts if view.day - a.day < 7])[:6]
+            shown: dict = {}  # the new alerts, then those of the last days not read yet; each once
+            for a in alerts + [a for a in self.alerts if view.day - a.day < 7]:
+                k = alert_key(a)
+                if k not in self.alerts_seen and k not in shown:
+                    shown[k] = a
+            self.alerts = list(shown.values())[:6]
             if self.auto_pause and any(a.pauses for a in alerts) and not self.paused:
                 self.paused = True
                 self.acc = 0.0

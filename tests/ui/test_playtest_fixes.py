@@ -11,7 +11,7 @@ from game.ui import theme as th
 from game.ui.scene_play import PlayScene, resolve_level
 from game.ui.widgets import probing
 
-from ui_events import button, frames, key
+from ui_events import button, click, frames, key
 
 
 def start(app, level="first_steps", **kw) -> PlayScene:
@@ -130,3 +130,98 @@ def test_after_save_and_quit_the_menu_names_the_level_in_progress(app):
     assert any(w.endswith(f"in progress, day {day}") for w in words[i + 1:i + 3]), words[i:i + 3]
     cont = button(app.scene, f"Continue level 1 (day {day})")
     assert cont.enabled and "First steps at Lindenholm" in cont.tooltip
+
+
+def _window(app, size, scale):
+    app.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+    app.settings.ui_scale = scale
+    app.fit_theme()
+    frames(app, 2)
+
+
+def _target_pixels(app, scene) -> int:
+    from game.ui.play_tutorial import TARGET_COLOUR
+
+    vp = scene.renderer.camera.viewport
+    return sum(1 for x in range(vp.x, vp.right, 2) for y in range(vp.y, vp.bottom, 2)
+               if tuple(app.screen.get_at((x, y)))[:3] == TARGET_COLOUR)
+
+
+def _survey_until_done(scene, app, zone: str) -> None:
+    assert scene.submit(Survey(day=scene.link.day, team="nts-1", area=zone)).accepted
+    for _ in range(30):
+        scene.step_day()
+        if scene.link.view.team("nts-1").task_kind is None:
+            break
+    frames(app)
+
+
+def test_the_alert_banner_keeps_off_the_tutorial_zone_and_never_repeats_what_was_read(app):
+    scene = start(app)
+    _window(app, (1024, 600), 1.0)
+    scene.tutorial.index = 7  # "... then press X (Cancel land), click the north pasture": it is outlined
+    _survey_until_done(scene, app, "well_path")
+    scene.dismiss_alerts()
+    scene.paused = False  # (time runs: the next alerts stop it)
+    _survey_until_done(scene, app, "north_pasture")
+    assert scene.alerts and scene.paused_by_alert
+    vp = scene.renderer.camera.viewport
+    over = scene._map_overlays(vp)
+    assert over["alerts"] is not None and not over["alerts"].colliderect(scene._target_rect())
+    assert over["alerts"].h <= vp.h // 4 + scene.theme.font(13).get_linesize(), (over["alerts"].h, vp.h)
+    frames(app)
+    shown = _target_pixels(app, scene)  # every pixel of the zone's outline shows with the banner up
+    read = [str(line) for line, _colour, _wrapped in over["alert_lines"]]
+    click(app, button(scene, "1x").rect.center)  # time runs on: the banner has been read
+    scene.paused = True
+    frames(app)
+    assert _target_pixels(app, scene) == shown > 0
+    _survey_until_done(scene, app, "orchard_edge")  # new alerts: only they show
+    words = drawn(app)
+    again = [w for w in read if w.startswith("Day ") and w in words]
+    assert not again, again
+    assert scene.alerts and all(a.day > 2 for a in scene.alerts if a.code != "report")
+
+
+def _labels_clear(scene) -> None:
+    vp = scene.renderer.camera.viewport
+    over = scene._map_overlays(vp)
+    covered = [r for r in (over["alerts"], over["badge"], over["hint"]) if r]
+    if scene.renderer.minimap.rect.w:
+        covered.append(scene.renderer.minimap.rect)
+    assert scene.renderer.label_rects
+    for rect, name in scene.renderer.label_rects:
+        assert vp.contains(rect), (name, rect, vp)  # never cut by the side panel or the strip under the map
+        assert rect.collidelist(covered) < 0, (name, rect, covered)
+
+
+def test_zone_labels_stay_whole_inside_the_map_and_clear_of_what_covers_it(app):
+    scene = start(app, "cancel_or_clear")
+    scene.paused = True
+    for size, scale, lang in (((1280, 720), 2.0, "en"), ((1280, 720), 1.5, "en"), ((1024, 600), 1.0, "fr"),
+                              ((1024, 600), 1.0, "ar"), ((1920, 1080), 1.0, "en")):
+        text.set_language(lang)
+        try:
+            scene.zones_stale = True
+            _window(app, size, scale)
+            for zoom in (0, 1):
+                if zoom:
+                    scene.renderer.camera.zoom_at(1)
+                    frames(app, 2)
+                _labels_clear(scene)
+        finally:
+            text.set_language("en")
+
+
+def test_the_tutorial_outline_is_drawn_under_the_zone_names(app):
+    from game.ui.play_tutorial import TARGET_COLOUR
+
+    scene = start(app)
+    _window(app, (1024, 600), 1.0)
+    scene.tutorial.index = 2  # "click the well path (outlined in blue)"
+    frames(app, 2)
+    assert _target_pixels(app, scene) > 0
+    for rect, name in scene.renderer.label_rects:
+        inside = [(x, y) for x in range(rect.x, rect.right) for y in range(rect.y, rect.bottom)
+                  if tuple(app.screen.get_at((x, y)))[:3] == TARGET_COLOUR]
+        assert not inside, (name, len(inside))
