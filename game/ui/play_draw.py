@@ -167,18 +167,17 @@ class PlayDraw:
         font = t.font(13)
         line = font.get_linesize()
         limit = max(self.renderer.camera.viewport.h // 4, t.px(30) + 2 * pad)
-        shown, h = [], 2 * pad  # (text, colour, wrapped)
+        shown, h = [], 2 * pad
         for i, (text, colour) in enumerate(lines):
             more = len(th.wrap(font, text, text_w)) * line
             if shown and h + more + line > limit:
                 left = len(lines) - i
                 shown.append((ngettext("({n} more in the news)", "({n} more in the news)", left).format(n=left),
-                              th.TEXT_DIM, False))
+                              th.TEXT_DIM))
                 h += line
                 break
-            wrapped = not (h + more > limit and more > line)  # a small map: the newest alert on one line
-            shown.append((text, colour, wrapped))
-            h += more if wrapped else line
+            shown.append((text, colour))  # (the newest alert shows whole, even over a quarter of the map)
+            h += more
         return pygame.Rect(rect.x, rect.y, rect.w, max(h, t.px(30) + 2 * pad)), shown
 
     def _draw_alerts(self, surface, box: pygame.Rect, lines: list) -> None:
@@ -190,13 +189,8 @@ class PlayDraw:
         pygame.draw.rect(surface, BANNER_BG, box, border_radius=t.px(4))
         pygame.draw.rect(surface, th.ACCENT, box, 1, border_radius=t.px(4))
         y = box.y + pad
-        for text, colour, wrapped in lines:
-            if wrapped:
-                y = text_block(surface, t, text, mirror((box.x + pad, y, text_w, 10 ** 4), box), 13, colour)
-            else:  # shortened with "…" (the news has it whole)
-                draw_text(surface, t, text, mirror((box.x + pad, y, text_w, t.font(13).get_linesize()), box), 13,
-                          colour)
-                y += t.font(13).get_linesize()
+        for text, colour in lines:
+            y = text_block(surface, t, text, mirror((box.x + pad, y, text_w, 10 ** 4), box), 13, colour)
         close = self.bar.add(Button(_("Close"), self.dismiss_alerts, None, "",
                                     _("Close the alerts (the news keeps them). Whether alerts stop time: "
                                       "Settings.")))

@@ -309,9 +309,9 @@ class MenuScene(Scene):
         text_block(surface, t, foot, pygame.Rect(m, h - foot_h, w - 2 * m, foot_h), 12, th.TEXT_DIM)
 
 
-def _title_of(self_levels, mine, level_id: str) -> tuple[int | None, str]:
+def _title_of(levels, mine, level_id: str) -> tuple[int | None, str]:
     """A level's campaign number (None for a My level) and its title, by id ("" if not listed)."""
-    for i, lv in enumerate(self_levels):
+    for i, lv in enumerate(levels):
         if lv.id == level_id:
             return i + 1, _(lv.title)
     for m in mine:

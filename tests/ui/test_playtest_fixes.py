@@ -171,7 +171,7 @@ def test_the_alert_banner_keeps_off_the_tutorial_zone_and_never_repeats_what_was
     assert over["alerts"].h <= vp.h // 4 + scene.theme.font(13).get_linesize(), (over["alerts"].h, vp.h)
     frames(app)
     shown = _target_pixels(app, scene)  # every pixel of the zone's outline shows with the banner up
-    read = [str(line) for line, _colour, _wrapped in over["alert_lines"]]
+    read = [str(line) for line, _colour in over["alert_lines"]]
     click(app, button(scene, "1x").rect.center)  # time runs on: the banner has been read
     scene.paused = True
     frames(app)
