@@ -45,17 +45,27 @@ def markdown_table(stats: dict[str, PolicyStats], reference: str = REFERENCE) ->
 
 def shortcuts_that_pay(stats: dict[str, PolicyStats], shortcuts, reference: str = REFERENCE) -> list[str]:
     """Plain sentences, one per shortcut that matches or beats the reference's mean or earns A or B."""
+    from . import POLICIES
+
     ref = stats[reference]
     out = []
     for name in shortcuts:
         s = stats.get(name)
         if s is None:
             continue
+        # seeds where it cut something: another result than the reference's, and (for a player that can tell)
+        # its shortcut taken
+        took = getattr(POLICIES.get(name), "took_shortcut", lambda run: True)
+        taken = [r for r, r0 in zip(s.runs, ref.runs) if not r.same_outcome(r0) and took(r)]
         why = []
         if s.mean_total >= ref.mean_total:
             why.append(f"mean {s.mean_total:,.0f} vs {ref.mean_total:,.0f} ({s.mean_total - ref.mean_total:+,.0f})")
-        if s.good_grades:
-            why.append(f"A or B on {s.good_grades}/{len(s.runs)} seeds ({grade_counts(s)})")
+        good = [r for r in taken if r.grade in ("A", "B")]
+        if good:
+            why.append(f"A or B on {len(good)}/{len(taken)} seeds where it cut something ({grade_counts(s)} "
+                       f"over all {len(s.runs)})")
+        if why and not taken:
+            why.append("but it cut nothing on any seed: it played as the reference does")
         if why:
             out.append(f"{name}: " + "; ".join(why))
     return out

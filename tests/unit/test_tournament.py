@@ -53,7 +53,11 @@ def test_the_report_names_the_shortcuts_that_pay():
              "lucky": like_land_release("lucky", -1, "B"), "poorer": like_land_release("poorer", -1, "C")}
     lines = shortcuts_that_pay(stats, ["richer", "lucky", "poorer"])
     assert [line.split(":")[0] for line in lines] == ["richer", "lucky"]
-    assert "A or B on 2/2 seeds (B2)" in lines[1]
+    assert "A or B on 2/2 seeds where it cut something (B2 over all 2)" in lines[1]
+    # a player that came to the reference's result on every seed cut nothing: its A is the reference's
+    same = {"land_release": ref, "twin": PolicyStats("twin", tuple(replace(r, policy="twin") for r in ref.runs))}
+    twin = shortcuts_that_pay(same, ["twin"])
+    assert len(twin) == 1 and "it cut nothing on any seed" in twin[0]
 
 
 def test_an_unknown_policy_is_named_before_any_run():
