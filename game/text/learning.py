@@ -167,6 +167,8 @@ CAPS = {
 def _casualties(value: Any) -> str:
     """Expected casualties as a number a student can read: one decimal, two when it is below 0.1 (not "0.0")."""
     x = float(value or 0)
+    if 0 < abs(x) < 0.005:  # "0.00" would read as "nothing"
+        return _("less than {n}").format(n=number(0.01, 2))
     return number(x, 2 if 0 < abs(x) < 0.1 else 1)
 
 
