@@ -266,13 +266,14 @@ class LandReleasePolicy(Policy):
             if not idle:
                 break
             rect = self.blocks.rect(*b)
-            cells = self._rect_mask(view, rect) & suspected
-            if not (cells & manual_ok).any():
+            x, y, w, h = rect
+            cells = suspected[y:y + h, x:x + w]  # a view of the block: no full-map mask per block
+            if not (cells & manual_ok[y:y + h, x:x + w]).any():
                 continue
             team = idle.pop(0)
             self._ts_waiting.remove(b)
             self._ordered.add(team.name)
-            self._confirmed_today |= cells
+            self._confirmed_today[y:y + h, x:x + w] |= cells
             orders += [c.Confirm(view.day, rect), c.Clear(view.day, team.name, rect)]
         return orders
 

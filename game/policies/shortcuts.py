@@ -316,6 +316,20 @@ class SkipSurveyPolicy(LandReleasePolicy):
         super().__init__(briefing)
         self.zones_done = {z.name for z in self.zones}
         self._done_mask[:] = True
+        self._cancel_tried: set = set()
+
+    def decide(self, view: PlayerView) -> list:
+        # a cancellation refused for want of a survey stays refused (nobody surveys here): asked once per block,
+        # not every day (80 refused orders a day made it the slowest player of calibrate on the sector)
+        orders = []
+        for order in super().decide(view):
+            if isinstance(order, c.Cancel):
+                key = c.area_key(order.area)
+                if key in self._cancel_tried:
+                    continue
+                self._cancel_tried.add(key)
+            orders.append(order)
+        return orders
 
 
 # --------------------------------------------------- land release, bent a little
