@@ -7,10 +7,10 @@ first problem: a trainer checks an install from the command line as the My level
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
+from game.level import shown_path
 from game.level.campaign import list_levels
 from game.paths import levels_dir
 
@@ -24,17 +24,8 @@ def register(sub) -> None:
     p.set_defaults(run=run)
 
 
-def _shown(path: Path) -> str:
-    """A path relative to the current folder when it is inside it, else as it is."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
 def rows(folder: Path) -> list[dict]:
-    return [{"id": info.id, "title": info.title, "difficulty": info.difficulty, "file": _shown(info.path),
+    return [{"id": info.id, "title": info.title, "difficulty": info.difficulty, "file": shown_path(info.path),
              "source": "campaign"} for info in list_levels(folder)]
 
 
@@ -42,7 +33,7 @@ def my_level_rows() -> list[dict]:
     """The installed levels as the My levels menu lists them: playable or not, and why not."""
     from game.packs import my_levels
 
-    return [{"id": lv.id, "title": lv.title, "difficulty": lv.difficulty, "file": _shown(lv.path),
+    return [{"id": lv.id, "title": lv.title, "difficulty": lv.difficulty, "file": shown_path(lv.path),
              "source": "my_levels", "playable": lv.playable,
              "problems": [p.format() for p in lv.problems if not p.is_warning]} for lv in my_levels()]
 
@@ -82,10 +73,10 @@ def run(args) -> int:
 
         print()
         if not mine:
-            print(f"My levels: none installed ({_shown(my_levels_dir())}); `minerisk install PACK` adds them.")
+            print(f"My levels: none installed ({shown_path(my_levels_dir())}); `minerisk install PACK` adds them.")
         else:
             n = len(mine)
-            print(f"My levels ({n} installed level{'s' * (n != 1)}, in {_shown(my_levels_dir())}):")
+            print(f"My levels ({n} installed level{'s' * (n != 1)}, in {shown_path(my_levels_dir())}):")
             for r in mine:
                 print(line(r) + ("" if r["playable"] else "  (cannot be played)"))
                 if r["problems"]:

@@ -30,7 +30,7 @@ from .schema import check_document
 from .spec import build_spec, check_days, check_references, resolve_map_path
 from .yaml_source import compose, read_text
 
-__all__ = ["LevelError", "Problem", "LevelSpec", "MapData", "Scenario", "load_level", "load_scenario",
+__all__ = ["LevelError", "Problem", "LevelSpec", "shown_path", "MapData", "Scenario", "load_level", "load_scenario",
            "validate_paths", "check_level", "find_level_files", "build_scenario"]
 
 LEVEL_SUFFIXES = (".yaml", ".yml")
@@ -45,7 +45,7 @@ class _Checked:
     warnings: list[Problem] = field(default_factory=list)  # it loads, but cannot be played as meant
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """A path as a trainer would recognise it: relative to the current folder when inside it."""
     try:
         rel = os.path.relpath(path)
@@ -105,7 +105,7 @@ def _check_file(path: Path, shown: str, warnings: bool) -> _Checked:
 def load_level(path: str | Path, shown_as: str | None = None) -> tuple[LevelSpec, MapData]:
     """Read and validate a level file and its map; raise LevelError with every problem."""
     path = Path(path)
-    checked = _check(path, shown_as or _shown(path))
+    checked = _check(path, shown_as or shown_path(path))
     if checked.problems or checked.spec is None:
         raise LevelError(checked.problems)
     return checked.spec, checked.map
@@ -151,7 +151,7 @@ def check_level(path: str | Path, shown_as: str | None = None) -> tuple[LevelSpe
     playability warnings (``Problem.is_warning``) together.
     """
     path = Path(path)
-    checked = _check(path, shown_as or _shown(path), warnings=True)
+    checked = _check(path, shown_as or shown_path(path), warnings=True)
     return checked.spec, _sorted(checked.problems + checked.warnings)
 
 
@@ -181,9 +181,8 @@ def validate_paths(paths: list[str | Path]) -> tuple[list[LevelSpec], list[Probl
             continue
         elif path.exists():
             files = [(path, str(raw))]
-        elif _level_by_id(str(raw)) is not None:
-            found = _level_by_id(str(raw))
-            files = [(found, os.path.relpath(found) if not os.path.isabs(str(raw)) else str(found))]
+        elif (found := _level_by_id(str(raw))) is not None:
+            files = [(found, shown_path(found))]
         else:
             problems.append(_not_found(str(raw)))
             continue
@@ -251,7 +250,7 @@ def tiled_file_given(path: Path, shown: str) -> Problem:
     users = levels_using(path)
     what = "a Tiled map" if path.suffix.lower() == ".tmx" else "a Tiled file"
     if users:
-        names = ", ".join(_shown(u) for u in users)
+        names = ", ".join(shown_path(u) for u in users)
         return Problem(shown, 1, 1, f"this is {what}, not a level file",
                        f"validate the level that uses it: minerisk validate {names}")
     return Problem(shown, 1, 1, f"this is {what}, not a level file",

@@ -279,8 +279,7 @@ class Session:
         import esper
 
         from game.sim.components import Team
-        from game.sim.processors.compliance import work_left_to_nobody
-        from game.sim.processors.costs import daily_cost
+        from game.sim.processors.compliance import spare_money, work_left_to_nobody
 
         with self._sim.world():
             state = self._sim.state
@@ -289,9 +288,7 @@ class Session:
                 return False
             team.deployed = False  # as if it had left: who else could do its work, what the rest costs
             try:
-                qa = float(state.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
-                spare = state.money.budget - (daily_cost(state) + qa) * (state.last_day - state.day)
-                return spare > 0 and work_left_to_nobody(state, team)
+                return spare_money(state) > 0 and work_left_to_nobody(state, team)
             finally:
                 team.deployed = True
 

@@ -101,18 +101,22 @@ def work_left_to_nobody(state: SimState, team: Team) -> bool:
     return bool(left.any())
 
 
+def spare_money(state: SimState) -> float:
+    """Money beyond what the deployed programme needs to the last day, with one quality assurance task
+    (a procedure the score requires) kept paid for."""
+    from .costs import daily_cost
+
+    qa = float(state.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
+    return state.money.budget - (daily_cost(state) + qa) * max(0, state.last_day - state.day)
+
+
 def note_sent_home(state: SimState, teams: list[Team]) -> None:
     """Teams leave before the last day (stood down, or the level ended): the team-days the money would
     have paid while they had work nobody else took over are noted as abandoned (the money pays the rest of
     the programme to the last day first; a team stood down because the money would not last is not
     abandoned)."""
-    from .costs import daily_cost
-
     days_left = max(0, state.last_day - state.day)
-    # money beyond what the programme that stays needs to the last day, with one quality assurance task
-    # (a procedure the score requires) kept paid for
-    qa = float(state.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"])
-    spare = state.money.budget - (daily_cost(state) + qa) * days_left
+    spare = spare_money(state)
     for team in teams:
         if not days_left or spare <= 0 or not work_left_to_nobody(state, team):
             continue
