@@ -261,6 +261,10 @@ class ClassDB:
         """The titles of the levels imports found, by id."""
         return dict(self.conn.execute("SELECT level_id, title FROM level_titles"))
 
+    def played_levels(self) -> set[str]:
+        """The ids of the levels of every stored run."""
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT level_id FROM runs")}
+
     def run_record(self, run_id: str) -> tuple[str, str]:
         """The run record of a stored run as it was handed in, and the file it came from (("", "") if it is
         not stored)."""

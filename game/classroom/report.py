@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import re
 from dataclasses import dataclass, field
 from html import escape
 
@@ -31,6 +32,7 @@ from game.classroom.database import ClassDB, StoredRun
 from game.classroom.mistakes import CODES, discussion, mistakes_of
 from game.classroom.student import Student, student_key
 from game.content import key_messages
+from game.text import _
 
 GRADE_ORDER = "ABCDEF"
 TEACH_AGAIN_BELOW = 75  # percent of the class right after the campaign
@@ -83,6 +85,8 @@ class ClassData:
     students: list[StudentData]
     quiz: CheckinQuiz
     made: str
+    picked: bool = False  # the levels were chosen (--levels): the page says which
+    since: _dt.date | None = None  # only runs started on or after this day (--since)
 
     def verified_runs(self) -> list[tuple[StudentData, StoredRun]]:
         return [(s, r) for s in self.students for r in s.runs if r.verified]
@@ -139,31 +143,50 @@ def _share(result: tuple[int, int] | None) -> float:
     return result[0] / result[1] if result and result[1] else 0.0
 
 
-def class_data(db: ClassDB, class_code: str | None = None) -> ClassData:
-    """The report's data for one class (every class when ``class_code`` is None)."""
+def class_data(db: ClassDB, class_code: str | None = None, levels: list[LevelInfo] | None = None,
+               since: _dt.date | None = None) -> ClassData:
+    """The report's data for one class (every class when ``class_code`` is None), limited to ``levels`` (from
+    :func:`pick_levels`; None: every level) and to runs started on or after the day ``since`` (local time).
+    The check-in quiz is never limited: its before and after span the campaign."""
     students: dict[str, StudentData] = {}
     for _, student in db.students():
         if class_code is None or student_key("", student.class_code) == student_key("", class_code):
             students[student.key] = StudentData(student)
+    chosen = None if levels is None else {lv.id for lv in levels}
     for run in db.runs(class_code):
-        students[run.student.key].runs.append(run)
+        if (chosen is None or run.level_id in chosen) and (since is None or run_day(run.created) >= since):
+            students[run.student.key].runs.append(run)
     for stored in db.checkins(class_code):
         students[stored.student.key].attempts.append(stored.attempt)
-    played = {r.level_id for s in students.values() for r in s.runs}
-    levels = _levels(played, db.level_titles())
-    return ClassData(class_code, levels, list(students.values()), checkin_quiz(),
-                     _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")[:16])
+    if levels is None:
+        played = {r.level_id for s in students.values() for r in s.runs}
+        levels = _levels(played, db.level_titles())
+    return ClassData(class_code, list(levels), list(students.values()), checkin_quiz(),
+                     _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")[:16],
+                     picked=chosen is not None, since=since)
 
 
-def _levels(played: set[str], kept: dict[str, str]) -> list[LevelInfo]:
-    """The campaign's levels in order, then My levels, then any other level played (by the title an import
-    kept, else by id)."""
+def run_day(created: str) -> _dt.date:
+    """The day (on this computer's clock) a run started: its record keeps the time in UTC."""
+    try:
+        when = _dt.datetime.fromisoformat(created)
+        return (when.astimezone() if when.tzinfo else when).date()
+    except ValueError:
+        try:
+            return _dt.date.fromisoformat(created[:10])
+        except ValueError:
+            return _dt.date.min
+
+
+def _levels(played: set[str], kept: dict[str, str], all_mine: bool = False) -> list[LevelInfo]:
+    """The campaign's levels in order, then My levels (those played, or all with ``all_mine``), then any
+    other level played (by the title an import kept, else by id)."""
     from game.level.campaign import list_levels
     from game.paths import levels_dir
     from game.store.folders import my_levels_dir
 
     out: list[LevelInfo] = []
-    for folder, everything in ((levels_dir(), True), (my_levels_dir(), False)):
+    for folder, everything in ((levels_dir(), True), (my_levels_dir(), all_mine)):
         try:
             infos = list_levels(folder) if folder.is_dir() else []
         except OSError:
@@ -173,6 +196,49 @@ def _levels(played: set[str], kept: dict[str, str]) -> list[LevelInfo]:
     known = {lv.id for lv in out}
     return out + sorted((LevelInfo(i, kept.get(i, f"{i} (a level not installed here)")) for i in played - known),
                         key=lambda lv: lv.title.lower())
+
+
+class UnknownLevel(ValueError):
+    """A level a teacher named (``--levels``) that the report does not know; the message names the nearest."""
+
+
+def level_choices(db: ClassDB) -> list[LevelInfo]:
+    """Every level a report can be limited to: the campaign, My levels, and every level a run was played on."""
+    return _levels(db.played_levels(), db.level_titles(), all_mine=True)
+
+
+def _fold(name: str) -> str:
+    """A level's name as a teacher may type it: any case, ``_`` or ``-`` for a space."""
+    return " ".join(re.split(r"[\s_\-]+", name.casefold())).strip()
+
+
+def pick_levels(wanted: list[str], choices: list[LevelInfo]) -> list[LevelInfo]:
+    """The levels named in ``wanted`` (ids or titles, in English or the language in use, any case; several
+    in one text separated by commas), in the report's order. UnknownLevel for a name none of them has."""
+    import difflib
+
+    names: dict[str, LevelInfo] = {}
+    for lv in choices:
+        for name in (lv.id, lv.title, _(lv.title)):
+            names.setdefault(_fold(name), lv)
+    picked: set[str] = set()
+    for text in wanted:
+        parts = [text] if _fold(text) in names else [p for p in text.split(",") if p.strip()]
+        for part in parts:
+            found = names.get(_fold(part))
+            if found is None:
+                shown = " ".join(part.split())[:100]
+                close = difflib.get_close_matches(_fold(shown), list(names), n=2, cutoff=0.6)
+                raise UnknownLevel(_unknown_level(shown, [names[c] for c in close], choices))
+            picked.add(found.id)
+    return [lv for lv in choices if lv.id in picked]
+
+
+def _unknown_level(shown: str, close: list[LevelInfo], choices: list[LevelInfo]) -> str:
+    near = list(dict.fromkeys(lv.id for lv in close))
+    hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+    return (f"no level called '{shown}' in the class database or this game; {hint}the levels: "
+            + ", ".join(lv.id for lv in choices))
 
 
 # ------------------------------------------------------------------ HTML
@@ -284,6 +350,7 @@ def report_html(data: ClassData) -> str:
         f'<p class="meta">{_n(len(data.students), "student")}'
         + (f" in {_n(len(classes), 'class', 'classes')} ({escape(', '.join(classes))})" if len(classes) > 1 else "")
         + f" · {_n(len(runs), 'finished level')}, {verified} verified by re-simulation · made {escape(data.made)}</p>",
+        *_scope(data),
         '<nav><a href="#grid">Grades</a><a href="#levels">Per level</a><a href="#checkin">Check-in quiz</a>'
         '<a href="#mistakes">Mistakes</a><a href="#discuss">To discuss</a><a href="#students">Students</a></nav>',
         "</header><main>",
@@ -298,6 +365,17 @@ def report_html(data: ClassData) -> str:
 
 def _n(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def _scope(data: ClassData) -> list[str]:
+    """What the report was limited to (--levels, --since), said at the top of the page."""
+    out = []
+    if data.picked:
+        out.append(f'<p class="meta">Only these levels: {escape(", ".join(lv.title for lv in data.levels))}</p>')
+    if data.since is not None:
+        out.append(f'<p class="meta">Only levels played since {escape(data.since.isoformat())} (the check-in quiz '
+                   "counts every attempt)</p>")
+    return out
 
 
 def _grid(data: ClassData) -> list[str]:

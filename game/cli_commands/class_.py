@@ -32,8 +32,15 @@ def register(sub) -> None:
                    help="a folder of levels to verify runs on, besides the campaign and My levels (repeatable)")
     i.add_argument("--jobs", type=int, default=None, metavar="N", help="processes to verify with (default: one a core)")
     i.set_defaults(run=run_import)
-    ls = with_db(inner.add_parser("list", help="the students and what they handed in"))
-    ls.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+    def with_filters(parser):
+        parser.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+        parser.add_argument("--levels", dest="level_names", action="append", metavar="LEVELS",
+                            help="only these levels: ids or titles, separated by commas (repeatable)")
+        parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                            help="only levels played on or after this day (the check-in quiz always counts)")
+        return parser
+
+    ls = with_filters(with_db(inner.add_parser("list", help="the students and what they handed in")))
     ls.set_defaults(run=run_list)
     r = with_db(inner.add_parser("remove", help="delete a student's data (or a whole class's)"))
     r.add_argument("--class", dest="class_code", required=True, metavar="CODE", help="the class code")
@@ -43,8 +50,34 @@ def register(sub) -> None:
     rep = with_db(inner.add_parser("report", help="write the class report (one HTML file, or CSV)"))
     rep.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write")
     rep.add_argument("--csv", action="store_true", help="a spreadsheet (CSV) instead of the HTML report")
-    rep.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+    with_filters(rep)
     rep.set_defaults(run=run_report)
+
+
+def _day(text: str):
+    """argparse type of ``--since``: a day written YYYY-MM-DD."""
+    import argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a day written YYYY-MM-DD, such as 2026-11-24") from None
+
+
+def _data(args, db):
+    """The report's data for the class, levels and day the command line names; None (after saying why) when
+    a level it names is not known."""
+    from game.classroom.report import UnknownLevel, class_data, level_choices, pick_levels
+
+    levels = None
+    if args.level_names:
+        try:
+            levels = pick_levels(args.level_names, level_choices(db))
+        except UnknownLevel as exc:
+            print(f"minerisk class {args.class_command}: {exc}", file=sys.stderr)
+            return None
+    return class_data(db, args.class_code, levels, args.since)
 
 
 def _open(args):
@@ -129,13 +162,13 @@ def _n(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def run_list(args) -> int:
-    from game.classroom.report import class_data
-
     db = _open(args)
     if db is None:
         return 1
     with db:
-        data = class_data(db, args.class_code)
+        data = _data(args, db)
+    if data is None:
+        return 2
     if not data.students:
         print("The class database holds no students" + (f" of class {args.class_code}" if args.class_code else "")
               + " yet: minerisk class import PATH")
@@ -189,14 +222,16 @@ def _key(name: str, class_code: str) -> str:
 
 def run_report(args) -> int:
     from game.atomic import write_atomic
-    from game.classroom.report import class_data, report_csv, report_html
+    from game.classroom.report import report_csv, report_html
     from game.store.reasons import plain_reason
 
     db = _open(args)
     if db is None:
         return 1
     with db:
-        data = class_data(db, args.class_code)
+        data = _data(args, db)
+    if data is None:
+        return 2
     text = report_csv(data) if args.csv else report_html(data)
     try:
         write_atomic(args.output, text, any_file=True)  # the teacher named it: an older report is replaced

@@ -4,6 +4,7 @@ width and prints; a CSV a spreadsheet takes; mistakes read from any score card."
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from html.parser import HTMLParser
@@ -185,6 +186,30 @@ def test_csv_has_a_row_per_student_and_level_and_no_formulas(class_db, tmp_path,
     assert main(["class", "report", "--csv", "-o", str(out), "--db", str(class_db.path)]) == 0
     assert out.read_text().startswith("class,student,level")
     assert "Wrote the class report (3 students" in capsys.readouterr().out
+
+
+def test_the_report_and_list_limited_to_some_levels_and_a_day(class_db, tmp_path, capsys):
+    """--levels by id or title (any case, commas), an unknown level named with the nearest; --since a day."""
+    out, db = tmp_path / "week.html", str(class_db.path)
+    assert main(["class", "report", "-o", str(out), "--db", db, "--levels", "CANCEL OR CLEAR"]) == 0
+    html = out.read_text()
+    title = next(lv.title for lv in class_data(class_db).levels if lv.id == "cancel_or_clear")
+    first = next(lv.title for lv in class_data(class_db).levels if lv.id == "first_steps")
+    assert f"1. {title}" in html and f". {first}<" not in html and "Only these levels" in html
+    assert "civilian_casualties" not in html and "Ben" in html  # Ben's reckless run there: his mistakes
+    data = class_data(class_db, levels=[lv for lv in class_data(class_db).levels if lv.id == "cancel_or_clear"])
+    assert sum(len(s.runs) for s in data.students) == 2 and data.class_checkin()[2] == 2  # the quiz always counts
+    both = f"{first.lower()},cancel_or_clear"
+    assert main(["class", "report", "--csv", "-o", str(out), "--db", db, "--levels", both]) == 0
+    assert {r["level"] for r in csv.DictReader(io.StringIO(out.read_text()))} == {"first_steps", "cancel_or_clear"}
+    assert main(["class", "report", "-o", str(out), "--db", db, "--levels", "cancel_or_cleer"]) == 2
+    err = capsys.readouterr().err
+    assert "no level called 'cancel_or_cleer'" in err and "did you mean 'cancel_or_clear'" in err
+    assert main(["class", "list", "--db", db, "--levels", "first_steps", "--since", "2999-01-01"]) == 0
+    assert "Amina" in capsys.readouterr().out  # every student listed, with no runs since
+    later = class_data(class_db, since=datetime.date(2999, 1, 1))
+    assert [len(s.runs) for s in later.students] == [0, 0, 0] and later.class_checkin()[2] == 2
+    assert sum(len(s.runs) for s in class_data(class_db, since=datetime.date(2000, 1, 1)).students) == 6
 
 
 def test_mistakes_are_read_from_any_score_card():
