@@ -12,7 +12,7 @@ import numpy as np
 from .model import ITEM_DTYPE, LevelSpec, MapData, MapObject, Scenario, Village
 
 #: Sub-stream labels, so adding a kind of randomness here never shifts another.
-_STREAM_ITEMS, _STREAM_CLUTTER = 1, 2
+_STREAM_ITEMS, _STREAM_CLUTTER, _STREAM_FIELD_ZONES = 1, 2, 3
 
 
 def truth_rng(seed: int, stream: int) -> np.random.Generator:
@@ -79,6 +79,24 @@ def _cluster(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
 _LAYOUTS = {"scatter": _scatter, "rows": _rows, "cluster": _cluster}
 
 
+def field_zones(level: LevelSpec, seed: int) -> tuple[str, ...]:
+    """The zone each item field lies in on this run. A field that lists several zones gets one of them at
+    random, preferring zones no earlier listing field took, so two fields over the same zones land in
+    different ones while there are enough. Fields naming one zone draw nothing, so their runs stay the same."""
+    rng = truth_rng(seed, _STREAM_FIELD_ZONES)
+    taken: set[str] = set()
+    chosen = []
+    for item_field in level.item_fields:
+        if len(item_field.zones) == 1:
+            chosen.append(item_field.zones[0])
+            continue
+        free = [z for z in item_field.zones if z not in taken] or list(item_field.zones)
+        zone = free[int(rng.integers(0, len(free)))]
+        taken.add(zone)
+        chosen.append(zone)
+    return tuple(chosen)
+
+
 def place_items(level: LevelSpec, level_map: MapData, seed: int) -> tuple[np.ndarray, tuple[str, ...]]:
     """The hidden ordnance: the level's placed items and its generated fields."""
     kinds = tuple(level.catalogue["ordnance"])
@@ -92,8 +110,8 @@ def place_items(level: LevelSpec, level_map: MapData, seed: int) -> tuple[np.nda
         placed["y"] = [p.cell[1] for p in level.placed_items]
         placed["kind"] = [kind_index[p.kind] for p in level.placed_items]
         parts.append(placed)
-    for item_field in level.item_fields:
-        obj = level_map.object_named(item_field.zone)
+    for item_field, zone in zip(level.item_fields, field_zones(level, seed)):
+        obj = level_map.object_named(zone)
         n = sum(item_field.counts.values())
         if obj is None or n == 0 or obj.area_cells == 0:
             continue

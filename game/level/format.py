@@ -14,7 +14,7 @@ from typing import Any
 from game import catalogue
 
 from .model import EVENT_KINDS, LAYOUTS, OBJECTIVE_KINDS, TUTORIAL_ORDERS, TUTORIAL_WAITS, WEATHER_KINDS
-from .schema import Bool, Cell, Enum, Field, Int, List, MapOf, Num, Obj, Spec, Str
+from .schema import Bool, Cell, Enum, Field, Int, List, MapOf, Num, Obj, OneOrList, Spec, Str
 from .translations import language_field, translation_schema
 
 FORMAT_VERSION = 1
@@ -73,7 +73,8 @@ def level_schema() -> Obj:
         "cell": Field(cell, required=True),
     })
     item_field = Obj(fields={
-        "zone": Field(ZONE_NAME, required=True),
+        "zone": Field(OneOrList(item=ZONE_NAME, doc="the zone of the field, or a list of zones: the field then "
+                                "lies in one of them, drawn afresh on every run"), required=True),
         "counts": Field(MapOf(value=Int(minimum=0, maximum=100_000), keys=kinds, what="ordnance kinds",
                               doc="how many items of each kind"), required=True),
         "layout": Field(Enum(choices=LAYOUTS, what="layouts",

@@ -149,11 +149,17 @@ class PlacedItem:
 
 @dataclass(frozen=True, slots=True)
 class ItemField:
-    """Ordnance generated inside a named zone."""
+    """Ordnance generated inside a named zone, or inside one of several zones drawn afresh on every run
+    (so the level file does not tell a student which suspected area holds it). A single name may be
+    given as a plain string."""
 
-    zone: str
+    zones: tuple[str, ...]
     counts: dict[str, int]
     layout: str = "scatter"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.zones, str):
+            object.__setattr__(self, "zones", (self.zones,))
 
 
 @dataclass(frozen=True, slots=True)

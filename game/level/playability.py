@@ -81,9 +81,10 @@ class _Checker:
         """Cells that may hold an item or evidence of one: generated fields, placed items, reports."""
         mask = np.zeros_like(self.suspected)
         for f in self.spec.item_fields:
-            obj = self.map.object_named(f.zone)
-            if obj is not None and sum(f.counts.values()) > 0:
-                mask |= obj.mask
+            for zone in f.zones:
+                obj = self.map.object_named(zone)
+                if obj is not None and sum(f.counts.values()) > 0:
+                    mask |= obj.mask
         for item in self.spec.placed_items:
             x, y = item.cell
             if x < self.map.width and y < self.map.height:

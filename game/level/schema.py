@@ -375,6 +375,26 @@ class List(Spec):
         return self._with_doc(s)
 
 
+@dataclass
+class OneOrList(Spec):
+    """One value, or a list of them: ``zone: a`` or ``zone: [a, b]``; always read as a list."""
+
+    item: Spec = None  # type: ignore[assignment]
+    max_items: int = 100
+    doc: str = ""
+
+    def _check(self, node, path, ctx):
+        if not isinstance(node, yaml.SequenceNode):
+            value = self.item.check(node, path, ctx)
+            return _INVALID if value is _INVALID else [value]
+        return List(item=self.item, min_items=1, max_items=self.max_items)._check(node, path, ctx)
+
+    def json_schema(self):
+        one = self.item.json_schema()
+        return self._with_doc({"anyOf": [one, {"type": "array", "items": one, "minItems": 1,
+                                               "maxItems": self.max_items}]})
+
+
 def _entries(node, path, ctx) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
     """The ``(key, key node, value node)`` of a mapping, reporting keys that are not words or repeat."""
     if not isinstance(node, yaml.MappingNode):

@@ -97,7 +97,7 @@ def build_spec(doc: dict, level_path: Path, map_path: Path) -> LevelSpec:
         start_teams=tuple(TeamStart(t["type"], t.get("count", 1), t.get("base")) for t in teams["start"]),
         hireable=tuple(dict.fromkeys(teams.get("hire", ()))),
         placed_items=tuple(PlacedItem(i["kind"], (i["cell"][0], i["cell"][1])) for i in ordnance.get("items", ())),
-        item_fields=tuple(ItemField(f["zone"], dict(f["counts"]), f.get("layout", "scatter"))
+        item_fields=tuple(ItemField(tuple(f["zone"]), dict(f["counts"]), f.get("layout", "scatter"))
                           for f in ordnance.get("fields", ())),
         clutter=tuple(ClutterSpec(c["zone"], float(c["pieces_per_100m2"])) for c in doc.get("clutter", ())),
         villages=tuple(VillageSpec(v["name"], v.get("population"),
@@ -165,11 +165,18 @@ class _RefChecker:
                 self.error(("ordnance", "items", i, "cell"), f"cell [{x}, {y}] is outside the map "
                            f"({self.map.width} x {self.map.height} cells)", "cells count from [0, 0] at the top left")
         for i, f in enumerate(ordnance.get("fields", ())):
-            self.object(("ordnance", "fields", i, "zone"), f["zone"], zone_kinds)
             total += sum(f["counts"].values())
-            obj = self.map.object_named(f["zone"])
-            if obj is not None and obj.area_cells == 0:
-                self.error(("ordnance", "fields", i, "zone"), f"zone `{f['zone']}` covers no cell of the map")
+            seen_zones: set[str] = set()
+            for j, zone in enumerate(f["zone"]):
+                path = ("ordnance", "fields", i, "zone", j)
+                if zone in seen_zones:
+                    self.error(path, f"zone `{zone}` is listed twice in this field", "keep it once")
+                    continue
+                seen_zones.add(zone)
+                self.object(path, zone, zone_kinds)
+                obj = self.map.object_named(zone)
+                if obj is not None and obj.area_cells == 0:
+                    self.error(path, f"zone `{zone}` covers no cell of the map")
         if total > MAX_ITEMS:
             self.error(("ordnance",), f"the level places {total:,} items; at most {MAX_ITEMS:,} are allowed")
         self._density(ordnance)
@@ -196,10 +203,19 @@ class _RefChecker:
     def _density(self, ordnance: dict) -> None:
         """More items in a zone (or on one cell) than a dense minefield holds: an error with a hint."""
         cell_m2 = float(self.doc.get("cell_size_m", 10)) ** 2
-        per_zone: dict[str, tuple[int, int]] = {}
-        for i, f in enumerate(ordnance.get("fields", ())):
-            first, total = per_zone.get(f["zone"], (i, 0))
-            per_zone[f["zone"]] = (first, total + sum(f["counts"].values()))
+        fields = list(enumerate(ordnance.get("fields", ())))
+        fixed: dict[str, tuple[int, int]] = {}  # zone -> (first field, items) of fields that name one zone
+        for i, f in fields:
+            if len(f["zone"]) == 1:
+                first, total = fixed.get(f["zone"][0], (i, 0))
+                fixed[f["zone"][0]] = (first, total + sum(f["counts"].values()))
+        per_zone = dict(fixed)
+        for i, f in fields:  # a field drawn among zones must fit in each of them, beside the fixed ones
+            if len(f["zone"]) > 1:
+                for zone in f["zone"]:
+                    n = fixed.get(zone, (i, 0))[1] + sum(f["counts"].values())
+                    if n > per_zone.get(zone, (i, 0))[1]:
+                        per_zone[zone] = (i, n)
         for zone, (i, n) in per_zone.items():
             obj = self.map.object_named(zone)
             if obj is None or obj.area_cells == 0:

@@ -112,6 +112,7 @@ class RunSummary:
     orders: int
     rejected_orders: int
     expected_harm: dict[str, float] = field(default_factory=dict)  # the score card's (game.scoring.harm)
+    unjustified_m2: float = 0.0  # land released without justification (the release record), all kinds
 
     @property
     def objectives_met(self) -> int:
@@ -244,7 +245,7 @@ def play_one(level: LevelSource, policy: PolicyRef, seed: int) -> RunSummary:
         deminers=dict(card.deminers), spent_usd=float(card.spent_usd), days_played=int(card.days_played),
         end_reason=card.end_reason, objectives=tuple((o.kind, bool(o.met)) for o in card.objectives),
         orders=len(result.outcomes), rejected_orders=sum(not o.accepted for o in result.outcomes),
-        expected_harm=dict(card.expected_harm))
+        expected_harm=dict(card.expected_harm), unjustified_m2=float(sum(card.unjustified_m2.values())))
 
 
 def compare_policies(scenario_factory: Callable[[int], Scenario], seeds: Iterable[int],

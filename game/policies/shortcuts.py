@@ -456,6 +456,13 @@ class ObjectiveCancelPolicy(LandReleasePolicy):
 
     name = "objective_cancel"
 
+    @staticmethod
+    def took_shortcut(run) -> bool:
+        """It cut something only where its cancel was unjustified: after a survey that found no evidence,
+        cancelling the zone is what the standards ask (on levels whose fields move between zones, the
+        objective's zone is empty on some seeds); ``run`` is a game.policies.RunSummary."""
+        return run.unjustified_m2 > 0
+
     def __init__(self, briefing):
         super().__init__(briefing)
         self.objective_masks = {name: np.asarray(self.map.object_named(name).mask, dtype=bool)
