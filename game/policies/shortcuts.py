@@ -641,10 +641,53 @@ class PiecemealCancelPolicy(LandReleasePolicy):
 
 
 #: Every shortcut player, in the order the red-team tables list them.
+class FileReaderPolicy(LandReleasePolicy):
+    """Land release by a student who opened the level file: every zone an item field names (each zone of a
+    field that lists several) is treated as contaminated from day one, so it is confirmed and cleared at
+    once, with no technical survey to find out.
+
+    The shortcut: reading where the items are instead of surveying. A level whose fields each name one
+    zone tells this player which suspected areas are empty; a field over several zones tells it only where
+    items may be (docs/level-authoring.md). It plays no procedure short, so it is judged by its mean only.
+    """
+
+    name = "file_reader"
+
+    def __init__(self, briefing):
+        super().__init__(briefing)
+        self.read = np.zeros((self.map.height, self.map.width), dtype=bool)
+        for zone in _zones_in_level_file(briefing.level.id):
+            obj = self.map.object_named(zone)
+            if obj is not None:
+                self.read |= np.asarray(obj.mask, dtype=bool)
+        for by, bx in zip(*np.nonzero(self.blocks.count(self.read) > 0)):
+            self.ts_pass[(int(bx), int(by))] = 10 ** 6  # no technical survey there: straight to confirm
+
+    def _near_evidence(self, view: PlayerView) -> np.ndarray:
+        return super()._near_evidence(view) | self.read
+
+
+def _zones_in_level_file(level_id: str) -> list[str]:
+    """The zones that the item fields of a level's YAML file name, read as a student could read them."""
+    import yaml
+
+    from game.run.levels import find_level
+
+    path = find_level(level_id)
+    if path is None:
+        return []
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    zones: list[str] = []
+    for item_field in (doc.get("ordnance") or {}).get("fields") or ():
+        zone = item_field.get("zone")
+        zones += zone if isinstance(zone, list) else [zone]
+    return zones
+
+
 SHORTCUT_POLICIES: tuple[type[Policy], ...] = (
     DogsOnlyPolicy, DogsRecheckPolicy, MachinesPlusDogsPolicy, RushedLandReleasePolicy, SurveyAndCancelPolicy,
     LeanLandReleasePolicy, LastDayCancelPolicy, TechnicalSurveyEverywherePolicy, TechnicalSurveyUntilCleanPolicy,
     LaneDodgePolicy, ThinBufferPolicy, SkipSurveyPolicy, ObjectiveCancelPolicy, CancelOrConfirmPolicy,
     EarlyEndPolicy, QaSpamPolicy, CancelAndQaPolicy, EndOnDayOnePolicy, StandDownAllPolicy, MarkAndEducatePolicy,
-    StandDownHalfwayPolicy, SampleSurveyPolicy, PiecemealCancelPolicy,
+    StandDownHalfwayPolicy, SampleSurveyPolicy, PiecemealCancelPolicy, FileReaderPolicy,
 )

@@ -19,7 +19,13 @@ qa_spam (more quality assurance). They are played by tools/redteam.py, not here.
 skip_survey (cancelling unsurveyed land is refused; never surveying caps the grade), stand_down_halfway,
 sample_survey and piecemeal_cancel (found by the session-3 red team) are judged like the others.
 
-Cost: 22 players x 10 seeds x 7 levels = 1,540 runs, about 3 minutes of the suite with 2 worker processes
+:data:`READERS` read what a student can open but should not play by: file_reader treats every zone the
+level file's item fields name as contaminated and skips the technical survey there. It cuts no procedure
+(so it may earn A or B), but its mean must not reach land_release's: a level file that named the one zone
+holding each field would let it (issue 9, "the truth leaks"). It is not judged on a level whose fields
+all lie in zones its reports name (the tutorial): there the file tells nothing the news does not.
+
+Cost: 23 players x 10 seeds x 7 levels = 1,610 runs, about 3 minutes of the suite with 2 worker processes
 on a 2-core machine (the sector is most of it).
 """
 
@@ -37,7 +43,9 @@ SEEDS = range(1, 11)
 JOBS = 2
 REFERENCE = "land_release"
 PROBES = ("qa_spam", "ts_until_clean", "lane_dodge", "objective_cancel", "early_end")
-JUDGED = tuple(n for n in SHORTCUTS if n not in PROBES)
+#: Players that skip no procedure but know what a student should not rely on: judged by their mean only.
+READERS = ("file_reader",)
+JUDGED = tuple(n for n in SHORTCUTS if n not in PROBES + READERS)
 GOOD = ("A", "B")
 
 pytestmark = pytest.mark.slow  # in the README's test command (CI); `-m "not slow"` leaves it out while working
@@ -47,7 +55,8 @@ _RESULTS: dict[str, dict[str, PolicyStats]] = {}
 
 def results(info) -> dict[str, PolicyStats]:
     if info.id not in _RESULTS:
-        _RESULTS[info.id] = run_tournament(info.path, (REFERENCE, *TEACHING, *JUDGED), SEEDS, jobs=JOBS)
+        _RESULTS[info.id] = run_tournament(info.path, (REFERENCE, *TEACHING, *JUDGED, *READERS), SEEDS,
+                                           jobs=JOBS)
     return _RESULTS[info.id]
 
 
@@ -62,11 +71,25 @@ def taken(res: dict[str, PolicyStats], name: str) -> list:
     return [r for r, ref in zip(res[name].runs, res[REFERENCE].runs) if not r.same_outcome(ref) and took(r)]
 
 
+def file_tells_more_than_the_news(info) -> bool:
+    """Whether the level file names a zone of an item field that no report of the level names (or lets a
+    field lie in one of several zones). file_reader uses only those names, so where every one of them is a
+    reported zone (the tutorial: its two fields lie where its day-1 and day-2 reports say) it knows nothing
+    the news does not tell (on the tutorial it scores 1 point above land_release, clearing the reported
+    orchard a day sooner)."""
+    from game.level import load_level
+
+    spec, _ = load_level(info.path)
+    reported = {e.zone for e in spec.events if e.kind == "report"}
+    return any(len(f.zones) > 1 or f.zones[0] not in reported for f in spec.item_fields)
+
+
 @pytest.mark.parametrize("info", cases("beats"))
 def test_land_release_mean_beats_every_shortcut(info):
     res = results(info)
     best = res[REFERENCE].mean_total
-    paying = {name: round(res[name].mean_total) for name in JUDGED
+    readers = READERS if file_tells_more_than_the_news(info) else ()
+    paying = {name: round(res[name].mean_total) for name in JUDGED + readers
               if taken(res, name) and res[name].mean_total >= best}
     assert not paying, f"{info.id}: land_release's mean {best:,.0f} is matched or beaten by {paying}"
 
