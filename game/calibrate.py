@@ -198,6 +198,9 @@ _LEVEL_FIXES = {
     "early": "ending early kept the grade: give objectives a `by_day` on land that holds items, so that a player "
              "who stops early misses them",
     "all": "clearing everything fitted in the level",
+    "file": "your level file tells where the items are: give each `ordnance.fields` entry a list of zones "
+            "(`zone: [a, b, c]`, one drawn on every run) that includes areas no report names, so that only the "
+            "survey's evidence tells an empty area from a contaminated one",
 }
 _FAMILY = {
     "skip_survey": "cancel", "survey_and_cancel": "cancel", "cancel_or_confirm": "cancel",
@@ -208,6 +211,7 @@ _FAMILY = {
     "early_end": "early", "end_on_day_one": "early", "stand_down_all": "early", "idle": "early",
     "mark_and_educate": "early", "qa_spam": "early", "clear_all": "all", "reckless": "rushed",
     "stand_down_halfway": "early", "sample_survey": "cancel", "piecemeal_cancel": "cancel",
+    "file_reader": "file",
 }
 
 

@@ -649,6 +649,8 @@ class FileReaderPolicy(LandReleasePolicy):
     The shortcut: reading where the items are instead of surveying. A level whose fields each name one
     zone tells this player which suspected areas are empty; a field over several zones tells it only where
     items may be (docs/level-authoring.md). It plays no procedure short, so it is judged by its mean only.
+    It finds the file by the level's id among the bundled levels and My levels (where students' custom
+    levels are installed); elsewhere it reads nothing and plays as land_release does.
     """
 
     name = "file_reader"
