@@ -397,13 +397,14 @@ class LandReleasePolicy(Policy):
             return []
         busy = {c.area_key(t.area) for t in running}
         waiting = ((view.status == REDUCED) | (view.status == CLEARED)) & ~view.verified
-        counts = self.blocks.count(waiting)
+        counts = self.blocks.count(waiting).ravel()
         min_cells = max(1, self.blocks.size ** 2 // 4)
-        for by, bx in sorted(zip(*np.nonzero(counts)), key=lambda b: -counts[b[0], b[1]]):
-            rect = self.blocks.rect(int(bx), int(by))
-            if rect in busy or (counts[by, bx] < min_cells and view.day < view.last_day - 15):
-                continue  # small remnants wait until the block fills up, or the end nears
-            return [c.QualityAssurance(view.day, rect)]
+        # small remnants wait until the block fills up, or the end nears
+        ready = np.flatnonzero((counts >= min_cells) if view.day < view.last_day - 15 else (counts > 0))
+        for i in ready[np.argsort(-counts[ready], kind="stable")].tolist():  # the fullest first
+            rect = self.blocks.rect(i % self.blocks.bx, i // self.blocks.bx)
+            if rect not in busy:
+                return [c.QualityAssurance(view.day, rect)]
         return []
 
     # ---------------------------------------------------------- the teams
@@ -430,6 +431,8 @@ class LandReleasePolicy(Policy):
         qa_tasks = sum(1 for t in view.tasks if t.kind == "quality_assurance")
         qa_cost = float(self.catalogue["tasks"]["quality_assurance"]["cost_per_day_usd"]) * qa_tasks
         need = (running + qa_cost + self._qa_reserve_per_day()) * days_left
+        if view.budget_usd >= need:
+            return []  # the money lasts (most days)
         order = {"machine": 0, "dog": 1, "manual": 2}
         candidates = sorted((t for t in teams if t.type in order),
                             key=lambda t: (t.task_kind is not None, order[t.type], -t.cost_per_day_usd, t.name))

@@ -71,7 +71,7 @@ class ClearAllPolicy(Policy):
         if day == 1:
             orders += [c.StandDown(day, t.name) for t in view.teams if t.deployed and t.type != "manual"]
         left = self.blocks.count(hazardous(view))
-        todo = [b for b in self.blocks.order() if left[b[1], b[0]] > 0 and b not in self.given]
+        todo = [b for b in self.blocks.with_cells(left) if b not in self.given]
         idle = [t for t in view.idle_teams("manual")]
         if day > 1 and not idle and todo and "manual" in view.hireable:
             cat = self.catalogue["teams"]["manual"]

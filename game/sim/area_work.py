@@ -17,8 +17,16 @@ from .state import SimState
 
 def workable(state: SimState, team_type: str, mask: np.ndarray) -> np.ndarray:
     """The part of a mask a team type can work on (terrain multiplier above 0)."""
-    mult = state.rules.terrain_multiplier(team_type)
-    return mask & (mult[state.grid.terrain] > 0)
+    return mask & workable_terrain(state, team_type)
+
+
+def workable_terrain(state: SimState, team_type: str) -> np.ndarray:
+    """The cells a team type can work on, over the whole map (kept: the terrain never changes)."""
+    ok = state.workable_terrain.get(team_type)
+    if ok is None:
+        mult = state.rules.terrain_multiplier(team_type)
+        ok = state.workable_terrain[team_type] = mult[state.grid.terrain] > 0
+    return ok
 
 
 def cell_costs(state: SimState, team_type: str, flat_cells: np.ndarray) -> np.ndarray:

@@ -15,8 +15,9 @@ from .grid import LandStatus, disc_mask, is_hazardous
 from .state import SimState
 from .view import EvidenceView, FindView
 
-_CONFIRMABLE = np.array([LandStatus.UNKNOWN, LandStatus.SUSPECTED, LandStatus.CANCELLED, LandStatus.REDUCED],
-                        dtype=np.int8)
+#: The land a find confirms around it: every status but confirmed and cleared (unknown, suspected, cancelled,
+#: reduced), as plain ints for fast comparisons.
+_NOT_CONFIRMABLE = (int(LandStatus.CONFIRMED), int(LandStatus.CLEARED))
 STATUS_NAMES = {int(s): s.name.lower() for s in LandStatus}
 
 
@@ -29,7 +30,9 @@ def release(state: SimState, flat_cells: np.ndarray, status: LandStatus, order: 
     flat_cells = np.asarray(flat_cells, dtype=np.int64)
     if len(flat_cells) == 0:
         return 0
-    why_cells = np.broadcast_to(np.asarray(why, dtype=np.int8), flat_cells.shape).copy()
+    why_cells = np.asarray(why, dtype=np.int8)
+    if why_cells.ndim:
+        why_cells = np.broadcast_to(why_cells, flat_cells.shape).copy()
     checked = flat_cells[g.indication.flat[flat_cells]]
     g.status.flat[flat_cells] = status
     g.touch(flat_cells)
@@ -108,7 +111,7 @@ def confirm_around(state: SimState, x: int, y: int, radius_m: float, within: np.
     if within is not None:
         inside = inside & within[ys, xs]
     window = g.status[ys, xs]
-    change = inside & np.isin(window, _CONFIRMABLE)
+    change = inside & (window != _NOT_CONFIRMABLE[0]) & (window != _NOT_CONFIRMABLE[1])
     window[change] = LandStatus.CONFIRMED
     g.release_day[ys, xs][change] = -1
     if change.any():

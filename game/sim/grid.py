@@ -155,6 +155,9 @@ def area_mask(scenario: Scenario, area: object) -> tuple[np.ndarray | None, str,
 
 def perimeter_m(mask: np.ndarray, cell_size_m: float) -> float:
     """Length of the outline of a set of cells, in metres."""
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if len(rows):  # the outline of the cells' bounding box only: the rest of the map adds no edge
+        mask = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     padded = np.pad(mask, 1).astype(np.int8)
     edges = np.abs(np.diff(padded, axis=0)).sum() + np.abs(np.diff(padded, axis=1)).sum()
     return float(edges) * cell_size_m
@@ -168,6 +171,20 @@ def disc_mask(grid: Grid, x: int, y: int, radius_m: float) -> tuple[slice, slice
     yy, xx = np.ogrid[y0:y1, x0:x1]
     inside = (yy - y) ** 2 + (xx - x) ** 2 <= r * r
     return slice(y0, y1), slice(x0, x1), inside
+
+
+def near_points(height: int, width: int, cells: np.ndarray, xs: np.ndarray, ys: np.ndarray, r: int) -> np.ndarray:
+    """For each flat cell of a ``height`` x ``width`` map, whether any of the points (xs, ys) lies within the
+    (2r+1)-cell square around it: ``box_near(...).flat[cells]`` without a whole-map layer when there are
+    few cells and points."""
+    cells = np.asarray(cells, dtype=np.int64)
+    xs, ys = np.asarray(xs, dtype=np.intp), np.asarray(ys, dtype=np.intp)
+    if len(cells) == 0 or len(xs) == 0:
+        return np.zeros(len(cells), dtype=bool)
+    if len(cells) * len(xs) > 200_000:
+        return box_near(height, width, xs, ys, r).flat[cells]
+    cx, cy = cells % width, cells // width
+    return ((np.abs(cx[:, None] - xs[None, :]) <= r) & (np.abs(cy[:, None] - ys[None, :]) <= r)).any(axis=1)
 
 
 def box_near(height: int, width: int, xs: np.ndarray, ys: np.ndarray, r: int) -> np.ndarray:

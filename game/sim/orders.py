@@ -19,7 +19,7 @@ from . import commands as c
 from .area_work import lane_costs, plan, workable
 from .components import SampledCells, Task, Team, VillageState, VillageTask
 from .effects import end_task, release
-from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, box_near, is_hazardous, is_released, perimeter_m
+from .grid import HAZARDOUS, RELEASED, LandStatus, area_mask, is_hazardous, is_released, near_points, perimeter_m
 from .processors.compliance import note_sent_home
 from .release import CANCEL_AFTER_RUSHED_SURVEY, CANCEL_AGAINST_EVIDENCE, CANCEL_BEFORE_AREA_SURVEYED
 from .processors.costs import daily_cost
@@ -209,7 +209,7 @@ def _near_known_evidence(state: SimState, cells: np.ndarray) -> np.ndarray:
     r = int(float(state.catalogue["survey"]["evidence_offset_m"]) // g.cell_size_m)
     xs = np.array([e.x for e in state.evidence], dtype=np.intp)
     ys = np.array([e.y for e in state.evidence], dtype=np.intp)
-    return box_near(g.height, g.width, xs, ys, r).flat[cells]
+    return near_points(g.height, g.width, cells, xs, ys, r)
 
 
 # ----------------------------------------------------------------- handlers
@@ -327,10 +327,15 @@ def cancel_judgement(state: SimState, cells: np.ndarray) -> np.ndarray:
     why = np.zeros(len(cells), np.int8)
     why[g.survey_rushed.flat[cells]] = CANCEL_AFTER_RUSHED_SURVEY
     still_suspected_unsurveyed = (g.status == LandStatus.SUSPECTED) & ~g.surveyed
+    zones = []  # the suspected areas these cells lie in, and which of the cells
     for obj in state.scenario.map.objects_of("suspected_area"):
         zone = np.asarray(obj.mask, bool)
+        inside = zone.ravel()[cells]
+        if inside.any():
+            zones.append((zone, inside))
+    for zone, inside in zones:
         if (zone & still_suspected_unsurveyed).any():
-            why[zone.ravel()[cells]] = CANCEL_BEFORE_AREA_SURVEYED
+            why[inside] = CANCEL_BEFORE_AREA_SURVEYED
     points = [(e.x, e.y) for e in state.evidence] + [(f.x, f.y) for f in state.finds]
     points += [tuple(int(v) for v in divmod(int(c), g.width))[::-1] for c in np.flatnonzero(g.indication.ravel())]
     if not points:
@@ -338,11 +343,10 @@ def cancel_judgement(state: SimState, cells: np.ndarray) -> np.ndarray:
     xs = np.array([p[0] for p in points], np.intp)
     ys = np.array([p[1] for p in points], np.intp)
     buffer_cells = int(float(state.catalogue["release_rules"]["cancel_evidence_buffer_m"]) // g.cell_size_m)
-    near = box_near(g.height, g.width, xs, ys, buffer_cells).ravel()[cells]
-    for obj in state.scenario.map.objects_of("suspected_area"):
-        zone = np.asarray(obj.mask, bool)
+    near = near_points(g.height, g.width, cells, xs, ys, buffer_cells)
+    for zone, inside in zones:
         if zone[ys, xs].any():
-            near |= zone.ravel()[cells]
+            near |= inside
     why[near] = CANCEL_AGAINST_EVIDENCE
     return why
 

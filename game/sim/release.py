@@ -69,16 +69,18 @@ class ReleaseRecord:
                    ever_unjustified=np.zeros((height, width), bool), ever_released=np.zeros((height, width), bool),
                    verified=np.zeros((height, width), bool))
 
-    def note(self, flat_cells: np.ndarray, kind: str, order: int, day: int, why: np.ndarray, cell_m2: float,
+    def note(self, flat_cells: np.ndarray, kind: str, order: int, day: int, why: np.ndarray | int, cell_m2: float,
              width: int) -> None:
-        """Record that ``flat_cells`` were released by ``order`` today, each with its ``why`` code."""
+        """Record that ``flat_cells`` were released by ``order`` today, each with its ``why`` code (one
+        code for them all, or one per cell)."""
         self.order.flat[flat_cells] = order
         self.why.flat[flat_cells] = why
         self.ever_released.flat[flat_cells] = True
-        self.ever_unjustified.flat[flat_cells] |= why != JUSTIFIED
+        self.ever_unjustified.flat[flat_cells] |= np.asarray(why) != JUSTIFIED
         self.verified.flat[flat_cells] = False
-        for code in np.unique(why):
-            sel = flat_cells[why == code]
+        why = np.asarray(why)
+        for code in (why.reshape(1) if why.ndim == 0 else np.unique(why)):
+            sel = flat_cells if why.ndim == 0 else flat_cells[why == code]
             first = int(sel[0])
             self.entries.append(ReleaseEntry(order, day, kind, WHY[int(code)], len(sel), len(sel) * cell_m2,
                                              first % width, first // width))

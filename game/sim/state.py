@@ -129,6 +129,8 @@ class SimState:
     item_cells: tuple | None = None  # cached by processors.civilians.item_cells
     item_catchments: dict = field(default_factory=dict)  # village entity -> which item cells its people use
     item_exposure: tuple = ()  # (key, people, educated) for the item cells: processors.civilians._exposure
+    workable_terrain: dict = field(default_factory=dict)  # team type -> cells it can work: area_work.workable_terrain
+    daily_rates: Any = None  # processors.civilians.DailyRates, kept while the land and the villages stay the same
 
     @property
     def catalogue(self) -> dict[str, Any]:

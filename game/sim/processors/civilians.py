@@ -21,6 +21,8 @@ day's incidents, which are told calmly and counted in the debrief.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import esper
 import numpy as np
 
@@ -40,6 +42,14 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
     only as long as its effect has left). ``after_level``: the years after the level, when people need their
     land and enter suspected land more (``civilians.after_level_suspected_entry_factor``) and signs wear away
     (``tasks.marking.after_level_entry_factor``)."""
+    entries = entry_rates(state, cells, status, marked, educated, horizon_days, after_level)
+    return rates_on_items(state, entries, items, vehicle_only, horizon_days)
+
+
+def entry_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marked: np.ndarray, educated: bool = True,
+                horizon_days: float = 1.0, after_level: bool = False) -> np.ndarray:
+    """Entries a day onto each cell that could meet an item (the part of :func:`incident_rates` that does not
+    depend on the items): the villages' exposure times the cell's land use and status factor."""
     civ = state.catalogue["civilians"]
     g = state.grid
     released = is_released(status)
@@ -53,10 +63,17 @@ def incident_rates(state: SimState, cells: np.ndarray, status: np.ndarray, marke
     eore = float(state.rules.team("eore")["risky_behaviour_factor"])
     people, taught = _exposure(state, cells, horizon_days)
     exposure = people - (1.0 - eore) * taught * hazardous if educated else people
+    return exposure * base
+
+
+def rates_on_items(state: SimState, entries: np.ndarray, items: np.ndarray, vehicle_only: np.ndarray,
+                   horizon_days: float = 1.0) -> np.ndarray:
+    """:func:`incident_rates` from the cells' :func:`entry_rates` and the items on them."""
+    civ = state.catalogue["civilians"]
     items = np.asarray(items, np.float64)
     vehicle_only = np.asarray(vehicle_only, np.float64)
     on_items = (items - vehicle_only) + vehicle_only * float(civ["vehicle_entry_share"])
-    return exposure * base * on_items * float(civ["incident_chance_per_entry_on_item"]) * horizon_days
+    return entries * on_items * float(civ["incident_chance_per_entry_on_item"]) * horizon_days
 
 
 def _exposure(state: SimState, cells: np.ndarray, horizon_days: float) -> tuple[np.ndarray, np.ndarray]:
@@ -69,8 +86,7 @@ def _exposure(state: SimState, cells: np.ndarray, horizon_days: float) -> tuple[
     villages = sorted(esper.get_component(VillageState), key=lambda p: p[0])
     fixed = state.item_cells is not None and cells is state.item_cells[0]  # the truth's cells: cache
     if fixed:
-        key = (state.day, horizon_days, tuple((e, v.population, v.educated_until_day, v.catchment_cells)
-                                              for e, v in villages))
+        key = exposure_key(state, horizon_days, villages)
         if state.item_exposure and state.item_exposure[0] == key:
             return state.item_exposure[1], state.item_exposure[2]
     people, taught = np.zeros(len(cells)), np.zeros(len(cells))
@@ -86,7 +102,7 @@ def _exposure(state: SimState, cells: np.ndarray, horizon_days: float) -> tuple[
             inside = v.catchment.flat[cells]
         coef = v.population * per_entry / n
         people += inside * coef
-        lasting = min(1.0, max(0.0, (v.educated_until_day - state.day) / horizon_days))
+        lasting = _lasting(state, v, horizon_days)
         if lasting:
             taught += inside * (coef * lasting)
     if fixed:
@@ -94,61 +110,39 @@ def _exposure(state: SimState, cells: np.ndarray, horizon_days: float) -> tuple[
     return people, taught
 
 
+def _lasting(state: SimState, village: VillageState, horizon_days: float) -> float:
+    """How much of ``horizon_days`` a village's risk education still works (0..1)."""
+    return min(1.0, max(0.0, (village.educated_until_day - state.day) / horizon_days))
+
+
+def exposure_key(state: SimState, horizon_days: float, villages: list | None = None) -> tuple:
+    """Everything :func:`_exposure` depends on besides the cells: equal keys give equal exposure (the day
+    counts only through how much of the horizon each village's risk education still works)."""
+    if villages is None:
+        villages = sorted(esper.get_component(VillageState), key=lambda p: p[0])
+    return (horizon_days, tuple((e, v.population, _lasting(state, v, horizon_days), v.catchment_cells)
+                                for e, v in villages))
+
+
 class CivilianProcessor(esper.Processor):
     def process(self, state: SimState) -> None:
         g = state.grid
         civ = state.catalogue["civilians"]
-        self._expected(state)
+        rates = expected_today(state)
+        if rates is None:
+            return
         cells = item_cells(state)[0]  # live items lie only where the truth put items: no whole-grid scan
         live = g.live_items.flat[cells]
         here = live > 0
         if not here.any():
             return
-        # the rates on all item cells share the exposure the score computed today; the draws stay one per
+        # the rates on all item cells share the entries the score computed today; the draws stay one per
         # cell with live items, in cell order
-        lam = incident_rates(state, cells, g.status.flat[cells], g.marked.flat[cells], live,
-                             g.live_vehicle_only.flat[cells])[here]
+        lam = rates_on_items(state, rates.entries, live, g.live_vehicle_only.flat[cells])[here]
         live_cells = cells[here]
         hit = state.rng["civilians"].random(len(live_cells)) < -np.expm1(-lam)
         for cell in live_cells[hit].tolist():
             self._incident(state, civ, cell)
-
-    @staticmethod
-    def _expected(state: SimState) -> None:
-        """Add today's expected incidents to ``SimState.harm``: every item of the truth, weighted by the
-        chance it is still live (``p_live``), on its cell as the land is now; what releases made *with*
-        justification added to it (the residual risk, ``harm.civilian_residual``: the land as used now against
-        the land left as it was at the start); and the same for the programme that does nothing (the land as at
-        the start, no signs, no risk education)."""
-        cells, inverse, weight = item_cells(state)
-        if len(cells) == 0:
-            return
-        g = state.grid
-        one, none = np.ones(len(cells)), np.zeros(len(cells))
-        now = incident_rates(state, cells, g.status.flat[cells], g.marked.flat[cells], one, none)[inverse] * weight
-        idle = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one, none,
-                              educated=False)[inverse] * weight
-        today = state.p_live * -np.expm1(-now)
-        state.harm.civilian += float(today.sum())
-        residual = residual_cells(state, cells)
-        if residual.any():  # what the justified releases added to the harm of the land left as it was
-            kept = incident_rates(state, cells, g.initial_status.flat[cells], np.zeros(len(cells), bool), one,
-                                  none)[inverse] * weight
-            extra = today - state.p_live * -np.expm1(-kept)
-            state.harm.civilian_residual += float(np.clip(extra[residual[inverse]], 0.0, None).sum())
-        state.harm.civilian_idle += float((state.p_live_idle * -np.expm1(-idle)).sum())
-        marked = g.marked.flat[cells]
-        if marked.any():  # what the signs prevented today: the same land without them
-            bare = incident_rates(state, cells, g.status.flat[cells], np.zeros(len(cells), bool), one,
-                                  none)[inverse] * weight
-            state.harm.marking_averted += float((state.p_live * (np.expm1(-now) - np.expm1(-bare))).sum())
-        if educated_now(state):  # what risk education prevented today: the same people without it
-            careless = incident_rates(state, cells, g.status.flat[cells], marked, one, none,
-                                      educated=False)[inverse] * weight
-            state.harm.education_averted += float((state.p_live * (np.expm1(-now) - np.expm1(-careless))).sum())
-        state.p_live *= np.exp(-now)  # an item set off today is no longer there tomorrow
-        state.p_live_idle *= np.exp(-idle)
-
 
     def _incident(self, state: SimState, civ: dict, cell: int) -> None:
         g = state.grid
@@ -180,6 +174,82 @@ class CivilianProcessor(esper.Processor):
             if v.catchment[y, x] and (best is None or d < best):
                 best, name = d, v.name
         return name
+
+
+@dataclass
+class DailyRates:
+    """What :func:`expected_today` works out from the land and the villages' people, kept while neither
+    changes (most days nothing does): per item cell the entries that could meet an item (``entries``), and
+    per item of the truth the chance it sets off today (``hit_*``) and stays (``stay_*``) as the land is now
+    (``now``), as it was at the start with today's signs and risk education (``kept``, only once land was
+    released with justification) or with neither (``idle``), and what the signs and risk education take
+    off today's chance (``*_gain``; None when nothing is marked or no risk education works)."""
+
+    key: tuple
+    entries: np.ndarray
+    hit_now: np.ndarray
+    stay_now: np.ndarray
+    hit_idle: np.ndarray
+    stay_idle: np.ndarray
+    residual: np.ndarray | None = None  # items on cells released only ever with justification
+    hit_kept: np.ndarray | None = None
+    marking_gain: np.ndarray | None = None
+    education_gain: np.ndarray | None = None
+
+
+def daily_rates(state: SimState) -> DailyRates:
+    """Today's :class:`DailyRates`, worked out again only when the land of the item cells (status, signs,
+    releases) or the villages' exposure changed."""
+    g = state.grid
+    cells, inverse, weight = item_cells(state)
+    status, marked, residual = g.status.flat[cells], g.marked.flat[cells], residual_cells(state, cells)
+    key = (status.tobytes(), marked.tobytes(), residual.tobytes(), exposure_key(state, 1.0))
+    if state.daily_rates is not None and state.daily_rates.key == key:
+        return state.daily_rates
+    one, none, unmarked = np.ones(len(cells)), np.zeros(len(cells)), np.zeros(len(cells), bool)
+
+    def per_item(rates: np.ndarray) -> np.ndarray:
+        return rates[inverse] * weight
+
+    entries = entry_rates(state, cells, status, marked)
+    now = per_item(rates_on_items(state, entries, one, none))
+    idle = per_item(incident_rates(state, cells, g.initial_status.flat[cells], unmarked, one, none, educated=False))
+    out = DailyRates(key, entries, -np.expm1(-now), np.exp(-now), -np.expm1(-idle), np.exp(-idle))
+    if residual.any():
+        kept = per_item(incident_rates(state, cells, g.initial_status.flat[cells], unmarked, one, none))
+        out.residual, out.hit_kept = residual[inverse], -np.expm1(-kept)
+    if marked.any():
+        bare = per_item(incident_rates(state, cells, status, unmarked, one, none))
+        out.marking_gain = np.expm1(-now) - np.expm1(-bare)
+    if educated_now(state):
+        careless = per_item(incident_rates(state, cells, status, marked, one, none, educated=False))
+        out.education_gain = np.expm1(-now) - np.expm1(-careless)
+    state.daily_rates = out
+    return out
+
+
+def expected_today(state: SimState) -> DailyRates | None:
+    """Add today's expected incidents to ``SimState.harm``: every item of the truth, weighted by the
+    chance it is still live (``p_live``), on its cell as the land is now; what releases made *with*
+    justification added to it (the residual risk, ``harm.civilian_residual``: the land as used now against
+    the land left as it was at the start); and the same for the programme that does nothing (the land as at
+    the start, no signs, no risk education). Returns today's rates (None when the truth has no items)."""
+    if len(item_cells(state)[0]) == 0:
+        return None
+    r = daily_rates(state)
+    today = state.p_live * r.hit_now
+    state.harm.civilian += float(today.sum())
+    if r.residual is not None:  # what the justified releases added to the harm of the land left as it was
+        extra = today - state.p_live * r.hit_kept
+        state.harm.civilian_residual += float(np.clip(extra[r.residual], 0.0, None).sum())
+    state.harm.civilian_idle += float((state.p_live_idle * r.hit_idle).sum())
+    if r.marking_gain is not None:  # what the signs prevented today: the same land without them
+        state.harm.marking_averted += float((state.p_live * r.marking_gain).sum())
+    if r.education_gain is not None:  # what risk education prevented today: the same people without it
+        state.harm.education_averted += float((state.p_live * r.education_gain).sum())
+    state.p_live *= r.stay_now  # an item set off today is no longer there tomorrow
+    state.p_live_idle *= r.stay_idle
+    return r
 
 
 def educated_now(state: SimState) -> bool:
