@@ -80,6 +80,12 @@ class LandReleasePolicy(Policy):
         self.zones = sorted(zones, key=lambda z: (0 if self._serves_objective(z) else 1,
                                                   self._zone_distance(z, cell)))
         self.zone_masks = {z.name: np.asarray(z.mask, dtype=bool) for z in self.zones}
+        self.zone_cells = {name: np.flatnonzero(mask) for name, mask in self.zone_masks.items()}
+        # which zones hold each cell, one bit per zone (zones may overlap), to find the zones of new evidence
+        self._zone_bit = {z.name: 1 << i for i, z in enumerate(zones)} if len(zones) <= 63 else {}
+        self._zone_bits = np.zeros((h, w), dtype=np.int64)
+        for name, bit in self._zone_bit.items():
+            self._zone_bits[self.zone_masks[name]] |= bit
         self.zones_done: set[str] = set()
         self.surveys_given: set[str] = set()
         self.ts_pass: dict[tuple[int, int], int] = {}
@@ -153,13 +159,18 @@ class LandReleasePolicy(Policy):
             ys = np.array([p.y for p in new], dtype=np.intp)
             self._points = (np.concatenate([self._points[0], xs]), np.concatenate([self._points[1], ys]))
             self._near = self._near | box_near(view.height, view.width, xs, ys, self.buffer)
-            for zone in self.zones:
-                mask = self.zone_masks[zone.name]
-                if mask[ys, xs].any():
-                    self._near |= mask
+            for zone in self._zones_holding(xs, ys):
+                self._near |= self.zone_masks[zone.name]
             self._seen_counts = (len(evidence), len(finds))
             self._evidence_seen = n
         return self._near
+
+    def _zones_holding(self, xs: np.ndarray, ys: np.ndarray) -> list:
+        """The suspected areas (in ``self.zones`` order) holding any of the cells (xs, ys)."""
+        if not self._zone_bit:  # too many zones for a bit each
+            return [z for z in self.zones if self.zone_masks[z.name][ys, xs].any()]
+        bits = int(np.bitwise_or.reduce(self._zone_bits[ys, xs])) if len(xs) else 0
+        return [z for z in self.zones if bits & self._zone_bit[z.name]]
 
     def _fade_out(self, view: PlayerView, suspected: np.ndarray) -> list:
         """Every new find confirms the suspected land within ``fade_out_m`` of it."""
@@ -183,12 +194,12 @@ class LandReleasePolicy(Policy):
         for zone in self.zones:
             if zone.name in self.zones_done:
                 continue
-            mask = self.zone_masks[zone.name]
-            if not (mask & suspected & ~view.surveyed).any():
+            cells = self.zone_cells[zone.name]
+            if not (suspected.flat[cells] & ~view.surveyed.flat[cells]).any():
                 busy = any(t.kind == "survey" and t.area == zone.name for t in view.tasks)
                 if not busy:
                     self.zones_done.add(zone.name)
-                    self._done_mask |= mask
+                    self._done_mask |= self.zone_masks[zone.name]
         left = [z for z in self.zones if z.name not in self.surveys_given and z.name not in self.zones_done]
         for team in view.idle_teams("nts"):
             if not left:

@@ -155,9 +155,10 @@ def area_mask(scenario: Scenario, area: object) -> tuple[np.ndarray | None, str,
 
 def perimeter_m(mask: np.ndarray, cell_size_m: float) -> float:
     """Length of the outline of a set of cells, in metres."""
-    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    if len(rows):  # the outline of the cells' bounding box only: the rest of the map adds no edge
-        mask = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    cells = np.flatnonzero(mask)
+    if len(cells):  # the outline within the cells' bounding box only: the rest of the map adds no edge
+        ys, xs = cells // mask.shape[1], cells % mask.shape[1]
+        mask = mask[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
     padded = np.pad(mask, 1).astype(np.int8)
     edges = np.abs(np.diff(padded, axis=0)).sum() + np.abs(np.diff(padded, axis=1)).sum()
     return float(edges) * cell_size_m
@@ -168,9 +169,22 @@ def disc_mask(grid: Grid, x: int, y: int, radius_m: float) -> tuple[slice, slice
     r = int(radius_m // grid.cell_size_m)
     y0, y1 = max(0, y - r), min(grid.height, y + r + 1)
     x0, x1 = max(0, x - r), min(grid.width, x + r + 1)
-    yy, xx = np.ogrid[y0:y1, x0:x1]
-    inside = (yy - y) ** 2 + (xx - x) ** 2 <= r * r
+    disc = _disc(r)  # the whole disc around (r, r), cut where the map ends
+    inside = disc[y0 - (y - r):y1 - (y - r), x0 - (x - r):x1 - (x - r)]
     return slice(y0, y1), slice(x0, x1), inside
+
+
+_DISCS: dict[int, np.ndarray] = {}
+
+
+def _disc(r: int) -> np.ndarray:
+    """Cells within ``r`` cells of the centre of a (2r+1)-cell square (kept per radius; read-only)."""
+    if r not in _DISCS:
+        yy, xx = np.ogrid[-r:r + 1, -r:r + 1]
+        disc = yy ** 2 + xx ** 2 <= r * r
+        disc.flags.writeable = False
+        _DISCS[r] = disc
+    return _DISCS[r]
 
 
 def near_points(height: int, width: int, cells: np.ndarray, xs: np.ndarray, ys: np.ndarray, r: int) -> np.ndarray:

@@ -32,13 +32,14 @@ class ComplianceProcessor(esper.Processor):
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._today: tuple[int, int, list] = (0, 0, [])
+        self._evidence = (np.zeros(0, np.intp), np.zeros(0, np.intp))  # x and y of SimState.evidence so far
 
     def process(self, state: SimState) -> None:
         g, tally = state.grid, state.compliance
         villages = sorted(esper.get_component(VillageState), key=lambda p: p[0])
         key = (g.version, len(state.evidence))
         if key != self._key:  # the land or the evidence changed: look again
-            self._key, self._today = key, self._look(state, villages)
+            self._key, self._today = key, self._look(state, villages, self._evidence_cells(state))
         cells, unmarked, at_risk = self._today
         tally.team_days += sum(1 for _, t in esper.get_component(Team) if t.deployed)
         tally.hazard_days += cells
@@ -49,9 +50,20 @@ class ComplianceProcessor(esper.Processor):
                 if v.educated_until_day <= state.day:
                     tally.uneducated_village_days += 1
 
+    def _evidence_cells(self, state: SimState) -> tuple[np.ndarray, np.ndarray]:
+        """x and y of every piece of evidence (the list only grows: only the new ones are added)."""
+        xs, ys = self._evidence
+        new = state.evidence[len(xs):]
+        if new:
+            xs = np.concatenate([xs, np.array([e.x for e in new], np.intp)])
+            ys = np.concatenate([ys, np.array([e.y for e in new], np.intp)])
+            self._evidence = (xs, ys)
+        return xs, ys
+
     @staticmethod
-    def _look(state: SimState, villages: list) -> tuple[int, int, list]:
-        """Confirmed land near villages, how much of it is unmarked, and the villages with a known hazard."""
+    def _look(state: SimState, villages: list, evidence: tuple[np.ndarray, np.ndarray]) -> tuple[int, int, list]:
+        """Confirmed land near villages, how much of it is unmarked, and the villages with a known hazard
+        (``evidence``: the x and y of every piece of evidence)."""
         g, tally = state.grid, state.compliance
         if tally.catchment is None:
             union = np.zeros((g.height, g.width), bool)
@@ -60,12 +72,11 @@ class ComplianceProcessor(esper.Processor):
             tally.catchment = union
         confirmed = g.status == CONFIRMED
         hazard = (confirmed | g.indication) & tally.catchment
-        cells = int(hazard.sum())
-        xs = np.array([e.x for e in state.evidence], np.intp)
-        ys = np.array([e.y for e in state.evidence], np.intp)
+        cells = np.count_nonzero(hazard)
+        xs, ys = evidence
         at_risk = [v.name for _, v in villages
                    if bool((v.catchment & confirmed).any()) or bool(len(xs) and v.catchment[ys, xs].any())]
-        return cells, cells - int((hazard & g.marked).sum()), at_risk
+        return cells, cells - np.count_nonzero(hazard & g.marked), at_risk
 
 
 def work_left_to_nobody(state: SimState, team: Team) -> bool:

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..grid import CANCELLED, CLEARED, REDUCED, is_released
 from ..state import SimState
+from .civilians import item_cells
 
 SERIES = ("day", "cancelled_m2", "reduced_m2", "cleared_m2", "released_m2", "justified_released_m2",
           "weighted_released_m2", "spent_usd", "budget_usd", "deminer_casualties", "civilian_casualties", "finds",
@@ -53,6 +54,7 @@ class DailySeriesProcessor(esper.Processor):
         released = is_released(status)
         weights = released.astype(np.float32)
         area = g.cell_area_m2
+        cells = item_cells(state)[0]  # live items lie only on the truth's item cells
         return {
             "cancelled_m2": float(np.count_nonzero(status == CANCELLED) * area),
             "reduced_m2": float(np.count_nonzero(status == REDUCED) * area),
@@ -60,6 +62,6 @@ class DailySeriesProcessor(esper.Processor):
             "released_m2": float(np.count_nonzero(released) * area),
             "justified_released_m2": float(np.count_nonzero(released & (state.releases.why.ravel() == 0)) * area),
             "weighted_released_m2": float(np.dot(weights, g.land_use.ravel()) * area),
-            "items_in_released_land": int(round(float(np.dot(weights, g.live_items.ravel().astype(np.float32))))),
+            "items_in_released_land": int(g.live_items.flat[cells][released[cells]].sum()),
         }
 
