@@ -310,13 +310,13 @@ class LandReleasePolicy(Policy):
         oy, ox = self._oy, self._ox
         busy = {c.area_key(t.area) for t in view.tasks if t.kind in ("clearance", "technical_survey")}
         manual_ok = self._workable(view, "manual")
-        need = {
-            "manual": blocks.count(confirmed & manual_ok),
-            "dog": blocks.count(confirmed & self._workable(view, "dog") & ~view.indication),
-            "machine": blocks.count(confirmed & self._workable(view, "machine") & ~view.prepared),
+        need = {  # the land each kind of team could clear
+            "manual": confirmed & manual_ok,
+            "dog": confirmed & self._workable(view, "dog") & ~view.indication,
+            "machine": confirmed & self._workable(view, "machine") & ~view.prepared,
         }
-        self._backlog = {k: float(v.sum()) * view.cell_size_m ** 2 for k, v in need.items()}
-        total = blocks.count(confirmed)
+        self._backlog = {k: float(np.count_nonzero(v)) * view.cell_size_m ** 2 for k, v in need.items()}
+        total = None  # confirmed cells per block, counted when a dog or machine team needs work
         given: set[tuple[int, int]] = set()
         # dogs search suspected scrap-heavy blocks with evidence first (they work as technical survey there)
         dog_teams = view.idle_teams("dog")
@@ -333,12 +333,13 @@ class LandReleasePolicy(Policy):
             teams = dog_teams if team_type == "dog" else view.idle_teams(team_type)
             if not teams:
                 continue
-            counts = need[team_type][oy, ox]
+            counts = blocks.count(need[team_type])[oy, ox]
             if team_type == "manual":  # dog indications are checked first: the dogs' ground waits on them
                 candidates = np.flatnonzero(counts > 0)
                 waiting = blocks.count(view.indication & manual_ok)[oy, ox][candidates] > 0
                 candidates = np.concatenate([candidates[waiting], candidates[~waiting]])
             else:  # dogs and machines take blocks that mostly suit them
+                total = blocks.count(confirmed) if total is None else total
                 candidates = np.flatnonzero((counts > 0) & (counts * 2 >= total[oy, ox]))
             for i in candidates.tolist():
                 if not teams:

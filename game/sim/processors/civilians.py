@@ -204,8 +204,10 @@ def daily_rates(state: SimState) -> DailyRates:
     cells, inverse, weight = item_cells(state)
     status, marked, residual = g.status.flat[cells], g.marked.flat[cells], residual_cells(state, cells)
     key = (status.tobytes(), marked.tobytes(), residual.tobytes(), exposure_key(state, 1.0))
-    if state.daily_rates is not None and state.daily_rates.key == key:
-        return state.daily_rates
+    before = state.daily_rates
+    if before is not None and before.key == key:
+        return before
+    same_people = before is not None and before.key[3] == key[3]  # the land at the start gives the same rates
     one, none, unmarked = np.ones(len(cells)), np.zeros(len(cells)), np.zeros(len(cells), bool)
 
     def per_item(rates: np.ndarray) -> np.ndarray:
@@ -213,11 +215,20 @@ def daily_rates(state: SimState) -> DailyRates:
 
     entries = entry_rates(state, cells, status, marked)
     now = per_item(rates_on_items(state, entries, one, none))
-    idle = per_item(incident_rates(state, cells, g.initial_status.flat[cells], unmarked, one, none, educated=False))
-    out = DailyRates(key, entries, -np.expm1(-now), np.exp(-now), -np.expm1(-idle), np.exp(-idle))
+    if same_people:
+        hit_idle, stay_idle = before.hit_idle, before.stay_idle
+    else:
+        idle = per_item(incident_rates(state, cells, g.initial_status.flat[cells], unmarked, one, none,
+                                       educated=False))
+        hit_idle, stay_idle = -np.expm1(-idle), np.exp(-idle)
+    out = DailyRates(key, entries, -np.expm1(-now), np.exp(-now), hit_idle, stay_idle)
     if residual.any():
-        kept = per_item(incident_rates(state, cells, g.initial_status.flat[cells], unmarked, one, none))
-        out.residual, out.hit_kept = residual[inverse], -np.expm1(-kept)
+        if same_people and before.hit_kept is not None:
+            out.hit_kept = before.hit_kept
+        else:
+            kept = per_item(incident_rates(state, cells, g.initial_status.flat[cells], unmarked, one, none))
+            out.hit_kept = -np.expm1(-kept)
+        out.residual = residual[inverse]
     if marked.any():
         bare = per_item(incident_rates(state, cells, status, unmarked, one, none))
         out.marking_gain = np.expm1(-now) - np.expm1(-bare)

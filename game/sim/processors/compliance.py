@@ -33,13 +33,14 @@ class ComplianceProcessor(esper.Processor):
         self._key: tuple | None = None
         self._today: tuple[int, int, list] = (0, 0, [])
         self._evidence = (np.zeros(0, np.intp), np.zeros(0, np.intp))  # x and y of SimState.evidence so far
+        self._boxes: dict[int, tuple[slice, slice]] = {}  # village entity -> the rows and columns its land spans
 
     def process(self, state: SimState) -> None:
         g, tally = state.grid, state.compliance
         villages = sorted(esper.get_component(VillageState), key=lambda p: p[0])
         key = (g.version, len(state.evidence))
         if key != self._key:  # the land or the evidence changed: look again
-            self._key, self._today = key, self._look(state, villages, self._evidence_cells(state))
+            self._key, self._today = key, self._look(state, villages, self._evidence_cells(state), self._boxes)
         cells, unmarked, at_risk = self._today
         tally.team_days += sum(1 for _, t in esper.get_component(Team) if t.deployed)
         tally.hazard_days += cells
@@ -61,9 +62,11 @@ class ComplianceProcessor(esper.Processor):
         return xs, ys
 
     @staticmethod
-    def _look(state: SimState, villages: list, evidence: tuple[np.ndarray, np.ndarray]) -> tuple[int, int, list]:
+    def _look(state: SimState, villages: list, evidence: tuple[np.ndarray, np.ndarray],
+              boxes: dict[int, tuple[slice, slice]]) -> tuple[int, int, list]:
         """Confirmed land near villages, how much of it is unmarked, and the villages with a known hazard
-        (``evidence``: the x and y of every piece of evidence)."""
+        (``evidence``: the x and y of every piece of evidence; ``boxes``: each village's land's bounding
+        box, filled in here once)."""
         g, tally = state.grid, state.compliance
         if tally.catchment is None:
             union = np.zeros((g.height, g.width), bool)
@@ -74,8 +77,14 @@ class ComplianceProcessor(esper.Processor):
         hazard = (confirmed | g.indication) & tally.catchment
         cells = np.count_nonzero(hazard)
         xs, ys = evidence
-        at_risk = [v.name for _, v in villages
-                   if bool((v.catchment & confirmed).any()) or bool(len(xs) and v.catchment[ys, xs].any())]
+        for ent, v in villages:
+            if ent not in boxes:
+                rows, cols = np.flatnonzero(v.catchment.any(axis=1)), np.flatnonzero(v.catchment.any(axis=0))
+                boxes[ent] = (slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)) if len(rows) else \
+                    (slice(0, 0), slice(0, 0))
+        at_risk = [v.name for ent, v in villages
+                   if bool((v.catchment[boxes[ent]] & confirmed[boxes[ent]]).any())
+                   or bool(len(xs) and v.catchment[ys, xs].any())]
         return cells, cells - np.count_nonzero(hazard & g.marked), at_risk
 
 
