@@ -74,7 +74,8 @@ class ComplianceProcessor(esper.Processor):
                 union |= v.catchment
             tally.catchment = union
         confirmed = g.status == CONFIRMED
-        hazard = (confirmed | g.indication) & tally.catchment
+        confirmed_near = confirmed & tally.catchment
+        hazard = confirmed_near | (g.indication & tally.catchment)
         cells = np.count_nonzero(hazard)
         xs, ys = evidence
         for ent, v in villages:
@@ -82,8 +83,9 @@ class ComplianceProcessor(esper.Processor):
                 rows, cols = np.flatnonzero(v.catchment.any(axis=1)), np.flatnonzero(v.catchment.any(axis=0))
                 boxes[ent] = (slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)) if len(rows) else \
                     (slice(0, 0), slice(0, 0))
+        any_confirmed = bool(confirmed_near.any())  # else no village has confirmed land in its catchment
         at_risk = [v.name for ent, v in villages
-                   if bool((v.catchment[boxes[ent]] & confirmed[boxes[ent]]).any())
+                   if (any_confirmed and bool((v.catchment[boxes[ent]] & confirmed[boxes[ent]]).any()))
                    or bool(len(xs) and v.catchment[ys, xs].any())]
         return cells, cells - np.count_nonzero(hazard & g.marked), at_risk
 
