@@ -10,8 +10,13 @@ level does not teach what it should:
 - ``land_release`` (the IMAS way) is not clearly the best: another player's
   mean score comes within 5% of the best possible (or two standard errors);
 - a shortcut or teaching player (game.policies.SHORTCUTS, TEACHING) earns an
-  A or a B; the hint says what in the level to change, inferred from its runs
-  (:func:`level_fix`), or that the score rule is at fault;
+  A or a B on a run where it cut something (game.policies.cut_something); the
+  hint says what in the level to change, inferred from its runs
+  (:func:`level_fix`), or that the score rule is at fault. Probes
+  (game.policies.PROBES: they play the IMAS way or more of it) count only
+  when their mean clearly beats land_release's (two standard errors), and
+  file_reader (game.policies.READERS) when its mean reaches land_release's:
+  the level file then tells where the items are;
 - ``land_release``'s grades spread wider than two adjacent letters (luck
   decides more than play);
 - an objective that no player ever meets, or that every player always meets
@@ -30,7 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from statistics import mean, pstdev
 
-from game.policies import POLICIES, SHORTCUTS, TEACHING, run_tournament
+from game.policies import POLICIES, PROBES, READERS, SHORTCUTS, TEACHING, cut_something, run_tournament
 from game.policies.runner import GRADES, GOOD_GRADES, RunSummary
 
 IMAS_WAY = "land_release"
@@ -248,10 +253,13 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: i
     if imas is not None and imas.runs:
         lead_needed = CLEAR_LEAD * imas.mean_best
         level, unclear = [], []
-        for p in (p for p in others if p.policy not in FAIR_PLANS):
+        for p in (p for p in others if p.policy not in FAIR_PLANS + READERS):
             se = math.sqrt(imas.stdev_total ** 2 / imas.n + p.stdev_total ** 2 / p.n)
             lead = imas.mean_total - p.mean_total
-            if lead < lead_needed:
+            if p.policy in PROBES:  # it plays the IMAS way or more of it: only clearly beating it is a finding
+                if lead < -2 * se:
+                    level.append(p)
+            elif lead < lead_needed:
                 level.append(p)
             elif lead < 2 * se:
                 unclear.append(p)
@@ -272,9 +280,16 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: i
                                  "luck decides the grade more than the way of playing",
                                  "more items or larger areas even out chance; so do objectives that do not hang "
                                  "on a single find"))
+    reference = {r.seed: r for r in imas.runs} if imas is not None else {}
     for p in others:
-        if p.policy in SHORTCUTS or p.policy in TEACHING:
-            good = sum(p.grades[g] for g in GOOD_GRADES)
+        if p.policy in READERS and imas is not None and p.mean_total >= imas.mean_total:
+            found.append(Verdict("file_tells", f"{p.policy} scores {p.mean_total:,.0f} on average, as much as "
+                                 f"land_release or more ({describe(p.policy)})", level_fix(p, imas, days, budget_usd)))
+        elif p.policy in TEACHING or (p.policy in SHORTCUTS and p.policy not in PROBES + READERS):
+            # an A or B counts where the player cut something (as the red team judges): on a seed where it
+            # came to land_release's result, or says it took no shortcut, it played the IMAS way
+            good = sum(r.grade in GOOD_GRADES for r in p.runs
+                       if p.policy in TEACHING or r.seed not in reference or cut_something(p.policy, r, reference[r.seed]))
             if good:
                 found.append(Verdict("shortcut_pays", f"{p.policy} earns an A or a B in {good} of {p.n} runs "
                                      f"({describe(p.policy)})", level_fix(p, imas, days, budget_usd)))

@@ -27,5 +27,21 @@ POLICIES: dict[str, type[Policy]] = {p.name: p for p in (IdlePolicy, ClearAllPol
                                                           LandReleasePolicy, ObviousOrderPolicy,
                                                           *SHORTCUT_POLICIES)}
 
-__all__ = ["POLICIES", "TEACHING", "SHORTCUTS", "Policy", "RunResult", "RunSummary", "PolicyStats", "make_policy",
+#: Shortcut players whose trick the rules refuse or make pointless, so that they play the IMAS way or more of it
+#: (more quality assurance, fresh lanes each pass, a cancel judged by its evidence, ...): an A or B is no
+#: finding; only a mean clearly above land_release's would be.
+PROBES: tuple[str, ...] = ("qa_spam", "ts_until_clean", "lane_dodge", "objective_cancel", "early_end")
+#: Players that skip no procedure but read what a student can open and should not play by (the level file):
+#: an A or B is no finding; a mean that reaches land_release's is.
+READERS: tuple[str, ...] = ("file_reader",)
+
+
+def cut_something(name: str, run: RunSummary, reference: RunSummary) -> bool:
+    """Whether player ``name`` took its shortcut on this run: it came to another result than the reference
+    (land_release on the same seed) and, for a player that can tell (``took_shortcut(run)``), it says so."""
+    took = getattr(POLICIES.get(name), "took_shortcut", None)
+    return not run.same_outcome(reference) and (took is None or bool(took(run)))
+
+
+__all__ = ["POLICIES", "TEACHING", "SHORTCUTS", "PROBES", "READERS", "cut_something", "Policy", "RunResult", "RunSummary", "PolicyStats", "make_policy",
            "run_policy", "run_tournament", "compare_policies"]

@@ -45,7 +45,7 @@ def markdown_table(stats: dict[str, PolicyStats], reference: str = REFERENCE) ->
 
 def shortcuts_that_pay(stats: dict[str, PolicyStats], shortcuts, reference: str = REFERENCE) -> list[str]:
     """Plain sentences, one per shortcut that matches or beats the reference's mean or earns A or B."""
-    from . import POLICIES
+    from . import cut_something
 
     ref = stats[reference]
     out = []
@@ -55,8 +55,7 @@ def shortcuts_that_pay(stats: dict[str, PolicyStats], shortcuts, reference: str 
             continue
         # seeds where it cut something: another result than the reference's, and (for a player that can tell)
         # its shortcut taken
-        took = getattr(POLICIES.get(name), "took_shortcut", lambda run: True)
-        taken = [r for r, r0 in zip(s.runs, ref.runs) if not r.same_outcome(r0) and took(r)]
+        taken = [r for r, r0 in zip(s.runs, ref.runs) if cut_something(name, r, r0)]
         why = []
         if s.mean_total >= ref.mean_total:
             why.append(f"mean {s.mean_total:,.0f} vs {ref.mean_total:,.0f} ({s.mean_total - ref.mean_total:+,.0f})")

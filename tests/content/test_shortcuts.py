@@ -9,7 +9,7 @@ seeds 1-10:
 A shortcut player that came to exactly land_release's result on a seed (the level left it nothing to cut,
 e.g. no suspected land on the last day for last_day_cancel) is not judged on that seed.
 
-:data:`PROBES` are players whose trick the rules now refuse or make pointless, so they play the IMAS way
+:data:`~game.policies.PROBES` are players whose trick the rules now refuse or make pointless, so they play the IMAS way
 (or more of it): lane_dodge (lanes are drawn at random
 for each pass, so confirming last pass's lanes dodges nothing), ts_until_clean (repeated fresh passes until
 one finds nothing is what land_release does), objective_cancel (a cancellation is judged by the evidence: with
@@ -19,7 +19,7 @@ qa_spam (more quality assurance). They are played by tools/redteam.py, not here.
 skip_survey (cancelling unsurveyed land is refused; never surveying caps the grade), stand_down_halfway,
 sample_survey and piecemeal_cancel (found by the session-3 red team) are judged like the others.
 
-:data:`READERS` read what a student can open but should not play by: file_reader treats every zone the
+:data:`~game.policies.READERS` read what a student can open but should not play by: file_reader treats every zone the
 level file's item fields name as contaminated and skips the technical survey there. It cuts no procedure
 (so it may earn A or B), but its mean must not reach land_release's: a level file that named the one zone
 holding each field would let it (issue 9, "the truth leaks"). It is not judged on a level whose fields
@@ -35,16 +35,13 @@ import pytest
 
 from game.level.campaign import list_levels
 from game.paths import levels_dir
-from game.policies import POLICIES, SHORTCUTS, TEACHING
+from game.policies import PROBES, READERS, SHORTCUTS, TEACHING, cut_something
 from game.policies.runner import GRADES, PolicyStats, run_tournament
 
 LEVELS = list_levels(levels_dir())
 SEEDS = range(1, 11)
 JOBS = 2
 REFERENCE = "land_release"
-PROBES = ("qa_spam", "ts_until_clean", "lane_dodge", "objective_cancel", "early_end")
-#: Players that skip no procedure but know what a student should not rely on: judged by their mean only.
-READERS = ("file_reader",)
 JUDGED = tuple(n for n in SHORTCUTS if n not in PROBES + READERS)
 GOOD = ("A", "B")
 
@@ -67,8 +64,7 @@ def cases(check: str):
 def taken(res: dict[str, PolicyStats], name: str) -> list:
     """The runs of a shortcut player on the seeds where it came to another result than land_release (and,
     for a player that says when it took its shortcut, ``took_shortcut(run)``, where it did)."""
-    took = getattr(POLICIES[name], "took_shortcut", lambda run: True)
-    return [r for r, ref in zip(res[name].runs, res[REFERENCE].runs) if not r.same_outcome(ref) and took(r)]
+    return [r for r, ref in zip(res[name].runs, res[REFERENCE].runs) if cut_something(name, r, ref)]
 
 
 def file_tells_more_than_the_news(info) -> bool:

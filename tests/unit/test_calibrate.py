@@ -89,6 +89,36 @@ def test_a_player_that_played_exactly_as_land_release_is_not_judged():
     assert verdicts([imas, twin, player("idle", [0, 0], "FF", (False, False))], OBJECTIVES) == []
 
 
+def test_probes_and_the_file_reader_are_judged_by_what_they_are():
+    """A probe plays the IMAS way or more (an A is no finding, a mean clearly above is); file_reader skips
+    nothing (an A is no finding, a mean that reaches land_release's says the file tells too much)."""
+    imas = player("land_release", [7000, 7100, 6900, 7000], "AAAA", (True, True))
+    idle = player("idle", [0, 0, 0, 0], "FFFF", (False, False))
+    close_probe = player("qa_spam", [6900, 7150, 6800, 7000], "AAAA", (True, True))
+    weaker_reader = player("file_reader", [6000, 6200, 6100, 6000], "ABBA", (True, True))
+    assert verdicts([imas, idle, close_probe, weaker_reader], OBJECTIVES) == []
+    better_probe = player("lane_dodge", [7600, 7700, 7650, 7600], "AAAA", (True, True))
+    found = verdicts([imas, idle, better_probe], OBJECTIVES)
+    assert codes(found) == ["not_clearly_best"] and "lane_dodge (7,638)" in found[0].message
+    reader = player("file_reader", [7100, 7200, 7000, 7050], "AAAA", (True, True))
+    found = verdicts([imas, idle, reader], OBJECTIVES)
+    assert codes(found) == ["file_tells"]
+    assert "zone: [a, b, c]" in found[0].hint
+
+
+def test_a_shortcut_counts_its_a_only_where_it_cut_something():
+    """On a seed where a shortcut player came to land_release's very result, its shortcut never applied."""
+    imas = player("land_release", [7000, 7100, 6900], "AAA", (True, True))
+    same = RunSummary(**{**{f: getattr(imas.runs[0], f) for f in RunSummary.__slots__}, "policy": "thin_buffer"})
+    thin = PlayerResult("thin_buffer", (same, run("thin_buffer", 2, 5000, "C", (True, True)),
+                                        run("thin_buffer", 3, 4800, "C", (True, True))))
+    assert "shortcut_pays" not in codes(verdicts([imas, thin, player("idle", [0] * 3, "FFF", (False, False))],
+                                                 OBJECTIVES))
+    cheat = PlayerResult("thin_buffer", (run("thin_buffer", 1, 6000, "B", (True, True)),) + thin.runs[1:])
+    found = verdicts([imas, cheat, player("idle", [0] * 3, "FFF", (False, False))], OBJECTIVES)
+    assert [v.message for v in found if v.code == "shortcut_pays"][0].startswith("thin_buffer earns an A or a B in 1 of 3")
+
+
 def test_grades_spread_and_objectives_never_or_always_met():
     players = [player("land_release", [8000, 2000, 7000], "ADA", (False, True)),
                player("idle", [0, 0, 0], "FFF", (False, True))]
