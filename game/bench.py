@@ -103,7 +103,7 @@ def _class_import(repeats: int) -> dict:
 
 
 def _calibrate(repeats: int) -> dict:
-    """200 runs of the sector over 2 processes, as ``minerisk calibrate`` plays them (once: it takes a minute)."""
+    """200 runs of the sector over 2 processes, as ``minerisk calibrate`` plays them (once: it takes 15-30 s)."""
     from game.calibrate import bench_calibrate
 
     return bench_calibrate(repeats)

@@ -182,5 +182,5 @@ def area_key(area: Any) -> str | Rect:
     """An area in one hashable form (a rectangle as a tuple, whether it came as a list or a tuple), so
     areas of orders, tasks and views compare equal. The text layer words areas for the player."""
     if isinstance(area, (list, tuple)) and len(area) == 4:
-        return tuple(int(v) for v in area)  # type: ignore[return-value]
+        return tuple(map(int, area))  # type: ignore[return-value]
     return area
