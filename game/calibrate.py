@@ -8,7 +8,9 @@ money used, casualties and expected harm. :func:`verdicts` says where the
 level does not teach what it should:
 
 - ``land_release`` (the IMAS way) is not clearly the best: another player's
-  mean score comes within 5% of the best possible (or two standard errors);
+  mean score comes within 5% of the best possible (or two standard errors),
+  compared seed by seed with land_release's and, for a shortcut player, on
+  the seeds where it cut something (elsewhere it played the IMAS way);
 - a shortcut or teaching player (game.policies.SHORTCUTS, TEACHING) earns an
   A or a B on a run where it cut something (game.policies.cut_something); the
   hint says what in the level to change, inferred from its runs
@@ -37,6 +39,7 @@ from statistics import mean, pstdev
 
 from game.policies import POLICIES, PROBES, READERS, SHORTCUTS, TEACHING, cut_something, run_tournament
 from game.policies.runner import GRADES, GOOD_GRADES, RunSummary
+from game.policies.shortcuts import file_tells_more_than_the_news
 
 IMAS_WAY = "land_release"
 #: Players that play by the standards in another order (game/policies/obvious.py): shown for comparison, never a
@@ -242,30 +245,47 @@ def level_fix(p: PlayerResult, imas: PlayerResult | None, days: int | None = Non
     return fix
 
 
+def _where_it_cut(p: PlayerResult, reference: dict[int, RunSummary]) -> list[tuple[RunSummary, RunSummary]]:
+    """A player's runs paired with land_release's run of the same seed, on the seeds where it cut something
+    (every seed for a teaching player): where it played the IMAS way, there is nothing to compare."""
+    return [(r, reference[r.seed]) for r in p.runs if r.seed in reference
+            and (p.policy in TEACHING or cut_something(p.policy, r, reference[r.seed]))]
+
+
 def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: int | None = None,
-             budget_usd: float | None = None) -> list[Verdict]:
+             budget_usd: float | None = None, file_tells_more: bool = True) -> list[Verdict]:
     """Where the results show the level does not teach (see the module's docstring); ``days`` and
-    ``budget_usd`` (the level's) let a verdict say how much of them a shortcut used."""
+    ``budget_usd`` (the level's) let a verdict say how much of them a shortcut used; ``file_tells_more``
+    (game.policies.shortcuts.file_tells_more_than_the_news) whether file_reader is judged at all."""
     found: list[Verdict] = []
     imas = next((p for p in players if p.policy == IMAS_WAY), None)
     # a player that played exactly as land_release on every seed found no shortcut here: nothing to judge
     others = [p for p in players if p.policy != IMAS_WAY and p.runs and not (imas is not None and same_as(p, imas))]
+    reference = {r.seed: r for r in imas.runs} if imas is not None else {}
     if imas is not None and imas.runs:
         lead_needed = CLEAR_LEAD * imas.mean_best
         level, unclear = [], []
         for p in (p for p in others if p.policy not in FAIR_PLANS + READERS):
-            se = math.sqrt(imas.stdev_total ** 2 / imas.n + p.stdev_total ** 2 / p.n)
-            lead = imas.mean_total - p.mean_total
+            # compared seed by seed with land_release, on the seeds where it cut something
+            pairs = _where_it_cut(p, reference) if p.policy in SHORTCUTS + TEACHING else \
+                [(r, reference[r.seed]) for r in p.runs if r.seed in reference]
+            if not pairs:
+                continue
+            leads = [r0.total - r.total for r, r0 in pairs]
+            lead, se = mean(leads), pstdev(leads) / math.sqrt(len(leads))
+            shown = (p.policy, mean(r.total for r, _ in pairs), len(pairs))
             if p.policy in PROBES:  # it plays the IMAS way or more of it: only clearly beating it is a finding
                 if lead < -2 * se:
-                    level.append(p)
+                    level.append(shown)
             elif lead < lead_needed:
-                level.append(p)
+                level.append(shown)
             elif lead < 2 * se:
-                unclear.append(p)
+                unclear.append(shown)
         if level or unclear:
             def names(group):
-                return ", ".join(f"{p.policy} ({p.mean_total:,.0f})" for p in sorted(group, key=lambda p: -p.mean_total))
+                return ", ".join(f"{name} ({score:,.0f}" + (f" on the {n} seeds where it cut something" if n < imas.n
+                                                            else "") + ")"
+                                 for name, score, n in sorted(group, key=lambda g: -g[1]))
 
             verb = "scores" if len(level) == 1 else "score"
             said = [f"{names(level)} {verb} as much or more (within {CLEAR_LEAD:.0%} of the best possible)"] if level else []
@@ -282,7 +302,7 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: i
                                  "on a single find"))
     reference = {r.seed: r for r in imas.runs} if imas is not None else {}
     for p in others:
-        if p.policy in READERS and imas is not None and p.mean_total >= imas.mean_total:
+        if p.policy in READERS and imas is not None and file_tells_more and p.mean_total >= imas.mean_total:
             found.append(Verdict("file_tells", f"{p.policy} scores {p.mean_total:,.0f} on average, as much as "
                                  f"land_release or more ({describe(p.policy)})", level_fix(p, imas, days, budget_usd)))
         elif p.policy in TEACHING or (p.policy in SHORTCUTS and p.policy not in PROBES + READERS):
@@ -331,7 +351,8 @@ def calibrate(level_path: str | os.PathLike, policies: Sequence[str] | None = No
     objectives = tuple(_objective_text(o) for o in spec.objectives)
     thresholds = {k: float(v) for k, v in spec.catalogue["score_weights"]["grade_thresholds"].items()}
     return Calibration(spec.id, spec.title, os.fspath(level_path), seeds, objectives, thresholds, players,
-                       tuple(verdicts(players, objectives, spec.days, spec.budget_usd)), seconds, jobs)
+                       tuple(verdicts(players, objectives, spec.days, spec.budget_usd,
+                                      file_tells_more_than_the_news(spec))), seconds, jobs)
 
 
 def _objective_text(o) -> str:

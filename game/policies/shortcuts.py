@@ -669,6 +669,15 @@ class FileReaderPolicy(LandReleasePolicy):
         return super()._near_evidence(view) | self.read
 
 
+def file_tells_more_than_the_news(level) -> bool:
+    """Whether a level's file names a zone of an item field that none of its reports names (or lets a field lie
+    in one of several zones). file_reader uses only those names, so where every one of them is a reported zone
+    (the tutorial: its two fields lie where its day-1 and day-2 reports say) it knows nothing the news does not
+    tell, and a point it gains (clearing a reported area a day sooner) is no finding. ``level``: a LevelSpec."""
+    reported = {e.zone for e in level.events if e.kind == "report"}
+    return any(len(f.zones) > 1 or f.zones[0] not in reported for f in level.item_fields)
+
+
 def _zones_in_level_file(level_id: str) -> list[str]:
     """The zones that the item fields of a level's YAML file name, read as a student could read them."""
     import yaml

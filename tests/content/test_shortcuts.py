@@ -35,7 +35,9 @@ import pytest
 
 from game.level.campaign import list_levels
 from game.paths import levels_dir
+from game.level import load_level
 from game.policies import PROBES, READERS, SHORTCUTS, TEACHING, cut_something
+from game.policies.shortcuts import file_tells_more_than_the_news
 from game.policies.runner import GRADES, PolicyStats, run_tournament
 
 LEVELS = list_levels(levels_dir())
@@ -67,24 +69,11 @@ def taken(res: dict[str, PolicyStats], name: str) -> list:
     return [r for r, ref in zip(res[name].runs, res[REFERENCE].runs) if cut_something(name, r, ref)]
 
 
-def file_tells_more_than_the_news(info) -> bool:
-    """Whether the level file names a zone of an item field that no report of the level names (or lets a
-    field lie in one of several zones). file_reader uses only those names, so where every one of them is a
-    reported zone (the tutorial: its two fields lie where its day-1 and day-2 reports say) it knows nothing
-    the news does not tell (on the tutorial it scores 1 point above land_release, clearing the reported
-    orchard a day sooner)."""
-    from game.level import load_level
-
-    spec, _ = load_level(info.path)
-    reported = {e.zone for e in spec.events if e.kind == "report"}
-    return any(len(f.zones) > 1 or f.zones[0] not in reported for f in spec.item_fields)
-
-
 @pytest.mark.parametrize("info", cases("beats"))
 def test_land_release_mean_beats_every_shortcut(info):
     res = results(info)
     best = res[REFERENCE].mean_total
-    readers = READERS if file_tells_more_than_the_news(info) else ()
+    readers = READERS if file_tells_more_than_the_news(load_level(info.path)[0]) else ()
     paying = {name: round(res[name].mean_total) for name in JUDGED + readers
               if taken(res, name) and res[name].mean_total >= best}
     assert not paying, f"{info.id}: land_release's mean {best:,.0f} is matched or beaten by {paying}"

@@ -119,6 +119,31 @@ def test_a_shortcut_counts_its_a_only_where_it_cut_something():
     assert [v.message for v in found if v.code == "shortcut_pays"][0].startswith("thin_buffer earns an A or a B in 1 of 3")
 
 
+def test_a_shortcut_is_compared_on_the_seeds_where_it_cut_something():
+    """As piecemeal_cancel on technical_survey: the same result as land_release on most seeds and a C where it
+    cut; its mean over all seeds came within 5% of land_release's, and calibrate said the level did not teach."""
+    imas = player("land_release", [8400, 8300, 8500, 8350, 8450, 8400, 8300, 8500], "AAAAAAAA", (True, True))
+    twin = [RunSummary(**{**{f: getattr(r, f) for f in RunSummary.__slots__}, "policy": "thin_buffer"})
+            for r in imas.runs[:6]]
+    idle = player("idle", [0] * 8, "FFFFFFFF", (False, False))
+    losing = PlayerResult("thin_buffer", tuple(twin) + (run("thin_buffer", 7, 5000, "C", (True, True)),
+                                                             run("thin_buffer", 8, 5200, "C", (True, True))))
+    assert verdicts([imas, losing, idle], OBJECTIVES) == []
+    close = PlayerResult("thin_buffer", tuple(twin) + (run("thin_buffer", 7, 8250, "C", (True, True)),
+                                                            run("thin_buffer", 8, 8450, "C", (True, True))))
+    found = verdicts([imas, close, idle], OBJECTIVES)
+    assert codes(found)[0] == "not_clearly_best"
+    assert "thin_buffer (8,350 on the 2 seeds where it cut something)" in found[0].message
+
+
+def test_the_file_reader_is_not_judged_where_the_file_tells_no_more_than_the_news():
+    imas = player("land_release", [9889, 9889, 9889], "AAA", (True, True))
+    reader = player("file_reader", [9890, 9890, 9890], "AAA", (True, True))
+    idle = player("idle", [0] * 3, "FFF", (False, False))
+    assert codes(verdicts([imas, reader, idle], OBJECTIVES)) == ["file_tells"]
+    assert verdicts([imas, reader, idle], OBJECTIVES, file_tells_more=False) == []
+
+
 def test_grades_spread_and_objectives_never_or_always_met():
     players = [player("land_release", [8000, 2000, 7000], "ADA", (False, True)),
                player("idle", [0, 0, 0], "FFF", (False, True))]
