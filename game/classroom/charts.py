@@ -8,6 +8,7 @@ readers, and its numbers written on it (colour is never the only cue).
 from __future__ import annotations
 
 from html import escape
+from typing import Callable
 
 AXIS = "#666"
 TEXT = "#222"
@@ -24,9 +25,14 @@ def _text(x: float, y: float, text: str, size: float = 11, anchor: str = "middle
             f'fill="{fill}">{escape(text)}</text>')
 
 
+def _plain(value: float) -> str:
+    return f"{value:.0f}"
+
+
 def column_chart(bars: list[tuple[str, float, str]], title: str, width: float = 260, height: float = 150,
-                 maximum: float | None = None, unit: str = "") -> str:
-    """Vertical bars: ``(label, value, colour)`` each, the value written above its bar."""
+                 maximum: float | None = None, unit: str = "", number: Callable[[float], str] = _plain) -> str:
+    """Vertical bars: ``(label, value, colour)`` each, the value written above its bar (``number`` writes it,
+    e.g. with the language's digits and grouping)."""
     top, bottom, side = 16.0, 20.0, 6.0
     top_value = maximum if maximum is not None else max([v for _, v, _ in bars] + [1])
     top_value = top_value or 1
@@ -40,14 +46,14 @@ def column_chart(bars: list[tuple[str, float, str]], title: str, width: float = 
         h = plot_h * max(0.0, value) / top_value
         y = height - bottom - h
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{colour}"/>')
-        body.append(_text(x + bar_w / 2, y - 4, f"{value:g}{unit}", 11))
+        body.append(_text(x + bar_w / 2, y - 4, f"{number(value)}{unit}", 11))
         body.append(_text(x + bar_w / 2, height - 6, label, 11, weight="bold"))
     return _svg(width, height, title, body)
 
 
 def paired_columns(groups: list[tuple[str, float | None, float | None]], title: str, labels: tuple[str, str],
                    colours: tuple[str, str] = ("#9aa4ad", "#2c6fbb"), width: float = 420, height: float = 180,
-                   maximum: float = 100, unit: str = "") -> str:
+                   maximum: float = 100, unit: str = "", number: Callable[[float], str] = _plain) -> str:
     """Two bars per group (e.g. before and after), values written on them; ``None`` draws no bar."""
     top, bottom, side, legend = 30.0, 20.0, 6.0, 14.0
     slot = (width - 2 * side) / max(1, len(groups))
@@ -68,7 +74,7 @@ def paired_columns(groups: list[tuple[str, float | None, float | None]], title: 
             x, y = x0 + k * bar_w, height - bottom - h
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 1:.1f}" height="{h:.1f}" '
                         f'fill="{colours[k]}"/>')
-            body.append(_text(x + bar_w / 2, y - 3, f"{value:.0f}{unit}", 8))
+            body.append(_text(x + bar_w / 2, y - 3, f"{number(round(value))}{unit}", 8))
         body.append(_text(side + i * slot + slot / 2, height - 6, label, 11, weight="bold"))
     return _svg(width, height, title, body)
 

@@ -26,6 +26,7 @@ from typing import Any, Iterator
 from game.classroom.checkin import Attempt
 from game.classroom.student import Student, student_key
 from game.store.folders import data_dir
+from game.text import _
 
 SCHEMA_VERSION = 1
 SCHEMA = """
@@ -125,16 +126,17 @@ class ClassDB:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise DatabaseError(f"cannot open the class database {self.path} ({exc})",
-                                "check the path, or give another with --db") from exc
+            raise DatabaseError(_("cannot open the class database {file} ({reason})").format(
+                file=self.path, reason=exc), _("check the path, or give another with --db")) from exc
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = FULL")
             self._check_schema()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise DatabaseError(f"{self.path} is not a class database Mine Risk can read ({exc})",
-                                "give another file with --db; keep this one for whoever made it") from exc
+            raise DatabaseError(_("{file} is not a class database Mine Risk can read ({reason})").format(
+                file=self.path, reason=exc),
+                _("give another file with --db; keep this one for whoever made it")) from exc
 
     def __enter__(self) -> "ClassDB":
         return self
@@ -152,9 +154,9 @@ class ClassDB:
                 row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
                 version = int(row[0]) if row and str(row[0]).isdigit() else 0
                 if version > SCHEMA_VERSION:
-                    raise DatabaseError(f"the class database {self.path} was made by a newer version of Mine Risk "
-                                        f"(schema {version}; this game knows {SCHEMA_VERSION})",
-                                        "update Mine Risk on this computer")
+                    raise DatabaseError(_("the class database {file} was made by a newer version of Mine Risk "
+                                          "(schema {version}; this game knows {known})").format(
+                        file=self.path, version=version, known=SCHEMA_VERSION), _("update Mine Risk on this computer"))
                 if version < 1:
                     raise sqlite3.DatabaseError("no schema version")
             elif tables:

@@ -42,7 +42,8 @@ from game.level.errors import Problem
 from game.run.record import FORMAT as RUN_FORMAT
 from game.run.record import RunRecord
 from game.store.jsonfile import CUT_SHORT
-from game.text import _
+from game.text import N_, _
+from game.text.formats import number
 
 MAX_FILES = 20_000
 PEEK_BYTES = 4096
@@ -52,29 +53,43 @@ HANDIN_NAME = re.compile(r"minerisk-.*\.json", re.IGNORECASE)
 #: by hand, or saved by a text editor): named when they hold Mine Risk results, never imported by themselves.
 OTHER_NAMES = (".txt", ".json.txt", ".jsn", ".json~")
 #: The note a verified run gets when its level changed since it was played but it replays the same.
-LEVEL_CHANGED_NOTE = "the level file changed since; the run replays the same"
+LEVEL_CHANGED_NOTE = N_("the level file changed since; the run replays the same")
 
 #: What the teacher can do about a refused run, by verify status.
 TEACHER_HINTS = {
-    "unreadable": "ask the student to hand in again from the game (Hand in results, or `minerisk results export "
-                  "DIR --all`)",
-    "level_differs": "this run was played on another version of the level: import it on a computer with that "
-                     "version, or ask the student to play the level again",
-    "commands_edited": "the file was changed after the game wrote it: ask the student to play the level again "
-                       "and hand in the file the game writes",
-    "outcome_differs": "the file was changed after the game wrote it, or comes from another version of the game: "
-                       "ask the student to play the level again",
-    "result_differs": "the result in the file is not the one the game gives: ask the student to play the level "
-                      "again and hand in the file the game writes",
-    "player_differs": "the file names a scripted player that did not play it: ask the student to play the level "
-                      "again",
-    "not_finished": "this is a saved game, not a result: the student finishes the level, then hands in",
-    "error": "this is a fault of Mine Risk: please report it with the file",
-    "scripted": "a scripted player played this run (a demonstration: `minerisk play --autoplay`), not the "
-                "student: ask the student to play the level themselves and hand in again",
-    "conflict": "one of the two copies was changed after the game wrote it: the copy stored first is kept; ask "
-                "the student to hand in again from the game",
+    "unreadable": N_("ask the student to hand in again from the game (Hand in results, or `minerisk results export "
+                     "DIR --all`)"),
+    "level_differs": N_("this run was played on another version of the level: import it on a computer with that "
+                        "version, or ask the student to play the level again"),
+    "commands_edited": N_("the file was changed after the game wrote it: ask the student to play the level again "
+                          "and hand in the file the game writes"),
+    "outcome_differs": N_("the file was changed after the game wrote it, or comes from another version of the game: "
+                          "ask the student to play the level again"),
+    "result_differs": N_("the result in the file is not the one the game gives: ask the student to play the level "
+                         "again and hand in the file the game writes"),
+    "player_differs": N_("the file names a scripted player that did not play it: ask the student to play the level "
+                         "again"),
+    "not_finished": N_("this is a saved game, not a result: the student finishes the level, then hands in"),
+    "error": N_("this is a fault of Mine Risk: please report it with the file"),
+    "scripted": N_("a scripted player played this run (a demonstration: `minerisk play --autoplay`), not the "
+                   "student: ask the student to play the level themselves and hand in again"),
+    "conflict": N_("one of the two copies was changed after the game wrote it: the copy stored first is kept; ask "
+                   "the student to hand in again from the game"),
 }
+#: What went wrong, in the teacher's language, by verify status (the check's own details follow in brackets).
+REFUSED_BECAUSE = {
+    "level_differs": N_("played on another version of the level"),
+    "commands_edited": N_("the orders in the file were edited"),
+    "outcome_differs": N_("the orders do not play out as the file says"),
+    "result_differs": N_("the result in the file was edited"),
+    "player_differs": N_("the file names a scripted player that did not play it"),
+    "not_finished": N_("a saved game, not a finished level"),
+}
+
+
+def hint(status: str) -> str:
+    """What the teacher can do about a run refused with this verify status, in the language in use."""
+    return _(TEACHER_HINTS.get(status, TEACHER_HINTS["error"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +148,13 @@ def find_files(paths: Iterable[Path], report: ImportReport) -> list[Path]:
             elif path.exists():
                 out.append(path)
             else:
-                report.refused.append(Refusal(str(path), 1, 1, "", "no such file or folder", "check the path"))
+                report.refused.append(Refusal(str(path), 1, 1, "", _("no such file or folder"), _("check the path")))
         except OSError as exc:
-            report.refused.append(Refusal(str(path), 1, 1, "", f"cannot be read ({exc.strerror or exc})",
-                                          "check the path and the permissions"))
+            report.refused.append(Refusal(str(path), 1, 1, "", _("cannot be read ({reason})").format(
+                reason=exc.strerror or exc), _("check the path and the permissions")))
         if len(out) > MAX_FILES:
-            report.refused.append(Refusal(str(path), 1, 1, "", f"more than {MAX_FILES:,} files to read",
-                                          "import the class's folder, not a whole disk"))
+            report.refused.append(Refusal(str(path), 1, 1, "", _("more than {n} files to read").format(
+                n=number(MAX_FILES)), _("import the class's folder, not a whole disk")))
             return out[:MAX_FILES]
     seen, unique = set(), []
     for p in out:
@@ -160,8 +175,8 @@ def _results_in(folder: Path, report: ImportReport) -> list[Path]:
             path = Path(root) / name
             if not name.lower().endswith(".json"):
                 if name.lower().endswith(OTHER_NAMES) and _why_not_results(path) == "":
-                    report.passed_over.append((str(path), "Mine Risk results in a file not ending in .json: name "
-                                                          "it on the command line to import it"))
+                    report.passed_over.append((str(path), _("Mine Risk results in a file not ending in .json: "
+                                                            "name it on the command line to import it")))
                 continue
             why = _why_not_results(path)
             if why:
@@ -180,28 +195,28 @@ def _why_not_results(path: Path) -> str:
     is refused by name rather than passed over."""
     try:
         if path.is_symlink():
-            return "a link (links are not followed: name the file itself)"
+            return _("a link (links are not followed: name the file itself)")
     except OSError:
         pass
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        return f"cannot be opened ({exc.strerror or exc})"
+        return _("cannot be opened ({reason})").format(reason=exc.strerror or exc)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return "not a plain file"
+            return _("not a plain file")
         if HANDIN_NAME.fullmatch(path.name):
             return ""
         if info.st_size == 0:
-            return "empty"
+            return _("empty")
         head = os.read(fd, PEEK_BYTES)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return _("cannot be read ({reason})").format(reason=exc.strerror or exc)
     finally:
         os.close(fd)
-    return "" if HANDIN_FORMAT.encode() in head or RUN_FORMAT.encode() in head else "not Mine Risk results"
+    return "" if HANDIN_FORMAT.encode() in head or RUN_FORMAT.encode() in head else _("not Mine Risk results")
 
 
 def student_of_file_name(path: str) -> str:
@@ -292,8 +307,12 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
             report.refused += [_file_refusal(p, str(path)) for p in read.problems[:1]]
             continue
         for piece in read.pieces:
-            what = (f"run {piece.index + 1}" + (f" (level {piece.record.level_id})" if piece.record else "")
-                    if piece.kind == "run" else f"check-in quiz {piece.index + 1}")
+            if piece.kind != "run":
+                what = _("check-in quiz {n}").format(n=piece.index + 1)
+            elif piece.record:
+                what = _("run {n} (level {level})").format(n=piece.index + 1, level=piece.record.level_id)
+            else:
+                what = _("run {n}").format(n=piece.index + 1)
             if piece.problems:
                 report.refused.append(_file_refusal(piece.problems[0], str(path), what))
             elif piece.kind == "checkin":
@@ -301,9 +320,9 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                     continue
                 checkins.append((read.student, piece.attempt, str(path)))
             elif piece.record.policy:
-                report.refused.append(Refusal(str(path), piece.line, 1, what, f"played by the scripted player "
-                                              f"`{piece.record.policy}`, not by {read.student.name}",
-                                              TEACHER_HINTS["scripted"]))
+                report.refused.append(Refusal(str(path), piece.line, 1, what, _(
+                    "played by the scripted player `{player}`, not by {student}").format(
+                    player=piece.record.policy, student=read.student.name), hint("scripted")))
             else:
                 candidate = _Candidate(str(path), piece.line, what, piece.record, read.student)
                 if _known(candidate, db, batch, report):
@@ -322,28 +341,29 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                            workers or os.cpu_count() or 1, progress)
     new_runs: list[tuple[NewRun, bool]] = []
     kept: set[str] = set()  # run ids stored by this import
-    for candidate, (status, message, hint, card, replays) in zip(candidates, verdicts):
+    for candidate, (status, message, check_hint, card, replays) in zip(candidates, verdicts):
         record = candidate.record
         if candidate.conflict and (record.run_id in kept or status not in ("ok", "level_differs", "level_missing")):
             holds = status == "ok" or (status == "level_differs" and replays)
-            own = "this copy replays to its result too" if holds else f"this copy does not hold: {message}"
-            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
-                                          f"a conflict: another copy of this run (the same run id) with other content "
-                                          f"is in {candidate.conflict}; {own}", TEACHER_HINTS["conflict"]))
+            own = (_("this copy replays to its result too") if holds else
+                   _("this copy does not hold: {reason}").format(reason=message))
+            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what, _(
+                "a conflict: another copy of this run (the same run id) with other content is in {file}; "
+                "{this_copy}").format(file=candidate.conflict, this_copy=own), hint("conflict")))
             continue
         if status == "level_differs" and replays:
             status, note = "ok", LEVEL_CHANGED_NOTE
             report.level_changed.append(Refusal(candidate.source, candidate.line, 1, candidate.what, message,
-                                                "stored as verified"))
+                                                _("stored as verified")))
         else:
             note = ""
         if status == "ok" or status == "level_missing":
             verified = status == "ok"
-            note = note if verified else f"{message}; {hint}" if hint else message
+            note = note if verified else f"{message}; {check_hint}" if check_hint else message
             if not verified:
                 report.unverified.append(Refusal(candidate.source, candidate.line, 1, candidate.what, message,
-                                                 "stored as not verified; import again with --levels FOLDER "
-                                                 "holding the level to verify it"))
+                                                 _("stored as not verified; import again with --levels FOLDER "
+                                                   "holding the level to verify it")))
             score = card if verified else (record.end.score if record.end else {})
             kept.add(record.run_id)
             new_runs.append((NewRun(record.to_json(), record.run_id, record.level_id, record.level_sha256,
@@ -351,9 +371,10 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
                                     record.end.reason, candidate.student, verified, note, score, candidate.source),
                              not candidate.verify))
         else:
-            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
-                                          message + (f" ({hint})" if hint else ""),
-                                          TEACHER_HINTS.get(status, TEACHER_HINTS["error"])))
+            detail = message + (f" ({check_hint})" if check_hint else "")
+            because = _(REFUSED_BECAUSE[status]) if status in REFUSED_BECAUSE else ""
+            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what, _(
+                "{reason} ({detail})").format(reason=because, detail=detail) if because else detail, hint(status)))
     report.runs_known += sum(1 for run, was_stored in new_runs if was_stored and not run.verified)
     _store(db, [(run, was_stored) for run, was_stored in new_runs if run.verified or not was_stored], checkins,
            report, titles)
@@ -386,17 +407,17 @@ def _known(candidate: _Candidate, db: ClassDB, batch: dict[str, _Candidate], rep
         return False
     if owner.key != candidate.student.key:
         report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
-                                      f"this run was already handed in by "
-                                      f"{owner.name} ({owner.class_code})",
-                                      "two students handed in the same run: ask them which of them played it"))
+                                      _("this run was already handed in by {student} ({code})").format(
+                                          student=owner.name, code=owner.class_code),
+                                      _("two students handed in the same run: ask them which of them played it")))
         return True
     if stored:
         first, source = db.run_record(run_id)
         if first != candidate.record.to_json():
-            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what,
-                                          f"a conflict: another copy of this run (the same run id) with other content "
-                                          f"is already in the class database (from {source}"
-                                          f"{_grades(first, candidate.record)})", TEACHER_HINTS["conflict"]))
+            report.refused.append(Refusal(candidate.source, candidate.line, 1, candidate.what, _(
+                "a conflict: another copy of this run (the same run id) with other content is already in the "
+                "class database (from {file}{grades})").format(file=source, grades=_grades(first, candidate.record)),
+                hint("conflict")))
             return True
     elif batch[run_id].record.to_json() != candidate.record.to_json():
         candidate.conflict = batch[run_id].source  # verified too: the copy that replays is kept
@@ -415,24 +436,29 @@ def _grades(first_json: str, second: RunRecord) -> str:
     except (ValueError, KeyError, TypeError):
         return ""
     now = second.end.score.get("grade") if second.end else None
-    return f"; grade {was} there, {now} in this copy" if was != now else ""
+    return _("; grade {there} there, {here} in this copy").format(there=was, here=now) if was != now else ""
 
 
 def _file_refusal(problem: Problem, path: str, what: str = "") -> Refusal:
     """A file (or one run of it: ``what``) refused, with what the teacher can do: update Mine Risk for a newer
     version's file, copy a cut-short file again, ask the student named in the file's name to hand in again
     for the rest."""
-    who = student_of_file_name(path) or "the student"
-    if "update Mine Risk" in problem.hint:  # a newer version wrote it: nothing for the student to do
+    who = student_of_file_name(path)
+    if "update Mine Risk" in problem.hint or _("update Mine Risk on this computer to read it") == problem.hint:
         return Refusal(problem.file, problem.line, problem.col, what, problem.message,
-                       "update Mine Risk on this computer to read it")
+                       _("update Mine Risk on this computer to read it"))  # a newer version wrote it
     if problem.message in ("the file is empty", _("the file is empty")):
-        return Refusal(problem.file, problem.line, problem.col, "", "empty",
-                       f"ask {who} to hand in again from the game (Hand in results)")
+        return Refusal(problem.file, problem.line, problem.col, "", _("empty"), _(
+            "ask {student} to hand in again from the game (Hand in results)").format(student=who) if who else _(
+            "ask the student to hand in again from the game (Hand in results)"))
     if problem.message == _(CUT_SHORT):
-        return Refusal(problem.file, problem.line, problem.col, "", problem.message,
-                       f"copy it again from the student's computer, or ask {who} to hand in again")
-    return Refusal.of_problem(problem, what, TEACHER_HINTS["unreadable"].replace("the student", who, 1))
+        return Refusal(problem.file, problem.line, problem.col, "", problem.message, _(
+            "copy it again from the student's computer, or ask {student} to hand in again").format(student=who)
+            if who else _("copy it again from the student's computer, or ask the student to hand in again"))
+    if who:
+        return Refusal.of_problem(problem, what, _("ask {student} to hand in again from the game (Hand in results, "
+                                                   "or `minerisk results export DIR --all`)").format(student=who))
+    return Refusal.of_problem(problem, what, hint("unreadable"))
 
 
 def _store(db: ClassDB, new_runs: list[tuple[NewRun, bool]], checkins: list, report: ImportReport,
@@ -443,7 +469,7 @@ def _store(db: ClassDB, new_runs: list[tuple[NewRun, bool]], checkins: list, rep
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
     files = report.files
     with db.transaction():
-        for level_id in sorted({run.level_id for run, _ in new_runs if run.verified} & set(titles)):
+        for level_id in sorted({run.level_id for run, _stored in new_runs if run.verified} & set(titles)):
             db.set_level_title(level_id, titles[level_id])
         import_id = db.begin_import(now)
         for run, was_stored in new_runs:

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+from babel.dates import format_date, format_datetime
+
 from game import __version__
 from game.classroom import charts
 from game.classroom.checkin import Attempt, CheckinQuiz, checkin_quiz, score
@@ -32,7 +34,10 @@ from game.classroom.database import ClassDB, StoredRun
 from game.classroom.mistakes import CODES, discussion, mistakes_of
 from game.classroom.student import Student, student_key
 from game.content import key_messages
-from game.text import _
+from game.classroom.importer import LEVEL_CHANGED_NOTE
+from game.text import _, is_rtl, language, ngettext
+from game.text.formats import babel_locale, number, percent
+from game.text.labels import join
 
 GRADE_ORDER = "ABCDEF"
 TEACH_AGAIN_BELOW = 75  # percent of the class right after the campaign
@@ -149,7 +154,7 @@ def class_data(db: ClassDB, class_code: str | None = None, levels: list[LevelInf
     :func:`pick_levels`; None: every level) and to runs started on or after the day ``since`` (local time).
     The check-in quiz is never limited: its before and after span the campaign."""
     students: dict[str, StudentData] = {}
-    for _, student in db.students():
+    for _id, student in db.students():
         if class_code is None or student_key("", student.class_code) == student_key("", class_code):
             students[student.key] = StudentData(student)
     chosen = None if levels is None else {lv.id for lv in levels}
@@ -194,7 +199,8 @@ def _levels(played: set[str], kept: dict[str, str], all_mine: bool = False) -> l
         out += [LevelInfo(i.id, i.title) for i in infos if (everything or i.id in played)
                 and i.id not in {lv.id for lv in out}]
     known = {lv.id for lv in out}
-    return out + sorted((LevelInfo(i, kept.get(i, f"{i} (a level not installed here)")) for i in played - known),
+    return out + sorted((LevelInfo(i, kept.get(i) or _("{level} (a level not installed here)").format(level=i))
+                         for i in played - known),
                         key=lambda lv: lv.title.lower())
 
 
@@ -236,9 +242,12 @@ def pick_levels(wanted: list[str], choices: list[LevelInfo]) -> list[LevelInfo]:
 
 def _unknown_level(shown: str, close: list[LevelInfo], choices: list[LevelInfo]) -> str:
     near = list(dict.fromkeys(lv.id for lv in close))
-    hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
-    return (f"no level called '{shown}' in the class database or this game; {hint}the levels: "
-            + ", ".join(lv.id for lv in choices))
+    every = join([lv.id for lv in choices], conjunction=False)
+    if near:
+        return _("no level called '{level}' in the class database or this game; did you mean {names}? The "
+                 "levels: {levels}").format(level=shown, names=join([f"'{n}'" for n in near]), levels=every)
+    return _("no level called '{level}' in the class database or this game; the levels: {levels}").format(
+        level=shown, levels=every)
 
 
 # ------------------------------------------------------------------ HTML
@@ -254,22 +263,23 @@ h3{font-size:1.05em;margin:1em 0 .3em}
 nav{margin:.6em 0;display:flex;flex-wrap:wrap;gap:.3em 1em}nav a{color:#1d4f91}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.4em 0}
-th,td{border:1px solid #ccc;padding:4px 7px;text-align:left;vertical-align:top}
+th,td{border:1px solid #ccc;padding:4px 7px;text-align:start;vertical-align:top}
 th{background:#f3f3f3;font-weight:600}
-td.num,th.num{text-align:right}
+td.num,th.num{text-align:end}
 .grid td.g{text-align:center;font-weight:700;min-width:3.2em}
 .grid th.lv{font-size:.85em;max-width:9em;font-weight:600}
 .grade{display:inline-block;min-width:1.6em;padding:0 .3em;border-radius:3px;color:#fff;text-align:center;font-weight:700}
-.mark{font-size:.8em;color:#2e7d32;margin-left:.2em}.unver{font-size:.8em;color:#b3261e;margin-left:.2em}
+.mark{font-size:.8em;color:#2e7d32;margin-inline-start:.2em}.unver{font-size:.8em;color:#b3261e;margin-inline-start:.2em}
 .grade.unchecked{background:#fff !important;color:#666;border:1px dashed #888}
 .att{display:block;font-size:.75em;color:#666;font-weight:400}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}
 figure{margin:0;border:1px solid #ddd;border-radius:4px;padding:6px}
 figcaption{font-size:.9em;font-weight:600;margin-bottom:2px}
+svg{direction:ltr}
 svg.chart{width:100%;max-width:360px;height:auto;display:block}
 svg.meter,svg.dumbbell{width:160px;max-width:40vw;height:auto;vertical-align:middle}
 .wide svg.chart{max-width:640px}
-blockquote{margin:.3em 0 .3em 0;padding:.3em .8em;border-left:4px solid #2c6fbb;background:#f5f8fc}
+blockquote{margin:.3em 0 .3em 0;padding:.3em .8em;border-inline-start:4px solid #2c6fbb;background:#f5f8fc}
 .point{border:1px solid #ddd;border-radius:4px;padding:4px 12px;margin:.6em 0}
 .note{color:#555;font-size:.92em}
 article.student{border-top:1px solid #ccc;margin-top:1em}
@@ -297,103 +307,155 @@ def _grade(grade: str, verified: bool = True) -> str:
     return f'<span class="grade" style="background:{colour}">{escape(grade)}</span>'
 
 
+def _note(run: StoredRun) -> str:
+    """A run's note in the language in use (the import keeps the note of a changed level in English)."""
+    return _(run.note) if run.note == LEVEL_CHANGED_NOTE else run.note
+
+
 def _mark(run: StoredRun) -> str:
     if run.verified:
-        title = "verified: re-simulated to the same result" + (f" ({run.note})" if run.note else "")
+        title = (_("verified: re-simulated to the same result ({note})").format(note=_note(run)) if run.note
+                 else _("verified: re-simulated to the same result"))
         return f'<span class="mark" title="{escape(title)}">✓</span>'
-    return f'<span class="unver" title="{escape(run.note)}">not verified*</span>'
+    return f'<span class="unver" title="{escape(run.note)}">' + escape(_("not verified")) + '*</span>'
 
 
-#: What a grade marked "not verified" means and what the teacher can do, said wherever one is shown.
-NOT_VERIFIED = ("* not verified: the game could not play this run again on this computer (its level is not "
-                "installed here), so its grade is only what the file says and may have been edited. It is left "
-                "out of every class figure and of the student's mistakes. To check it, import the file again "
-                "with <code>minerisk class import FILE --levels FOLDER</code>, FOLDER holding the level (ask the "
-                "trainer who made it).")
-#: What a mistake's number counts, by code (a mistake made once has no number).
-UNITS = {"items_left_in_released_land": ("item", "items"), "qa_failed": ("item found", "items found"),
-         "civilian_casualties": ("person", "people"), "deminer_casualties": ("deminer", "deminers"),
-         "objective_missed": ("objective", "objectives")}
+def _not_verified() -> str:
+    """What a grade marked "not verified" means and what the teacher can do, said wherever one is shown."""
+    return escape(_("* not verified: the game could not play this run again on this computer (its level is not "
+                    "installed here), so its grade is only what the file says and may have been edited. It is left "
+                    "out of every class figure and of the student's mistakes. To check it, import the file again "
+                    "with {command}, FOLDER holding the level (ask the trainer who made it).")).format(
+        command="<code>minerisk class import FILE --levels FOLDER</code>")
 
 
 def _times(code: str, count: int) -> str:
-    """" (3 decisions)": how many a mistake counts in one run, with its unit ("" for once)."""
+    """"3 decisions": how many a mistake counts in one run, with its unit ("" for once)."""
     if count <= 1:
         return ""
-    singular, plural = UNITS.get(code, ("decision", "decisions"))
-    return f" ({_n(count, singular, plural)})"
+    n = number(count)
+    if code == "items_left_in_released_land":
+        words = ngettext("{n} item", "{n} items", count).format(n=n)
+    elif code == "qa_failed":
+        words = ngettext("{n} item found", "{n} items found", count).format(n=n)
+    elif code == "civilian_casualties":
+        words = ngettext("{n} person", "{n} people", count).format(n=n)
+    elif code == "deminer_casualties":
+        words = ngettext("{n} deminer", "{n} deminers", count).format(n=n)
+    elif code == "objective_missed":
+        words = ngettext("{n} objective", "{n} objectives", count).format(n=n)
+    else:
+        words = ngettext("{n} decision", "{n} decisions", count).format(n=n)
+    return words
 
 
-def _percent(result: tuple[int, int] | None) -> str:
-    return f"{result[0]} of {result[1]}" if result else "not taken"
+def _right(result: tuple[int, int] | None) -> str:
+    if not result:
+        return _("not taken")
+    return _("{right} of {n}").format(right=number(result[0]), n=number(result[1]))
 
 
 def _quiz_words(before: tuple[int, int] | None, after: tuple[int, int] | None) -> str:
     if before is None and after is None:
-        return "not taken yet"
-    return f"{_percent(before)} right before, {_percent(after)} after"
+        return _("not taken yet")
+    return _("{before} right before, {after} after").format(before=_right(before), after=_right(after))
+
+
+def _pc(value: float) -> str:
+    return percent(value / 100)
+
+
+def _day(created: str) -> str:
+    """The day a run started, as the language writes a short date."""
+    return format_date(run_day(created), format="short", locale=babel_locale(language()))
+
+
+def _level_title(lv: LevelInfo) -> str:
+    return _(lv.title)
 
 
 def report_html(data: ClassData) -> str:
-    """The class report as one HTML page (see the module docstring)."""
+    """The class report as one HTML page (see the module docstring), in the language in use (right to left
+    in Arabic)."""
     runs = [r for s in data.students for r in s.runs]
     verified = sum(r.verified for r in runs)
     classes = sorted({s.student.class_code for s in data.students})
     code = data.class_code or (classes[0] if len(classes) == 1 else None)
-    title = f"Class {code}" if code else "All classes"
+    title = (_("Mine Risk class report: class {code}").format(code=code) if code
+             else _("Mine Risk class report: all classes"))
+    lang = language()
+    direction = "rtl" if is_rtl() else "ltr"
+    meta = [ngettext("{n} student", "{n} students", len(data.students)).format(n=number(len(data.students)))]
+    if len(classes) > 1:
+        meta[0] = ngettext("{students} in {n} class ({codes})", "{students} in {n} classes ({codes})",
+                           len(classes)).format(students=meta[0], n=number(len(classes)),
+                                                codes=join(classes, conjunction=False))
+    meta.append(ngettext("{n} finished level, {verified} verified by re-simulation",
+                         "{n} finished levels, {verified} verified by re-simulation", len(runs)).format(
+        n=number(len(runs)), verified=number(verified)))
+    meta.append(_("made {date}").format(date=_made(data.made)))
+    nav = [("grid", _("Grades")), ("levels", _("Per level")), ("checkin", _("Check-in quiz")),
+           ("mistakes", _("Mistakes")), ("discuss", _("To discuss")), ("students", _("Students"))]
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>", f'<html lang="{escape(lang)}" dir="{direction}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>Mine Risk class report: {escape(title)}</title>", f"<style>{CSS}</style></head><body>",
-        "<header>", f"<h1>Mine Risk class report: {escape(title)}</h1>",
-        f'<p class="meta">{_n(len(data.students), "student")}'
-        + (f" in {_n(len(classes), 'class', 'classes')} ({escape(', '.join(classes))})" if len(classes) > 1 else "")
-        + f" · {_n(len(runs), 'finished level')}, {verified} verified by re-simulation · made {escape(data.made)}</p>",
+        f"<title>{escape(title)}</title>", f"<style>{CSS}</style></head><body>",
+        "<header>", f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{" · ".join(escape(m) for m in meta)}</p>',
         *_scope(data),
-        '<nav><a href="#grid">Grades</a><a href="#levels">Per level</a><a href="#checkin">Check-in quiz</a>'
-        '<a href="#mistakes">Mistakes</a><a href="#discuss">To discuss</a><a href="#students">Students</a></nav>',
+        "<nav>" + "".join(f'<a href="#{key}">{escape(words)}</a>' for key, words in nav) + "</nav>",
         "</header><main>",
     ]
     parts += _grid(data) + _levels_section(data) + _checkin_section(data) + _mistakes_section(data)
     parts += _discuss_section(data) + _students_section(data)
-    parts += ["</main>", f"<footer>Made by Mine Risk {escape(__version__)} on this computer from the class database. "
-              "Nothing in it was sent anywhere. A ✓ means the run was played again by the game from the student's "
-              "orders and gave the same result; it cannot prove who gave the orders.</footer>", "</body></html>"]
+    footer = _("Made by Mine Risk {version} on this computer from the class database. Nothing in it was sent "
+               "anywhere. A ✓ means the run was played again by the game from the student's orders and gave the "
+               "same result; it cannot prove who gave the orders.").format(version=__version__)
+    parts += ["</main>", f"<footer>{escape(footer)}</footer>", "</body></html>"]
     return "\n".join(parts) + "\n"
 
 
-def _n(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+def _made(made: str) -> str:
+    """When the report was made, as the language writes a short date and time."""
+    try:
+        when = _dt.datetime.fromisoformat(made)
+    except ValueError:
+        return made
+    return format_datetime(when, format="short", locale=babel_locale(language()))
 
 
 def _scope(data: ClassData) -> list[str]:
     """What the report was limited to (--levels, --since), said at the top of the page."""
     out = []
     if data.picked:
-        out.append(f'<p class="meta">Only these levels: {escape(", ".join(lv.title for lv in data.levels))}</p>')
+        titles = join([_level_title(lv) for lv in data.levels], conjunction=False)
+        words = _("Only these levels: {levels}.").format(levels=titles)
+        out.append(f'<p class="meta">{escape(words)}</p>')
     if data.since is not None:
-        out.append(f'<p class="meta">Only levels played since {escape(data.since.isoformat())} (the check-in quiz '
-                   "counts every attempt)</p>")
+        day = format_date(data.since, format="short", locale=babel_locale(language()))
+        words = _("Only the levels played since {day} (the check-in quiz counts every attempt).").format(day=day)
+        out.append(f'<p class="meta">{escape(words)}</p>')
     return out
 
 
 def _grid(data: ClassData) -> list[str]:
-    out = ['<section id="grid"><h2>Grades by student and level</h2>',
-           '<p class="note">Each student\'s best grade per level. ✓: verified (the game played the run again from '
-           'the student\'s orders and got the same result). The small number is how many times the level was '
-           'finished.</p>']
+    out = ['<section id="grid"><h2>' + escape(_("Grades by student and level")) + '</h2>',
+           '<p class="note">' + escape(_("Each student's best grade per level. ✓: verified (the game played the "
+                                         "run again from the student's orders and got the same result). The small "
+                                         "number is how many times the level was finished.")) + "</p>"]
     unverified = [(s, r) for s in data.students for r in s.runs if not r.verified]
     if unverified:
-        out.append(f'<p class="note">{NOT_VERIFIED}</p>')
+        out.append(f'<p class="note">{_not_verified()}</p>')
     if not data.students:
-        return out + ["<p>No results yet: import the students' hand-in files with "
-                      "<code>minerisk class import</code>.</p></section>"]
+        return out + ["<p>" + escape(_("No results yet: import the students' hand-in files with {command}.")).format(
+            command="<code>minerisk class import</code>") + "</p></section>"]
     levels = data.levels
     one_class = len({s.student.class_code for s in data.students}) == 1
-    head = "".join(f'<th scope="col" class="lv">{i}. {escape(lv.title)}</th>' for i, lv in enumerate(levels, 1))
-    out.append(f'<div class="scroll"><table class="grid"><thead><tr><th scope="col">Student</th>{head}'
-               "</tr></thead><tbody>")
+    head = "".join(f'<th scope="col" class="lv">{number(i)}. {escape(_level_title(lv))}</th>'
+                   for i, lv in enumerate(levels, 1))
+    out.append('<div class="scroll"><table class="grid"><thead><tr><th scope="col">' + escape(_("Student")) + '</th>'
+               f"{head}</tr></thead><tbody>")
     for s in data.students:
         cells = []
         best = s.best
@@ -403,154 +465,193 @@ def _grid(data: ClassData) -> list[str]:
                 cells.append('<td class="g">–</td>')
                 continue
             tries = sum(r.level_id == lv.id for r in s.runs)
+            times = ngettext("{n} time", "{n} times", tries).format(n=number(tries))
             cells.append(f'<td class="g">{_grade(run.grade, run.verified)}{_mark(run)}<span class="att">'
-                         f'{_n(tries, "time")}</span></td>')
+                         f"{escape(times)}</span></td>")
         code = "" if one_class else f' <span class="note">{escape(s.student.class_code)}</span>'
         out.append(f'<tr><th scope="row"><a href="#s{data.students.index(s)}">{escape(s.student.name)}</a>{code}'
                    f'</th>{"".join(cells)}</tr>')
     out.append("</tbody></table></div>")
     if unverified:
-        titles = {lv.id: lv.title for lv in data.levels}
-        out.append(f"<h3>Not verified ({_n(len(unverified), 'run')})</h3><ul>")
-        out += [f"<li>{escape(s.student.name)}, {escape(titles.get(r.level_id, r.level_id))}: grade "
-                f"{escape(r.grade)} as the file says, from {escape(r.source)}</li>" for s, r in unverified]
+        titles = {lv.id: _level_title(lv) for lv in data.levels}
+        heading = ngettext("Not verified ({n} run)", "Not verified ({n} runs)", len(unverified)).format(
+            n=number(len(unverified)))
+        out.append(f"<h3>{escape(heading)}</h3><ul>")
+        for s, r in unverified:
+            line = escape(_("{student}, {level}: grade {grade} as the file says, from {file}")).format(
+                student=escape(s.student.name), level=escape(titles.get(r.level_id, r.level_id)),
+                grade=escape(r.grade), file=f"<code>{escape(r.source)}</code>")
+            out.append(f"<li>{line}</li>")
         out.append("</ul>")
     out.append("</section>")
     return out
 
 
 def _levels_section(data: ClassData) -> list[str]:
-    out = ['<section id="levels"><h2>Grades per level</h2>',
-           '<p class="note">How many students have each grade as their best verified grade.</p><div class="charts">']
+    out = ['<section id="levels"><h2>' + escape(_("Grades per level")) + '</h2>',
+           '<p class="note">' + escape(_("How many students have each grade as their best verified grade.")) + '</p>'
+           '<div class="charts">']
     for i, lv in enumerate(data.levels, 1):
         counts = data.grade_counts(lv.id)
         total = sum(counts.values())
         if not total:
             continue
         bars = [(g, counts[g], GRADE_COLOURS[g]) for g in counts]
-        chart = charts.column_chart(bars, f"{lv.title}: best grades of {total} students")
-        out.append(f"<figure><figcaption>{i}. {escape(lv.title)} ({_n(total, 'student')})</figcaption>{chart}"
-                   "</figure>")
+        chart = charts.column_chart(bars, ngettext("{level}: best grades of {n} student",
+                                                   "{level}: best grades of {n} students", total).format(
+            level=_level_title(lv), n=number(total)), number=number)
+        caption = ngettext("{i}. {level} ({n} student)", "{i}. {level} ({n} students)", total).format(
+            i=number(i), level=_level_title(lv), n=number(total))
+        out.append(f"<figure><figcaption>{escape(caption)}</figcaption>{chart}</figure>")
     return out + ["</div></section>"]
 
 
 def _checkin_section(data: ClassData) -> list[str]:
     before, after, n = data.class_checkin()
     size = len(data.quiz.questions)
-    out = ['<section id="checkin"><h2>Check-in quiz: before and after</h2>',
-           f'<p class="note">The same {size} questions before the first level and after the campaign (risk-education '
-           "key messages and land-release ideas). Answers are scored again here from the questions, never taken "
-           "from the file.</p>"]
+    intro = ngettext("The same {n} question before the first level and after the campaign (risk-education key "
+                     "messages and land-release ideas). Answers are scored again here from the questions, never "
+                     "taken from the file.",
+                     "The same {n} questions before the first level and after the campaign (risk-education key "
+                     "messages and land-release ideas). Answers are scored again here from the questions, never "
+                     "taken from the file.", size).format(n=number(size))
+    out = ['<section id="checkin"><h2>' + escape(_("Check-in quiz: before and after")) + '</h2>',
+           f'<p class="note">{escape(intro)}</p>']
     if n:
-        out.append(f"<p><strong>Class: {before:.0f}% right before, {after:.0f}% after</strong> "
-                   f"({_n(n, 'student')} took both).</p>")
+        strong = _("Class: {before} right before, {after} after").format(before=_pc(before), after=_pc(after))
+        both = ngettext("({n} student took both)", "({n} students took both)", n).format(n=number(n))
+        out.append(f"<p><strong>{escape(strong)}</strong> {escape(both)}.</p>")
         rows = data.questions()
         by_order = sorted(rows, key=lambda t: data.quiz.questions.index(t[0]))
-        groups = [(f"Q{data.quiz.questions.index(q) + 1}", b, a) for q, b, a, _ in by_order]
-        out.append('<div class="wide scroll">' + charts.paired_columns(groups, "Share of students right, per question, "
-                                                               "before and after", ("% right before", "% right after"))
-                   + "</div>")
-        out.append('<h3>Questions, the least moved first</h3><div class="scroll"><table><thead><tr><th>Question</th>'
-                   '<th class="num">Before</th><th class="num">After</th><th class="num">Change</th>'
-                   '<th class="teaches">It teaches</th></tr></thead><tbody>')
-        for q, b, a, _ in rows:
-            number = data.quiz.questions.index(q) + 1
-            out.append(f"<tr><td>Q{number}. {escape(q.question)}</td><td class=\"num\">{b:.0f}%</td>"
-                       f"<td class=\"num\">{a:.0f}%</td><td class=\"num\">{a - b:+.0f}</td>"
-                       f'<td class="teaches">{escape(q.explain)}</td></tr>')
+        groups = [(_("Q{number}").format(number=data.quiz.questions.index(q) + 1), b, a) for q, b, a, _n in by_order]
+        out.append('<div class="wide scroll">' + charts.paired_columns(
+            groups, _("Share of students right, per question, before and after"),
+            (_("Right before"), _("Right after")), number=number) + "</div>")
+        out.append('<h3>' + escape(_("Questions, the least moved first")) + '</h3>'
+                   '<div class="scroll"><table><thead><tr>'
+                   '<th>' + escape(_("Question")) + '</th><th class="num">' + escape(_("Before")) + '</th>'
+                   '<th class="num">' + escape(_("After")) + '</th><th class="num">' + escape(_("Change")) + '</th>'
+                   '<th class="teaches">' + escape(_("It teaches")) + '</th></tr></thead><tbody>')
+        for q, b, a, _n in rows:
+            label = _("Q{number}. {question}").format(number=data.quiz.questions.index(q) + 1,
+                                                      question=_(q.question))
+            change = ("+" if a - b >= 0.5 else "−" if a - b <= -0.5 else "±") + number(abs(round(a - b)))
+            out.append(f"<tr><td>{escape(label)}</td><td class=\"num\">{_pc(b)}</td>"
+                       f"<td class=\"num\">{_pc(a)}</td><td class=\"num\">{change}</td>"
+                       f'<td class="teaches">{escape(_(q.explain))}</td></tr>')
         out.append("</tbody></table></div>")
     else:
-        out.append("<p>No student has taken the quiz both before and after yet.</p>")
-    out.append('<h3>Each student</h3><p class="note">Right answers of the first quiz before the campaign and the '
-               'last one after it; in the chart, grey is before and blue after.</p><div class="scroll"><table><thead>'
-               "<tr><th>Student</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>")
+        out.append('<p>' + escape(_("No student has taken the quiz both before and after yet.")) + '</p>')
+    out.append('<h3>' + escape(_("Each student")) + '</h3><p class="note">'
+               + escape(_("Right answers of the first quiz before the campaign and the last one after it; in the "
+                          "chart, grey is before and blue after.")) + '</p><div class="scroll"><table><thead>'
+               '<tr><th>' + escape(_("Student")) + '</th><th>' + escape(_("Before")) + '</th>'
+               '<th>' + escape(_("After")) + '</th>'
+               '<th>' + escape(_("Change")) + '</th></tr></thead><tbody>')
     for s in data.students:
         b, a = s.checkin("before", data.quiz), s.checkin("after", data.quiz)
         dumbbell = charts.before_after(b[0] if b else None, a[0] if a else None, size,
-                                       f"{s.student.name}: {_percent(b)} before, {_percent(a)} after")
-        out.append(f"<tr><td>{escape(s.student.name)}</td><td>{_percent(b)}</td><td>{_percent(a)}</td>"
+                                       _("{student}: {before} before, {after} after").format(
+                                           student=s.student.name, before=_right(b), after=_right(a)))
+        out.append(f"<tr><td>{escape(s.student.name)}</td><td>{escape(_right(b))}</td><td>{escape(_right(a))}</td>"
                    f"<td>{dumbbell}</td></tr>")
     return out + ["</tbody></table></div></section>"]
 
 
 def _mistakes_section(data: ClassData) -> list[str]:
     rows = data.mistakes()
-    out = ['<section id="mistakes"><h2>Mistakes the class made most</h2>',
-           '<p class="note">From the score cards of verified runs: how many students made each mistake at least '
-           "once, and in how many runs.</p>"]
+    out = ['<section id="mistakes"><h2>' + escape(_("Mistakes the class made most")) + '</h2>',
+           '<p class="note">' + escape(_("From the score cards of verified runs: how many students made each mistake "
+                                         "at least once, and in how many runs.")) + "</p>"]
     if not rows:
-        return out + ["<p>No mistakes found in the verified runs.</p></section>"]
-    most = max(students for _, students, _ in rows)
-    out.append('<div class="scroll"><table><thead><tr><th>Mistake</th><th class="num">Students</th><th></th>'
-               '<th class="num">Runs</th></tr></thead><tbody>')
+        return out + ['<p>' + escape(_("No mistakes found in the verified runs.")) + '</p></section>']
+    most = max(students for _c, students, _r in rows)
+    out.append('<div class="scroll"><table><thead><tr><th>' + escape(_("Mistake")) + '</th>'
+               '<th class="num">' + escape(_("Students")) + '</th><th></th>'
+               '<th class="num">' + escape(_("Runs")) + '</th></tr></thead><tbody>')
     for code, students, runs in rows:
         point = discussion(code)
-        bar = charts.meter(students, max(most, len(data.students)), f"{students} of {len(data.students)} students")
-        out.append(f"<tr><td>{escape(point.title)}</td><td class=\"num\">{students}</td><td>{bar}</td>"
-                   f"<td class=\"num\">{runs}</td></tr>")
+        everyone = len(data.students)
+        bar = charts.meter(students, max(most, everyone), ngettext(
+            "{count} of {n} student", "{count} of {n} students", everyone).format(
+            count=number(students), n=number(everyone)))
+        out.append(f"<tr><td>{escape(_(point.title))}</td><td class=\"num\">{number(students)}</td><td>{bar}</td>"
+                   f"<td class=\"num\">{number(runs)}</td></tr>")
     return out + ["</tbody></table></div></section>"]
 
 
 def _discuss_section(data: ClassData) -> list[str]:
-    out = ['<section id="discuss"><h2>Points to discuss in class</h2>']
+    out = ['<section id="discuss"><h2>' + escape(_("Points to discuss in class")) + '</h2>']
     # the five most frequent mistakes, decisions first (the order of mistakes.CODES), outcomes after
     rows = sorted(data.mistakes()[:5], key=lambda t: CODES.index(t[0]) if t[0] in CODES else len(CODES))
-    for code, students, _ in rows:
+    everyone = len(data.students)
+    for code, students, _r in rows:
         point = discussion(code)
-        out.append(f'<div class="point"><h3>{escape(point.title)} ({students} of {_n(len(data.students), "student")}'
-                   f")</h3><p>{escape(point.discuss)}</p>")
-        out += [f"<blockquote>{escape(m.text)}</blockquote>" for m in point.messages]
+        heading = ngettext("{mistake} ({count} of {n} student)", "{mistake} ({count} of {n} students)",
+                           everyone).format(mistake=_(point.title), count=number(students), n=number(everyone))
+        out.append(f'<div class="point"><h3>{escape(heading)}</h3><p>{escape(_(point.discuss))}</p>')
+        out += [f"<blockquote>{escape(_(m.text))}</blockquote>" for m in point.messages]
         out.append("</div>")
     # what the class still does not know after the campaign, the least moved first
     again = [t for t in data.questions() if t[3] and t[2] < TEACH_AGAIN_BELOW][:3]
     messages = {m.id: m for m in key_messages()}
-    for q, b, a, _ in again:
-        number = data.quiz.questions.index(q) + 1
-        out.append(f'<div class="point"><h3>Teach again: Q{number} ({b:.0f}% right before, {a:.0f}% after)</h3>'
-                   f"<p>{escape(q.question)}</p><p>Right answer: {escape(next(x.text for x in q.answers if x.correct))}"
-                   "</p>")
+    for q, b, a, _n in again:
+        heading = _("Teach again: Q{number} ({before} right before, {after} after)").format(
+            number=data.quiz.questions.index(q) + 1, before=_pc(b), after=_pc(a))
+        right = _("Right answer: {answer}").format(answer=_(next(x.text for x in q.answers if x.correct)))
+        out.append(f'<div class="point"><h3>{escape(heading)}</h3><p>{escape(_(q.question))}</p>'
+                   f"<p>{escape(right)}</p>")
         message = messages.get(q.message)
-        out.append(f"<blockquote>{escape(message.text if message else q.explain)}</blockquote></div>")
+        out.append(f"<blockquote>{escape(_(message.text) if message else _(q.explain))}</blockquote></div>")
     if len(out) == 1:
-        out.append("<p>Nothing stands out yet.</p>")
+        out.append('<p>' + escape(_("Nothing stands out yet.")) + '</p>')
     return out + ["</section>"]
 
 
 def _students_section(data: ClassData) -> list[str]:
-    out = ['<section id="students"><h2>Students</h2>',
-           '<p class="note">Every run each student handed in. Mistakes are read from the score cards of verified '
-           "runs only, as in the class figures; a number after a mistake says how many decisions, items, people "
-           "or objectives it counts in that run.</p>"]
+    out = ['<section id="students"><h2>' + escape(_("Students")) + '</h2>',
+           '<p class="note">' + escape(_("Every run each student handed in. Mistakes are read from the score cards "
+                                         "of verified runs only, as in the class figures; a number after a mistake "
+                                         "says how many decisions, items, people or objectives it counts in that "
+                                         "run.")) + "</p>"]
+    titles = {lv.id: _level_title(lv) for lv in data.levels}
     for i, s in enumerate(data.students):
         b, a = s.checkin("before", data.quiz), s.checkin("after", data.quiz)
+        klass = _("class {code}").format(code=s.student.class_code)
+        quiz = _("Check-in quiz: {result}.").format(result=_quiz_words(b, a))
         out.append(f'<article class="student" id="s{i}"><h3>{escape(s.student.name)} '
-                   f'<span class="note">class {escape(s.student.class_code)}</span></h3>'
-                   f"<p>Check-in quiz: {_quiz_words(b, a)}.</p>")
+                   f'<span class="note">{escape(klass)}</span></h3><p>{escape(quiz)}</p>')
         if not s.runs:
-            out.append("<p>No finished level handed in yet.</p></article>")
+            out.append('<p>' + escape(_("No finished level handed in yet.")) + '</p></article>')
             continue
-        titles = {lv.id: lv.title for lv in data.levels}
-        out.append('<div class="scroll"><table><thead><tr><th>Date</th><th>Level</th><th>Grade</th>'
-                   "<th>Mistakes (verified runs)</th></tr></thead><tbody>")
+        out.append('<div class="scroll"><table><thead><tr><th>' + escape(_("Date")) + '</th>'
+                   '<th>' + escape(_("Level")) + '</th>'
+                   '<th>' + escape(_("Grade")) + '</th><th>' + escape(_("Mistakes (verified runs)")) + '</th></tr></thead>'
+                   "<tbody>")
         codes: dict[str, int] = {}
         for run in s.runs:
             found = mistakes_of(run.score) if run.verified else []
             for m in found:
                 codes[m.code] = codes.get(m.code, 0) + 1
-            words = ("; ".join(discussion(m.code).title + _times(m.code, m.count) for m in found) or "none"
-                     if run.verified else "not counted: the run is not verified")
-            out.append(f'<tr><td class="date">{escape(run.created[:10])}</td>'
+            if not run.verified:
+                words = _("not counted: the run is not verified")
+            elif found:
+                words = join([_("{mistake} ({count})").format(mistake=_(discussion(m.code).title),
+                                                              count=_times(m.code, m.count))
+                              if m.count > 1 else _(discussion(m.code).title) for m in found], conjunction=False)
+            else:
+                words = _("none")
+            note = f'<span class="att">{escape(_note(run))}</span>' if run.verified and run.note else ""
+            out.append(f'<tr><td class="date">{escape(_day(run.created))}</td>'
                        f"<td>{escape(titles.get(run.level_id, run.level_id))}</td>"
-                       f"<td>{_grade(run.grade, run.verified)}{_mark(run)}"
-                       + (f'<span class="att">{escape(run.note)}</span>' if run.verified and run.note else "")
-                       + f"</td><td>{escape(words)}</td></tr>")
+                       f"<td>{_grade(run.grade, run.verified)}{_mark(run)}{note}</td><td>{escape(words)}</td></tr>")
         out.append("</tbody></table></div>")
         if any(not r.verified for r in s.runs):
-            out.append(f'<p class="note">{NOT_VERIFIED}</p>')
+            out.append(f'<p class="note">{_not_verified()}</p>')
         top = sorted(codes, key=lambda c: (-codes[c], CODES.index(c) if c in CODES else len(CODES)))[:2]
         if top:
-            out.append("<p><strong>To talk about:</strong> "
-                       + " ".join(escape(discussion(c).discuss) for c in top) + "</p>")
+            talk = " ".join(_(discussion(c).discuss) for c in top)
+            out.append("<p><strong>" + escape(_('To talk about:')) + f"</strong> {escape(talk)}</p>")
         out.append("</article>")
     return out + ["</section>"]
 

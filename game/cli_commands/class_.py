@@ -15,6 +15,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game.text import _, ngettext
+from game.text.formats import number
+from game.text.labels import join
+
 
 def register(sub) -> None:
     p = sub.add_parser("class", help="the teacher's class: import hand-ins, list, remove, report",
@@ -36,7 +40,7 @@ def register(sub) -> None:
         parser.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
         parser.add_argument("--levels", dest="level_names", action="append", metavar="LEVELS",
                             help="only these levels: ids or titles, separated by commas (repeatable)")
-        parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+        parser.add_argument("--since", metavar="YYYY-MM-DD",
                             help="only levels played on or after this day (the check-in quiz always counts)")
         return parser
 
@@ -54,30 +58,46 @@ def register(sub) -> None:
     rep.set_defaults(run=run_report)
 
 
-def _day(text: str):
-    """argparse type of ``--since``: a day written YYYY-MM-DD."""
-    import argparse
-    import datetime
+def use_language(args) -> None:
+    """The teacher's words in ``--lang``, else in the language chosen in the game's settings, else in the
+    computer's (as the game's window chooses)."""
+    from game import text
 
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a day written YYYY-MM-DD, such as 2026-11-24") from None
+    if getattr(args, "lang", None):
+        return
+    from game.store.settings import Settings
+
+    text.set_language(Settings.load().language or text.system_language())
+
+
+def _fail(args, message: str) -> None:
+    """One line on the error output: ``minerisk class ACTION: message``."""
+    print(f"minerisk class {args.class_command}: {message}", file=sys.stderr)
 
 
 def _data(args, db):
     """The report's data for the class, levels and day the command line names; None (after saying why) when
-    a level it names is not known."""
+    a level it names is not known or the day is not a day."""
+    import datetime
+
     from game.classroom.report import UnknownLevel, class_data, level_choices, pick_levels
 
+    since = None
+    if args.since is not None:
+        try:
+            since = datetime.date.fromisoformat(args.since.strip())
+        except ValueError:
+            _fail(args, _("'{text}' is not a day written YYYY-MM-DD, such as 2026-11-24").format(
+                text=args.since[:40]))
+            return None
     levels = None
     if args.level_names:
         try:
             levels = pick_levels(args.level_names, level_choices(db))
         except UnknownLevel as exc:
-            print(f"minerisk class {args.class_command}: {exc}", file=sys.stderr)
+            _fail(args, str(exc))
             return None
-    return class_data(db, args.class_code, levels, args.since)
+    return class_data(db, args.class_code, levels, since)
 
 
 def _open(args):
@@ -102,7 +122,9 @@ class _Bar:
             return
         width = 30
         filled = width * done // total
-        self.stream.write(f"\rVerifying runs [{'#' * filled}{'-' * (width - filled)}] {done}/{total}")
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write("\r" + _("Verifying runs [{bar}] {done}/{total}").format(
+            bar=bar, done=number(done), total=number(total)))
         if done == total:
             self.stream.write("\n")
         self.stream.flush()
@@ -112,13 +134,26 @@ class _Bar:
 MAX_NAMED = 30
 
 
+def _runs(n: int) -> str:
+    return ngettext("{n} run", "{n} runs", n).format(n=number(n))
+
+
+def _quizzes(n: int) -> str:
+    return ngettext("{n} check-in quiz", "{n} check-in quizzes", n).format(n=number(n))
+
+
+def _students(n: int) -> str:
+    return ngettext("{n} student", "{n} students", n).format(n=number(n))
+
+
 def run_import(args) -> int:
     import os
 
     from game.classroom.importer import import_results
 
+    use_language(args)
     if args.jobs is not None and args.jobs < 1:
-        print("minerisk class import: --jobs must be 1 or more", file=sys.stderr)
+        _fail(args, _("--jobs must be 1 or more"))
         return 2
     db = _open(args)
     if db is None:
@@ -127,41 +162,52 @@ def run_import(args) -> int:
         workers = args.jobs or os.cpu_count() or 1
         report = import_results(args.paths, db, level_folders=args.levels, workers=workers, progress=_Bar())
         counts = db.counts()
-    print(f"Read {_n(report.files, 'file')}" + (f" ({_n(report.skipped, 'other file')} passed over)"
-                                                 if report.skipped else "") + ".")
+    files = ngettext("{n} file", "{n} files", report.files).format(n=number(report.files))
+    if report.skipped:
+        print(ngettext("Read {files} ({n} other file passed over).", "Read {files} ({n} other files passed over).",
+                       report.skipped).format(files=files, n=number(report.skipped)))
+    else:
+        print(_("Read {files}.").format(files=files))
     for path, why in report.passed_over[:MAX_NAMED]:
-        print(f"  passed over: {path}: {why}")
+        print("  " + _("passed over: {file}: {why}").format(file=path, why=why))
     if report.skipped > MAX_NAMED:
-        print(f"  ... and {_n(report.skipped - MAX_NAMED, 'other file')} passed over")
-    added = f"Added {_n(report.runs_added, 'run')} and {_n(report.checkins_added, 'check-in quiz', 'check-in quizzes')}"
+        rest = report.skipped - MAX_NAMED
+        print("  " + ngettext("... and {n} other file passed over", "... and {n} other files passed over",
+                              rest).format(n=number(rest)))
+    print(_("Added {runs} and {quizzes}.").format(runs=_runs(report.runs_added),
+                                                   quizzes=_quizzes(report.checkins_added)))
     if report.runs_verified_now:
-        added += f"; {_n(report.runs_verified_now, 'run')} stored before now verified"
+        print(ngettext("{n} run stored before now verified.", "{n} runs stored before now verified.",
+                       report.runs_verified_now).format(n=number(report.runs_verified_now)))
     if report.runs_known:
-        added += f"; {_n(report.runs_known, 'run')} already in the class database"
-    print(added + ".")
+        print(ngettext("{n} run already in the class database.", "{n} runs already in the class database.",
+                       report.runs_known).format(n=number(report.runs_known)))
     if report.level_changed:
-        print(f"Verified on a level changed since ({_n(len(report.level_changed), 'run')}: the level file differs, "
-              "the run replays the same):")
+        n = len(report.level_changed)
+        print(ngettext("Verified on a level changed since ({n} run: the level file differs, the run replays the "
+                       "same):", "Verified on a level changed since ({n} runs: the level file differs, the runs "
+                       "replay the same):", n).format(n=number(n)))
         for item in report.level_changed:
             print("  " + item.format())
     if report.unverified:
-        print(f"Stored but not verified ({_n(len(report.unverified), 'run')}: the level is not installed here):")
+        n = len(report.unverified)
+        print(ngettext("Stored but not verified ({n} run: the level is not installed here):",
+                       "Stored but not verified ({n} runs: the level is not installed here):", n).format(
+            n=number(n)))
         for item in report.unverified:
             print("  " + item.format())
     if report.refused:
-        print(f"Refused ({len(report.refused)}):", file=sys.stderr)
+        print(_("Refused ({n}):").format(n=number(len(report.refused))), file=sys.stderr)
         for item in report.refused:
             print("  " + item.format(), file=sys.stderr)
-    print(f"The class database {db.path} holds {_n(counts['students'], 'student')}, {_n(counts['runs'], 'run')} "
-          f"({counts['verified']} verified) and {_n(counts['checkins'], 'check-in quiz', 'check-in quizzes')}.")
+    print(_("The class database {file} holds {students}, {runs} ({verified} verified) and {quizzes}.").format(
+        file=db.path, students=_students(counts["students"]), runs=_runs(counts["runs"]),
+        verified=number(counts["verified"]), quizzes=_quizzes(counts["checkins"])))
     return report.exit_code
 
 
-def _n(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
-
-
 def run_list(args) -> int:
+    use_language(args)
     db = _open(args)
     if db is None:
         return 1
@@ -170,47 +216,54 @@ def run_list(args) -> int:
     if data is None:
         return 2
     if not data.students:
-        print("The class database holds no students" + (f" of class {args.class_code}" if args.class_code else "")
-              + " yet: minerisk class import PATH")
+        print(_("The class database holds no students of class {code} yet: {command}").format(
+            code=args.class_code, command="minerisk class import PATH") if args.class_code else
+            _("The class database holds no students yet: {command}").format(command="minerisk class import PATH"))
         return 0
-    print(f"{'class':<10} {'student':<28} {'levels':>6} {'runs':>5} {'not verified':>12}  check-in before/after")
+    heads = (_("class"), _("student"), _("levels"), _("runs"), _("not verified"), _("check-in before/after"))
+    rows = []
     for s in data.students:
         before, after = s.checkin("before"), s.checkin("after")
-        quiz = f"{_score(before)} / {_score(after)}"
-        print(f"{s.student.class_code:<10} {s.student.name:<28} {len(s.best):>6} {len(s.runs):>5} "
-              f"{sum(not r.verified for r in s.runs):>12}  {quiz}")
+        rows.append((s.student.class_code, s.student.name, number(len(s.best)), number(len(s.runs)),
+                     number(sum(not r.verified for r in s.runs)), f"{_score(before)} / {_score(after)}"))
+    widths = [max(len(str(row[i])) for row in [heads, *rows]) for i in range(len(heads))]
+    for row in [heads, *rows]:
+        cells = [str(c).ljust(w) if i < 2 or i == 5 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        print("  ".join(cells).rstrip())
     return 0
 
 
 def _score(result) -> str:
-    return f"{result[0]}/{result[1]}" if result else "-"
+    return f"{number(result[0])}/{number(result[1])}" if result else "-"
 
 
 def run_remove(args) -> int:
+    use_language(args)
     db = _open(args)
     if db is None:
         return 1
     with db:
-        found = [s for _, s in db.students()
+        found = [s for _id, s in db.students()
                  if s.key == _key(args.student if args.student else s.name, args.class_code)]
         if not found:
-            who = f"{args.student} in class {args.class_code}" if args.student else f"class {args.class_code}"
-            print(f"minerisk class remove: no student {who} in {db.path}", file=sys.stderr)
+            message = (_("no student {name} in class {code} in {file}") if args.student else
+                       _("no student of class {code} in {file}"))
+            _fail(args, message.format(name=args.student, code=args.class_code, file=db.path))
             return 1
-        names = ", ".join(s.name for s in found)
+        names = join([s.name for s in found], conjunction=False)
         if not args.yes:
             if not sys.stdin.isatty():
-                print(f"minerisk class remove: this deletes every result of {names}; add --yes to confirm",
-                      file=sys.stderr)
+                _fail(args, _("this deletes every result of {names}; add --yes to confirm").format(names=names))
                 return 2
-            answer = input(f"Delete every result of {names} (class {args.class_code})? Type yes: ")
-            if answer.strip().lower() != "yes":
-                print("Nothing deleted.")
+            answer = input(_("Delete every result of {names} (class {code})? Type yes: ").format(
+                names=names, code=args.class_code))
+            if answer.strip().lower() not in {"yes", _("yes").strip().lower()}:
+                print(_("Nothing deleted."))
                 return 0
         with db.transaction():
             students, runs, checkins = db.remove(args.class_code, args.student)
-    print(f"Deleted {_n(students, 'student')} ({names}) with {_n(runs, 'run')} and "
-          f"{_n(checkins, 'check-in quiz', 'check-in quizzes')}.")
+    print(_("Deleted {students} ({names}) with {runs} and {quizzes}.").format(
+        students=_students(students), names=names, runs=_runs(runs), quizzes=_quizzes(checkins)))
     return 0
 
 
@@ -225,6 +278,7 @@ def run_report(args) -> int:
     from game.classroom.report import report_csv, report_html
     from game.store.reasons import plain_reason
 
+    use_language(args)
     db = _open(args)
     if db is None:
         return 1
@@ -236,7 +290,10 @@ def run_report(args) -> int:
     try:
         write_atomic(args.output, text, any_file=True)  # the teacher named it: an older report is replaced
     except OSError as exc:
-        print(f"minerisk class report: cannot write {args.output} ({plain_reason(exc)})", file=sys.stderr)
+        _fail(args, _("cannot write {file} ({reason})").format(file=args.output, reason=plain_reason(exc)))
         return 1
-    print(f"Wrote the class report ({_n(len(data.students), 'student')}, {len(text.encode()):,} bytes): {args.output}")
+    size = len(text.encode())
+    print(ngettext("Wrote the class report ({students}, {n} byte): {file}",
+                   "Wrote the class report ({students}, {n} bytes): {file}", size).format(
+        students=_students(len(data.students)), n=number(size), file=args.output))
     return 0

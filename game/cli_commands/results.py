@@ -102,15 +102,19 @@ def _level_titles() -> dict[str, str]:
 def run_export(args) -> int:
     from game.classroom.handin import HandInError, export
     from game.classroom.student import load_student
+    from game.cli_commands.class_ import use_language
+    from game.text import _, ngettext
+    from game.text.formats import number
 
+    use_language(args)
     try:
         done = export(args.folder, load_student(), everything=args.all)
     except HandInError as exc:
-        hint = (f"finish a level first, or hand in everything again: minerisk results export {args.folder} --all"
-                if exc.nothing_new else exc.hint)
+        hint = (_("finish a level first, or hand in everything again: {command}").format(
+            command=f"minerisk results export {args.folder} --all") if exc.nothing_new else exc.hint)
         print(f"minerisk results export: {exc.message}" + (f"; {hint}" if hint else ""), file=sys.stderr)
         return 1
-    runs = f"{done.runs} finished level" + ("" if done.runs == 1 else "s")
-    quizzes = f"{done.checkins} check-in quiz" + ("" if done.checkins == 1 else "zes")
-    print(f"Handed in {runs} and {quizzes}: {done.path}")
+    runs = ngettext("{n} finished level", "{n} finished levels", done.runs).format(n=number(done.runs))
+    quizzes = ngettext("{n} check-in quiz", "{n} check-in quizzes", done.checkins).format(n=number(done.checkins))
+    print(_("Handed in {runs} and {quizzes}: {file}").format(runs=runs, quizzes=quizzes, file=done.path))
     return 0

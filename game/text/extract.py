@@ -76,7 +76,8 @@ def _text(node: yaml.Node | None, comment: str, block: bool = False) -> Extracte
 
 
 def extract_content(fileobj: IO[bytes], keywords, comment_tags, options) -> Extracted:
-    """Teaching content (game/content/*.yaml): key messages, glossary terms, quiz questions and answers."""
+    """Teaching content (game/content/*.yaml): key messages, glossary terms, quiz questions and answers, and the
+    class report's points to discuss (discuss.yaml)."""
     root = _compose(fileobj)
     for key, message in (_get(root, "messages").value if _get(root, "messages") is not None else []):
         yield from _text(_get(message, "text"), f"Risk-education key message ({key.value}).")
@@ -89,6 +90,10 @@ def extract_content(fileobj: IO[bytes], keywords, comment_tags, options) -> Extr
         for a in _items(_get(q, "answers")):
             yield from _text(_get(a, "text"), f"Quiz question {i}: an answer.")
         yield from _text(_get(q, "explain"), f"Quiz question {i}: the explanation after answering.")
+    for key, point in (_get(root, "points").value if _get(root, "points") is not None else []):
+        yield from _text(_get(point, "title"), f"Class report: a mistake students made ({key.value}).")
+        yield from _text(_get(point, "discuss"), f"Class report: what the teacher discusses with the class about "
+                                                 f"it ({key.value}).")
 
 
 def extract_catalogue(fileobj: IO[bytes], keywords, comment_tags, options) -> Extracted:

@@ -7,6 +7,7 @@ import csv
 import datetime
 import io
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from game.classroom.mistakes import CODES, discussion, discussion_points, mistak
 from game.classroom.report import class_data, report_csv, report_html
 from game.classroom.student import Student
 from game.cli import main
+from game import text
 from game.content import key_messages
 from tests.classroom import browser
 from tests.classroom.conftest import a_run
@@ -210,6 +212,39 @@ def test_the_report_and_list_limited_to_some_levels_and_a_day(class_db, tmp_path
     later = class_data(class_db, since=datetime.date(2999, 1, 1))
     assert [len(s.runs) for s in later.students] == [0, 0, 0] and later.class_checkin()[2] == 2
     assert sum(len(s.runs) for s in class_data(class_db, since=datetime.date(2000, 1, 1)).students) == 6
+
+
+def _english_words(page: str, allowed: set[str]) -> list[str]:
+    """Plain English words left in a page in the test language (every translated text there is accented):
+    the text a reader sees (styles, tags and commands in <code> aside), less the names of the class."""
+    seen = re.sub(r"<style>.*?</style>|<code>.*?</code>|<[^>]+>", " ", page, flags=re.S)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", unescape(seen)) if w not in allowed]
+
+
+def test_the_report_and_list_in_another_language_and_right_to_left_in_arabic(class_db, tmp_path, capsys):
+    """--lang: every sentence of the report and of the list goes through the catalogue (none is left in English in
+    the test language, qps), with the language's plurals and numbers; the Arabic page is right to left."""
+    out, db = tmp_path / "qps.html", str(class_db.path)
+    names = {"Amina", "Ben", "Chlo"}
+    try:
+        assert main(["--lang", "qps", "class", "report", "-o", str(out), "--db", db, "--since", "2000-01-01"]) == 0
+        page = out.read_text()
+        assert '<html lang="qps" dir="ltr">' in page and "Only" not in page
+        assert _english_words(page, names) == [], "not through the catalogue"
+        assert not re.search(r"\{[a-z_]*\}", page), "a placeholder left unfilled"
+        assert main(["--lang", "qps", "class", "list", "--db", db]) == 0
+        assert main(["--lang", "qps", "class", "report", "-o", str(out), "--db", db, "--levels", "nowhere"]) == 2
+        said = capsys.readouterr()
+        printed = (said.out + said.err).replace("minerisk class report", "").replace(str(out), "")
+        assert _english_words(printed, names | {"nowhere", 
+            "first", "steps", "cancel", "clear", "technical", "survey", "road", "school", "battle", "area",
+            "returnees", "the", "sector"}) == []  # level ids are ids
+        assert main(["--lang", "ar", "class", "report", "-o", str(out), "--db", db]) == 0
+        arabic = out.read_text()
+        assert '<html lang="ar" dir="rtl">' in arabic and "text-align:start" in arabic
+        assert "الطلاب" in arabic or "طالب" in arabic  # the Arabic catalogue's words
+    finally:
+        text.set_language("en")
 
 
 def test_mistakes_are_read_from_any_score_card():

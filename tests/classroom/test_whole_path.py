@@ -73,8 +73,8 @@ def test_two_students_hand_in_one_file_is_tampered_the_teacher_imports_and_repor
     assert "Added 3 runs and 4 check-in quizzes." in out.out
     refused = out.err.strip().splitlines()
     assert len(refused) == 2 and refused[0] == "Refused (1):"
-    assert re.match(rf"  {re.escape(str(ben_file))}:\d+:1: run 2 \(level cancel_or_clear\): the score card differs "
-                    r"from the re-simulated one: score.grade: recorded 'A', now '[B-F]'", refused[1])
+    assert re.match(rf"  {re.escape(str(ben_file))}:\d+:1: run 2 \(level cancel_or_clear\): the result in the file "
+                    r"was edited \(the score card differs from the re-simulated one: score.grade: recorded 'A', now '[B-F]'", refused[1])
     assert "ask the student to play the level again" in refused[1]
 
     report = tmp_path / "report.html"
