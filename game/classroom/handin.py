@@ -37,14 +37,14 @@ from game.store.folders import data_dir
 from game.store.jsonfile import LIMITS, JsonRead, parse_json_text, read_text_file
 from game.store.reasons import plain_reason
 from game.store.slots import Slot, Words, load_slot, save_slot
-from game.text import _
+from game.text import N_, _
 
 FORMAT = "minerisk-handin"
 VERSION = 1
 MAX_BYTES = LIMITS["class"]
 MAX_RUNS = 2000
 MAX_CHECKINS = 50
-HINT = "a hand-in file is the file Mine Risk writes with \"Hand in results\" (docs/classroom.md); do not edit it"
+HINT = N_("a hand-in file is the file Mine Risk writes with \"Hand in results\" (docs/classroom.md); do not edit it")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _KEYS = ("format", "version", "game_version", "handin_id", "created", "student", "checkins", "runs")
 
@@ -114,7 +114,7 @@ def read_results_file(path: Path, shown: str | None = None) -> FileRead:
 
 def parse_results(text: str, shown: str) -> FileRead:
     if not text.strip():
-        return FileRead(shown, problems=[Problem(shown, 1, 1, "the file is empty", HINT)])
+        return FileRead(shown, problems=[Problem(shown, 1, 1, _("the file is empty"), _(HINT))])
     parsed = parse_json_text(text, shown)
     if not parsed.ok:
         return FileRead(shown, problems=[parsed.problem])
@@ -130,10 +130,10 @@ def _single_record(text: str, shown: str) -> FileRead:
         return FileRead(shown, problems=problems)
     student = of_player(record.player)
     if student is None:
-        return FileRead(shown, problems=[Problem(shown, *position_of(text, ("player",)), "this run record names no "
-                                                 "student (no `player` with a name and a class code)",
-                                                 "ask the student to enter a name and class code in the game's "
-                                                 "settings and to hand in with \"Hand in results\"")])
+        return FileRead(shown, problems=[Problem(shown, *position_of(text, ("player",)), _(
+            "this run record names no student (no `player` with a name and a class code)"), _(
+            "ask the student to enter a name and class code in the game's settings and to hand in with "
+            "\"Hand in results\""))])
     return FileRead(shown, student, pieces=[Piece("run", 0, 1, record=record)])
 
 
@@ -143,40 +143,42 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def add(self, where: tuple, message: str, hint: str = HINT) -> None:
-        self.problems.append(Problem(self.shown, *position_of(self.text, where), message, hint))
+        self.problems.append(Problem(self.shown, *position_of(self.text, where), message, _(hint)))
 
     def read(self, data: Any) -> FileRead:
         out = FileRead(self.shown)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             self.add(("format",) if isinstance(data, dict) and "format" in data else (),
-                     f"not a Mine Risk hand-in file (no \"format\": \"{FORMAT}\")", HINT)
+                     _("not a Mine Risk hand-in file (no \"format\": \"{format}\")").format(format=FORMAT), HINT)
             out.problems = self.problems
             return out
         version = data.get("version")
         if not (isinstance(version, int) and not isinstance(version, bool) and version >= 1):
-            self.add(("version",), "`version` must be a whole number from 1")
+            self.add(("version",), _("`version` must be a whole number from 1"))
         elif version > VERSION:
-            self.add(("version",), f"this hand-in was made by a newer version of Mine Risk (hand-in version "
-                     f"{version}; this game reads version {VERSION})", "update Mine Risk on this computer to read it")
+            self.add(("version",), _("this hand-in was made by a newer version of Mine Risk (hand-in version "
+                                     "{version}; this game reads version {known})").format(version=version,
+                                                                                             known=VERSION),
+                     N_("update Mine Risk on this computer to read it"))
         if self.problems:
             out.problems = self.problems
             return out
         for key in data:
             if key not in _KEYS:
-                self.add((key,), f"unknown key `{key}`")
+                self.add((key,), _("unknown key `{key}`").format(key=key))
         for key in ("game_version", "created"):
             if not _short_text(data.get(key), 40):
-                self.add((key,), f"`{key}` must be text of at most 40 characters")
+                self.add((key,), _("`{key}` must be text of at most {n} characters").format(key=key, n=40))
         if not (isinstance(data.get("handin_id"), str) and _HEX32.fullmatch(data["handin_id"])):
-            self.add(("handin_id",), "`handin_id` must be 32 hexadecimal digits")
+            self.add(("handin_id",), _("`handin_id` must be 32 hexadecimal digits"))
         student = self.student(data.get("student"))
         for key in ("checkins", "runs"):
             if not isinstance(data.get(key), list):
-                self.add((key,), f"`{key}` must be a list")
+                self.add((key,), _("`{key}` must be a list").format(key=key))
         if len(data.get("checkins") or ()) > MAX_CHECKINS:
-            self.add(("checkins",), f"too many check-in attempts (at most {MAX_CHECKINS})")
+            self.add(("checkins",), _("too many check-in attempts (at most {n})").format(n=MAX_CHECKINS))
         if len(data.get("runs") or ()) > MAX_RUNS:
-            self.add(("runs",), f"too many runs (at most {MAX_RUNS})")
+            self.add(("runs",), _("too many runs (at most {n})").format(n=MAX_RUNS))
         if self.problems:
             out.problems = self.problems
             return out
@@ -187,7 +189,7 @@ class _Reader:
             if attempt is None:
                 out.pieces.append(Piece("checkin", i, line, problems=[Problem(
                     self.shown, line, position_of(self.text, ("checkins", i))[1],
-                    f"check-in attempt {i + 1} is not as the game writes it", HINT)]))
+                    _("check-in attempt {n} is not as the game writes it").format(n=i + 1), _(HINT))]))
             else:
                 out.pieces.append(Piece("checkin", i, line, attempt=replace(attempt, player=student.player())))
         out.pieces += self.runs(student)
@@ -195,13 +197,13 @@ class _Reader:
 
     def student(self, raw: Any) -> Student | None:
         if not isinstance(raw, dict) or set(raw) != {"name", "class_code"}:
-            self.add(("student",), "`student` must be an object with `name` and `class_code`, nothing else")
+            self.add(("student",), _("`student` must be an object with `name` and `class_code`, nothing else"))
             return None
         for key, limit in (("name", MAX_NAME), ("class_code", MAX_CLASS_CODE)):
             value = raw[key]
             if not (isinstance(value, str) and value and clean(value, limit) == value):
-                self.add(("student", key), f"`student.{key}` must be text of 1 to {limit} characters, "
-                         "as the game's settings keep it")
+                self.add(("student", key), _("`student.{key}` must be text of 1 to {n} characters, as the game's "
+                                             "settings keep it").format(key=key, n=limit))
         return Student(raw["name"], raw["class_code"]) if not self.problems else None
 
     def runs(self, student: Student) -> list[Piece]:
@@ -215,16 +217,16 @@ class _Reader:
             start = _skip_ws(self.text, start)
             if self.text[start] == "]":
                 break
-            _, end = decoder.raw_decode(self.text, start)  # the file parsed as a whole: this cannot fail
+            _value, end = decoder.raw_decode(self.text, start)  # the file parsed as a whole: this cannot fail
             base_line, base_col = _line_col(self.text, start)
             record, problems = parse_record(self.text[start:end], self.shown)
             problems = [_moved(p, base_line, base_col) for p in problems]
             if record is not None:
                 owner = of_player(record.player)
                 if owner is not None and owner.key != student.key:
-                    problems.append(Problem(self.shown, *_line_col(self.text, start), f"run {i + 1} was played by "
-                                            f"{owner.name} ({owner.class_code}), not by the student of this hand-in",
-                                            "each student hands in their own file"))
+                    problems.append(Problem(self.shown, *_line_col(self.text, start), _(
+                        "run {n} was played by {student} ({code}), not by the student of this hand-in").format(
+                        n=i + 1, student=owner.name, code=owner.class_code), _("each student hands in their own file")))
                     record = None
                 elif owner is None:
                     record = replace(record, player=student.player())
@@ -258,7 +260,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _index_of(text: str, line: int, col: int) -> int:
     i = 0
-    for _ in range(line - 1):
+    for _line in range(line - 1):
         i = text.index("\n", i) + 1
     return i + col - 1
 
@@ -321,7 +323,7 @@ def pending(student: Student, everything: bool = False) -> HandIn:
     """What the next hand-in of ``student`` carries: their runs and attempts not handed in yet (all with
     ``everything``), and those made on this computer before any name was entered."""
     ledger = {key: set(values) for key, values in _load_ledger().items()}
-    runs, _ = kept_results()
+    runs, _problems = kept_results()
     mine = []
     for record in runs:
         owner = of_player(record.player)
