@@ -30,17 +30,14 @@ from game.run.session import ResumeError
 from game.ui.scene import Scene
 from game.ui.widgets import Scroller
 from game.run.alerts import AlertWatch
+from game.text.alerts import alert_text
+from game.ui.alert_banner import AlertBanner
 from game.run.tutorial import Tutorial
 from game.text.events import event_text
 from game.ui.sim_link import GameLink
 
 #: News events that make a sound, most important first (one sound a day at most).
 EVENT_SOUNDS = (("accident", "accident"), ("incident", "alert"), ("find", "find"), ("evidence", "report"))
-
-
-def alert_key(alert) -> tuple:
-    """What makes an alert the same one (an Alert's parameters are a dict: not hashable)."""
-    return alert.code, alert.day, tuple(sorted((k, repr(v)) for k, v in alert.params.items()))
 
 
 class PlayScene(PlayInput, PlayDraw, Scene):
@@ -83,14 +80,18 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.hud_tips: list = []  # (rect, text) of the top bar's items, for tooltips
         self.team_tips: list = []  # (rect, team) of the team rows
         self.order_box_rect = pygame.Rect(0, 0, 0, 0)
-        self.alerts: list = []  # the alerts showing now (game.run.alerts.Alert), newest first
-        self.alerts_seen: set = set()  # alerts the player has read (time ran on, or Close): never shown again
+        self.banner = AlertBanner(lambda a: alert_text(a, self.link.names, self._level_text))
         self.alert_watch = AlertWatch(link.view, link.level.catalogue)
         self.end_shown = False  # the end-of-level moment is showing
         self._sync(quiet=True)
         self._layout(app.screen.get_size())
         if autoplay is not None:
             self.paused, self.speed = False, 8
+
+    @property
+    def alerts(self) -> list:
+        """The alerts showing over the map now (game.run.alerts.Alert), newest first."""
+        return self.banner.alerts
 
     @property
     def auto_pause(self) -> bool:
@@ -309,14 +310,13 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             self._alerts_read()
 
     def _alerts_read(self) -> None:
-        """Time runs on with the banner in view: its alerts are read; a later day's banner will not repeat
-        them (they stay on screen until then, and in the news)."""
-        self.alerts_seen.update(alert_key(a) for a in self.alerts)
+        """Time runs on after it stood still with the banner in view: its alerts are read; a later banner will
+        not repeat them (they stay in view until their time is up, and in the news)."""
+        self.banner.read_all()
 
     def dismiss_alerts(self) -> None:
         """Close the alert banner (the news keeps what it said)."""
-        self._alerts_read()
-        self.alerts = []
+        self.banner.close()
         self.paused_by_alert = False
 
     def set_speed(self, speed: int) -> None:
@@ -362,14 +362,9 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self._take_news(changes.events, quiet)
         if self.draft is not None and self.draft.ready():
             self.draft.refresh(self.link.session)
-        alerts = [a for a in self.alert_watch.check(view, changes.events) if alert_key(a) not in self.alerts_seen]
+        alerts = self.alert_watch.check(view, changes.events)
         if alerts and not quiet:
-            shown: dict = {}  # the new alerts, then those of the last days not read yet; each once
-            for a in alerts + [a for a in self.alerts if view.day - a.day < 7]:
-                k = alert_key(a)
-                if k not in self.alerts_seen and k not in shown:
-                    shown[k] = a
-            self.alerts = list(shown.values())[:6]
+            alerts = self.banner.add(alerts)  # each fact once: the new alerts on top of those not read yet
             if self.auto_pause and any(a.pauses for a in alerts) and not self.paused:
                 self.paused = True
                 self.acc = 0.0
@@ -411,6 +406,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             for cmd in self.autoplay.decide(self.link.view):
                 self.submit(cmd)
         if not self.paused:
+            self.banner.tick(dt)  # alerts in view while time runs are read after a few seconds, then leave
             self.acc += dt * self.speed
             if self.acc >= 1.0:  # at most one day a frame keeps frames short
                 self.acc = min(self.acc - 1.0, 1.0)
