@@ -23,24 +23,50 @@ from game.ui.play_input import _clamp_to
 from game.ui.widgets import Button, draw_text, panel, text_block, tooltip
 
 BANNER_BG = (44, 36, 18)
+#: A window shorter than this (in interface pixels: 1280x720 at 2x, 1024x600 at 1.5x) is short: the strip
+#: under the map spans the whole width in one row and folds the legend behind a switch, so the map keeps
+#: its room.
+SHORT_BELOW = 500
 PAUSE_BG = (16, 19, 23)
 
 
 class PlayDraw:
     """The play scene's drawing (a mixin)."""
 
+    legend_open: bool = False  # on a short window, whether the player opened the legend (F7)
+
+    def _side_width(self, w: int) -> int:
+        t = self.theme
+        return min(max(t.px(250), w * 9 // 25), t.px(380), w // 2)
+
+    def _strip_plan(self, size) -> tuple[int, bool, bool, int]:
+        """The strip under the map: (its width, the legend shows, the legend's switch shows, its height).
+        On a short window it spans the whole width (the side panel ends above it) in one row, the legend
+        folded behind its switch; otherwise it sits under the map with the legend inline."""
+        w, h = size
+        if h < self.theme.px(SHORT_BELOW):
+            legend, switch, width = self.legend_open, True, w
+        else:
+            legend, switch, width = True, False, w - self._side_width(w)
+        return width, legend, switch, play_hud.strip_height(self, width, legend, switch)
+
+    def toggle_legend(self) -> None:
+        """Open or fold the legend of the strip (a short window folds it at first)."""
+        self.legend_open = not self.legend_open
+
     def _layout(self, size) -> None:
         w, h = size
         t = self.theme
-        side = min(max(t.px(250), w * 9 // 25), t.px(380), w // 2)
+        side = self._side_width(w)
         top_h = play_hud.top_bar_height(self, w)
         window = pygame.Rect(0, 0, w, h)  # the side panel on the right, or on the left right to left
         self.top_rect = pygame.Rect(0, 0, w, top_h)
-        self.panel_rect = mirror((w - side, top_h, side, h - top_h), window)
+        strip_w, self._legend, self._legend_switch, strip_h = self._strip_plan(size)
+        below = strip_h if strip_w == w else 0  # a strip across the whole width: the panel ends above it
+        self.panel_rect = mirror((w - side, top_h, side, h - top_h - below), window)
         band, self._prompt_size = play_tutorial.layout(self, w - side, h - top_h)
         self.prompt_rect = mirror((0, top_h, w - side, band), window)
-        strip_h = play_hud.strip_height(self, w - side)
-        self.strip_rect = mirror((0, h - strip_h, w - side, strip_h), window)
+        self.strip_rect = mirror((0, h - strip_h, strip_w, strip_h), window)
         top = self.prompt_rect.bottom
         viewport = mirror((0, top, w - side, max(t.px(40), h - top - strip_h)), window)
         cam = self.renderer.camera
@@ -49,13 +75,12 @@ class PlayDraw:
         if getattr(self, "_window_key", None) != window:  # fit the map to view on start and on a resize
             self._window_key = window
             cam.fit()
-        self._layout_key = (tuple(size), t.scale, rtl(), top_h, strip_h)
+        self._layout_key = (tuple(size), t.scale, rtl(), top_h, (self._legend, self._legend_switch, strip_h))
 
     def draw(self, surface: pygame.Surface) -> None:
         size = surface.get_size()
         t = self.theme
-        key = (size, t.scale, rtl(), play_hud.top_bar_height(self, size[0]),
-               play_hud.strip_height(self, size[0] - self.panel_rect.w))
+        key = (size, t.scale, rtl(), play_hud.top_bar_height(self, size[0]), self._strip_plan(size)[1:])
         if getattr(self, "_layout_key", None) != key:
             self._layout(size)
         self.bar.clear()
@@ -69,7 +94,7 @@ class PlayDraw:
         play_hud.draw_top_bar(self, surface, self.top_rect)
         if self.tutorial is not None:
             play_tutorial.draw_prompt(self, surface, self.prompt_rect, self._prompt_size)
-        play_hud.overlay_strip(self, surface, self.strip_rect)
+        play_hud.overlay_strip(self, surface, self.strip_rect, self._legend, self._legend_switch)
         play_panel.draw_panel(self, surface, self.panel_rect)
         if over["alerts"]:
             self._draw_alerts(surface, over["alerts"], over["alert_lines"])
@@ -129,7 +154,8 @@ class PlayDraw:
             img = t.text(self._badge_text(), 14, th.ACCENT, bold=True)
             out["badge"] = mirror((vp.x + t.px(6), top, min(vp.w - t.px(12), img.get_width() + t.px(12)),
                                    img.get_height() + t.px(4)), vp)
-        if self.app.settings.show_hints and self.tutorial is None and not self.alerts and not self.end_shown:
+        if (self.app.settings.show_hints and self.tutorial is None and not self.alerts and not self.end_shown
+                and not self.orders_sent):  # (how to give an order: said until the first one is sent)
             width = max(t.px(80), (mirror(mini, vp).x if mini else vp.right) - vp.x - t.px(16))
             h = t.font(12).get_linesize() * len(th.wrap(t.font(12), self._hint_text(), width - t.px(12))) + t.px(6)
             out["hint"] = mirror((vp.x, vp.bottom - h, width, h), vp)

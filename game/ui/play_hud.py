@@ -167,18 +167,23 @@ def speed_buttons(scene, rect: pygame.Rect, within: pygame.Rect | None = None) -
 # -------------------------------------------------------------------- strip
 
 
-def _strip_items(scene) -> list[tuple[str, int, object]]:
-    """(kind, width, data) of the strip: overlay buttons, then legend entries."""
+def _strip_items(scene, legend: bool = True, switch: bool = False) -> list[tuple[str, int, object]]:
+    """(kind, width, data) of the strip: overlay buttons, the legend's switch (``switch``: on a short window),
+    then the legend entries (``legend``)."""
     t = scene.theme
     out = []
     labels = {"status": _("Status"), "evidence": _("Evidence"), "teams": _("Teams"), "villages": _("Villages"),
               "marked": _("Marks"), "minimap": _("Overview")}
     for name, key, key_name, tip in OVERLAY_KEYS:
         out.append(("button", t.font(13).size(labels[name])[0] + t.px(14), (name, key, key_name, tip, labels[name])))
-    sw = t.px(18)
-    for name in LAND_STATUSES[1:]:
-        label = status_name(name)
-        out.append(("legend", sw + t.px(4) + t.font(13).size(label)[0], (name, label)))
+    if switch:
+        label = _("Legend")
+        out.append(("switch", t.font(13).size(label)[0] + t.px(14), label))
+    if legend:
+        sw = t.px(18)
+        for name in LAND_STATUSES[1:]:
+            label = status_name(name)
+            out.append(("legend", sw + t.px(4) + t.font(13).size(label)[0], (name, label)))
     return out
 
 
@@ -187,12 +192,12 @@ def status_name(name: str) -> str:
             "reduced": _("Reduced"), "cleared": _("Cleared"), "unknown": _("Not suspected")}[name]
 
 
-def _strip_rows(scene, width: int) -> list[list[tuple]]:
+def _strip_rows(scene, width: int, legend: bool = True, switch: bool = False) -> list[list[tuple]]:
     t = scene.theme
     rows: list[list[tuple]] = [[]]
     x = 0
-    for kind, w, data in _strip_items(scene):
-        gap = t.px(4) if kind == "button" else t.px(10)
+    for kind, w, data in _strip_items(scene, legend, switch):
+        gap = t.px(4) if kind != "legend" else t.px(10)
         if rows[-1] and x + w > width:
             rows.append([])
             x = 0
@@ -201,18 +206,20 @@ def _strip_rows(scene, width: int) -> list[list[tuple]]:
     return rows
 
 
-def strip_height(scene, width: int) -> int:
+def strip_height(scene, width: int, legend: bool = True, switch: bool = False) -> int:
     t = scene.theme
-    return len(_strip_rows(scene, width - 2 * t.px(6))) * t.px(26) + t.px(2)
+    return len(_strip_rows(scene, width - 2 * t.px(6), legend, switch)) * t.px(26) + t.px(2)
 
 
-def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    """Overlay switches (F1-F6) and the status legend along the bottom of the map."""
+def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect, legend: bool = True,
+                  switch: bool = False) -> None:
+    """Overlay switches (F1-F6) and the status legend along the bottom of the map; on a short window the
+    legend folds behind its own switch (F7)."""
     t = scene.theme
     surface.fill(BAR_BG, rect)
     o = scene.renderer.overlays
     row_h = t.px(26)
-    for r, row in enumerate(_strip_rows(scene, rect.w - 2 * t.px(6))):
+    for r, row in enumerate(_strip_rows(scene, rect.w - 2 * t.px(6), legend, switch)):
         y = rect.y + t.px(1) + r * row_h
         for x0, w, kind, data in row:
             item = mirror((rect.x + t.px(6) + x0, y, w, row_h), rect)  # the row reads from the right right to left
@@ -220,6 +227,10 @@ def overlay_strip(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
                 name, key, key_name, tip, label = data
                 b = scene.bar.add(Button(label, lambda n=name: scene.toggle_overlay(n), key, key_name, _(tip),
                                          active=getattr(o, name)))
+                b.rect = item.inflate(0, -t.px(4))
+            elif kind == "switch":
+                b = scene.bar.add(Button(data, scene.toggle_legend, pygame.K_F7, "F7",
+                                         _("What the colours and patterns of the land mean"), active=legend))
                 b.rect = item.inflate(0, -t.px(4))
             else:
                 name, label = data

@@ -83,6 +83,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.banner = AlertBanner(lambda a: alert_text(a, self.link.names, self._level_text))
         self.alert_watch = AlertWatch(link.view, link.level.catalogue)
         self.end_shown = False  # the end-of-level moment is showing
+        self.orders_sent = 0  # the player's accepted orders on this screen (the hint goes after the first)
         self._sync(quiet=True)
         self._layout(app.screen.get_size())
         if autoplay is not None:
@@ -213,6 +214,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         """Send one order to the simulation (the one path for the player and for autoplay)."""
         answer = self.link.submit(cmd)
         if answer.accepted:
+            self.orders_sent += self.autoplay is None
             self.message = (Later(lambda: _("Order accepted. {note}").format(note=answer.reason) if answer.reason
                                   else _("Order accepted.")), th.GOOD)
             self.sound("order")

@@ -77,6 +77,11 @@ def make_screens(app) -> dict[str, list]:
     cancel.set_draft_area(zone)
     out["play_cancel_preview"] = [cancel]
 
+    legend = _play(app, "first_steps")
+    legend.tutorial = None
+    legend.legend_open = True  # on a short window the legend folds behind its switch (F7): here it is open
+    out["play_legend_open"] = [legend]
+
     hire = _play(app, "cancel_or_clear")
     hire.toggle_hire()
     out["play_hire"] = [hire]
