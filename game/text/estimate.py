@@ -73,6 +73,10 @@ def knowledge_lines(known: Any, n: Names) -> list[str]:
     return lines
 
 
+#: Orders about a team, not land: their preview says nothing about evidence.
+LANDLESS = ("StandDown", "Stop", "SetPace", "Hire", "EndLevel")
+
+
 def preview_lines(estimate: Any, n: Names, last_day: int) -> list[str]:
     """The consequences of an order before it is sent, in short lines (the order box)."""
     if estimate is None:
@@ -84,7 +88,8 @@ def preview_lines(estimate: Any, n: Names, last_day: int) -> list[str]:
             return [_("All of this land is already released: there is nothing here for this order.")]
         return [_("There is no land here this order applies to.")]
     lines = [_("{area} affected").format(area=area(estimate.area_m2))] if estimate.cells else []
-    lines += knowledge_lines(estimate.known, n)
+    if estimate.order not in LANDLESS:  # (what is known about land: only for an order on land)
+        lines += knowledge_lines(estimate.known, n)
     if estimate.work_days is None:
         lines.append(_("Takes effect at once."))
     elif estimate.work_days < 1:

@@ -34,6 +34,7 @@ class PlayDraw:
     """The play scene's drawing (a mixin)."""
 
     legend_open: bool = False  # on a short window, whether the player opened the legend (F7)
+    short: bool = False  # the window is short for the UI scale (SHORT_BELOW): rows are saved for the map
 
     def _side_width(self, w: int) -> int:
         t = self.theme
@@ -44,7 +45,7 @@ class PlayDraw:
         On a short window it spans the whole width (the side panel ends above it) in one row, the legend
         folded behind its switch; otherwise it sits under the map with the legend inline."""
         w, h = size
-        if h < self.theme.px(SHORT_BELOW):
+        if self.short:
             legend, switch, width = self.legend_open, True, w
         else:
             legend, switch, width = True, False, w - self._side_width(w)
@@ -57,6 +58,7 @@ class PlayDraw:
     def _layout(self, size) -> None:
         w, h = size
         t = self.theme
+        self.short = h < t.px(SHORT_BELOW)
         side = self._side_width(w)
         top_h = play_hud.top_bar_height(self, w)
         window = pygame.Rect(0, 0, w, h)  # the side panel on the right, or on the left right to left
@@ -64,7 +66,7 @@ class PlayDraw:
         strip_w, self._legend, self._legend_switch, strip_h = self._strip_plan(size)
         below = strip_h if strip_w == w else 0  # a strip across the whole width: the panel ends above it
         self.panel_rect = mirror((w - side, top_h, side, h - top_h - below), window)
-        band, self._prompt_size = play_tutorial.layout(self, w - side, h - top_h)
+        band, self._prompt_size = play_tutorial.layout(self, w - side, h - top_h, self.short)
         self.prompt_rect = mirror((0, top_h, w - side, band), window)
         self.strip_rect = mirror((0, h - strip_h, strip_w, strip_h), window)
         top = self.prompt_rect.bottom
@@ -80,6 +82,7 @@ class PlayDraw:
     def draw(self, surface: pygame.Surface) -> None:
         size = surface.get_size()
         t = self.theme
+        self.short = size[1] < t.px(SHORT_BELOW)
         key = (size, t.scale, rtl(), play_hud.top_bar_height(self, size[0]), self._strip_plan(size)[1:])
         if getattr(self, "_layout_key", None) != key:
             self._layout(size)
@@ -93,7 +96,7 @@ class PlayDraw:
                            under_labels=self._draw_outlines)
         play_hud.draw_top_bar(self, surface, self.top_rect)
         if self.tutorial is not None:
-            play_tutorial.draw_prompt(self, surface, self.prompt_rect, self._prompt_size)
+            play_tutorial.draw_prompt(self, surface, self.prompt_rect, self._prompt_size, self.short)
         play_hud.overlay_strip(self, surface, self.strip_rect, self._legend, self._legend_switch)
         play_panel.draw_panel(self, surface, self.panel_rect)
         if over["alerts"]:

@@ -109,11 +109,16 @@ def _flow(scene, width: int, first_row_width: int) -> list[list[tuple]]:
     return rows
 
 
+def _row_height(scene) -> int:
+    """A row of the top bar: a little lower on a short window (the play screen's ``short``)."""
+    return scene.theme.px(26 if getattr(scene, "short", False) else 30)
+
+
 def top_bar_height(scene, width: int) -> int:
     t = scene.theme
     pad = t.px(8)
     rows = _flow(scene, width - 2 * pad, width - 2 * pad - _speed_width(t) - t.px(8))
-    return len(rows) * t.px(30) + t.px(4)
+    return len(rows) * _row_height(scene) + t.px(2 if getattr(scene, "short", False) else 4)
 
 
 def draw_top_bar(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -124,7 +129,7 @@ def draw_top_bar(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     surface.fill(BAR_BG, rect)
     pygame.draw.line(surface, th.BORDER, rect.bottomleft, rect.bottomright)
     pad = t.px(8)
-    row_h = t.px(30)
+    row_h = _row_height(scene)
     sw = _speed_width(t)
     speed_buttons(scene, pygame.Rect(rect.right - pad - sw, rect.y + t.px(2), sw, row_h), rect)
     rows = _flow(scene, rect.w - 2 * pad, rect.w - 2 * pad - sw - t.px(8))

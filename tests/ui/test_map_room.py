@@ -71,3 +71,27 @@ def test_the_hint_over_the_map_goes_once_the_first_order_is_sent(app):
     key(app, pygame.K_RETURN)
     assert scene.link.view.team("nts-1").task_kind == "survey"
     assert hint not in _drawn(app)
+
+
+def test_the_tutorial_band_leaves_the_first_level_a_readable_zoom_at_2x_on_1280x720(app):
+    scene = PlayScene.start(app, resolve_level("first_steps"))
+    app.push(scene)
+    _window(app, (1280, 720), 2.0)
+    cam = scene.renderer.camera
+    assert scene.prompt_rect.h > 0 and cam.shows_all()
+    assert cam.cell_px >= 12, (cam.cell_px, cam.viewport)  # (it was 6 px a cell: the well path hid under labels)
+    words = _drawn(app)
+    assert "Tutorial · step 1 of 21" in words and "Press Enter or click Next to go on." in words
+    click(app, button(scene, "Next").rect.center)
+    assert scene.tutorial.index == 1
+
+
+def test_the_stand_down_preview_says_nothing_about_evidence(app):
+    scene = PlayScene.start(app, resolve_level("cancel_or_clear"))
+    app.push(scene)
+    frames(app, 2)
+    key(app, pygame.K_3)  # a clearance team
+    key(app, pygame.K_DELETE)  # stand it down: first the preview
+    words = _drawn(app)
+    assert any(w.startswith("Saves US$") for w in words), words
+    assert not [w for w in words if "in or near it" in w], words  # (it said "No evidence known in or near it")
