@@ -278,6 +278,20 @@ class PlayDraw:
                 self.renderer.draw_area(surface, self.link, area, th.SELECT, key=("draft", area))
             surface.set_clip(clip)
 
+    def map_tooltip(self, pos) -> list[str]:
+        """The tooltip of the map at a screen point: the zone (a label under the pointer names its zone first)
+        and its state, then the ground, evidence and finds there ([] off the map)."""
+        cell = self.renderer.camera.screen_to_cell(pos)
+        if cell is None:
+            return []
+        lines = play_hud.cell_tooltip(self, cell)
+        zone = self.renderer.zone_at(pos)
+        if zone is not None:
+            state = self.zone_state(zone)  # ("" for a village or a feature: its name alone)
+            head = self.link.names.zone(zone) + (" · " + state if state else "")
+            lines = [head] + (lines[1:] if play_hud.zone_under(self, cell) is not None else lines)
+        return lines
+
     def draw_tooltips(self, surface: pygame.Surface) -> None:
         pos = self.mouse_pos
         b = self.bar.hovered(pos)
@@ -301,10 +315,6 @@ class PlayDraw:
                 t = self.link.view.team(team)
                 tooltip(surface, self.theme, [play_panel.team_detail(self, t), _("Click to select it")], pos)
                 return
-            cell = self.renderer.camera.screen_to_cell(pos)
-            if cell is not None:
-                lines = play_hud.cell_tooltip(self, cell)
-                zone = self.renderer.zone_at(pos)
-                if zone is not None:
-                    lines = [self.link.names.zone(zone) + " · " + self.zone_state(zone)] + lines[1:]
+            lines = self.map_tooltip(pos)
+            if lines:
                 tooltip(surface, self.theme, lines, pos)

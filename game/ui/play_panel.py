@@ -92,9 +92,13 @@ def draw_panel(scene, surface: pygame.Surface, rect: pygame.Rect) -> None:
 
 
 def _visible(scene, b: Button) -> None:
-    """Add a button to the scene's bar only while it is in full view in the panel."""
+    """Add a button to the scene's bar while it is in full view in the panel; scrolled out of view, it keeps
+    only its key (every action has a key, wherever the panel is scrolled: a tutorial prompt says "press F")."""
     if scene.panel_scroll.shows(b.rect):
         scene.bar.add(b)
+    elif b.key is not None:
+        scene.bar.add(Button(b.label, b.action, b.key, b.key_name, b.tooltip, pygame.Rect(0, 0, 0, 0),
+                             b.enabled, b.active, hidden=True))
 
 
 def _team_list(scene, surface, x: int, y: int, w: int, panel_h: int) -> int:

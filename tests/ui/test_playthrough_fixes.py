@@ -1,0 +1,41 @@
+"""What playing through the window as a student found (session 4), driven by real events and read from the
+texts the frame drew."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scene_play import PlayScene, resolve_level
+
+from ui_events import frames, key
+
+
+def test_the_tooltip_of_a_village_label_names_it_without_a_dangling_dot_and_keeps_the_ground(app):
+    scene = PlayScene.start(app, resolve_level("first_steps"))
+    app.push(scene)
+    frames(app, 2)
+    rect = next(r for r, name in scene.renderer.label_rects if name == "lindenholm")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    frames(app)
+    lines = scene.map_tooltip(scene.mouse_pos)  # what the tooltip under the pointer says
+    assert lines[0] == "Lindenholm", lines  # (it said "Lindenholm · ")
+    assert any(w.startswith("Here: ") for w in lines), lines  # what the ground under the pointer is
+
+
+def test_an_action_key_works_while_its_button_is_scrolled_out_of_the_side_panel(app):
+    scene = PlayScene.start(app, resolve_level("first_steps"))
+    app.push(scene)
+    app.screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+    app.settings.ui_scale = 2.0
+    app.fit_theme()
+    frames(app, 2)
+    scene.tutorial = None
+    key(app, pygame.K_1)
+    key(app, pygame.K_n)  # a survey: the panel scrolls down to bring its preview and Send into view
+    key(app, pygame.K_z)
+    frames(app, 2)
+    assert scene.draft is not None and scene.panel_scroll.offset > 0
+    assert not any(b.label == "Confirm CHA" and b.rect.w for b in scene.bar.buttons)  # out of view: no click
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_f)  # what the tutorial says: "press F (Confirm CHA)"
+    assert scene.draft is not None and scene.draft.action == "confirm"
