@@ -340,6 +340,20 @@ class DebriefScene(Scene):
             draw_text(surface, t, str(i + 1), (c[0] + r + t.px(2), c[1] - r), 13, th.ACCENT, True, anchor="bottomleft")
         surface.set_clip(clip)
 
+    def _legend_rows(self, legend: list, width: int) -> list[list]:
+        """The truth map's legend placed on rows of ``width``: [(x offset, label, colour)] per row."""
+        t = self.theme
+        rows: list[list] = [[]]
+        x = 0
+        for label, colour in legend:
+            lw = t.px(14) + t.font(12).size(label)[0]
+            if rows[-1] and x + lw > width:
+                rows.append([])
+                x = 0
+            rows[-1].append((x, label, colour))
+            x += lw + t.px(14)
+        return rows
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         w, h = surface.get_size()
@@ -362,14 +376,19 @@ class DebriefScene(Scene):
                        th.BAD if reason == "budget" else th.TEXT) + t.px(8)
         bh = max(t.px(36), t.font(15).get_linesize() + t.px(10))
         bottom = h - m - bh - t.px(8)
-        wide = w >= t.px(900)
+        wide = w >= t.px(900) or h < t.px(500)  # (a short window: a map on top would be a thin strip)
+        legend = [(_("live item"), (220, 30, 30)), (_("live item in released land"), (255, 0, 255)),
+                  (_("found or destroyed"), (40, 40, 40))]
         if wide:  # the map on the left, the report on the right (swapped right to left; the map is not mirrored)
-            map_rect = pygame.Rect(m, y, (w - 3 * m) * 9 // 20, bottom - y - t.px(24))
+            map_w = (w - 3 * m) * 9 // 20
+            rows = len(self._legend_rows(legend, map_w))
+            map_rect = pygame.Rect(m, y, map_w, bottom - y - t.px(4) - rows * t.px(20))
             report = mirror((map_rect.right + m, y, w - map_rect.right - 2 * m, bottom - y), surface.get_rect())
             map_rect = mirror(map_rect, surface.get_rect())
         else:  # the map on top, the report under it
             map_rect = pygame.Rect(m, y, w - 2 * m, (bottom - y) * 2 // 5)
-            report = pygame.Rect(m, map_rect.bottom + t.px(28), w - 2 * m, bottom - map_rect.bottom - t.px(28))
+            under = t.px(8) + len(self._legend_rows(legend, map_rect.w)) * t.px(20)
+            report = pygame.Rect(m, map_rect.bottom + under, w - 2 * m, bottom - map_rect.bottom - under)
         cam = self.renderer.camera
         cam.set_viewport(map_rect)
         if self._fitted != (w, h, t.scale):  # fitted to view on the first frame and on every resize
@@ -378,18 +397,14 @@ class DebriefScene(Scene):
         self.renderer.draw(surface, t, self.link, None, self.truth)
         self._draw_places(surface)
         pygame.draw.rect(surface, th.BORDER, map_rect, 1)
-        legend = [(_("live item"), (220, 30, 30)), (_("live item in released land"), (255, 0, 255)),
-                  (_("found or destroyed"), (40, 40, 40))]
-        x, ly = map_rect.x, map_rect.bottom + t.px(4)
-        for label, colour in legend:
-            lw = t.px(14) + t.font(12).size(label)[0]
-            if x + lw > map_rect.right:
-                break
-            dot = mirror((x + t.px(1), ly + t.px(4), t.px(10), t.px(10)), map_rect).center
-            pygame.draw.circle(surface, colour, dot, t.px(5))
-            pygame.draw.circle(surface, (0, 0, 0), dot, t.px(5), 1)
-            draw_text(surface, t, label, (x + t.px(14), ly + t.px(1)), 12, th.TEXT_DIM, within=map_rect)
-            x += lw + t.px(14)
+        for r, row in enumerate(self._legend_rows(legend, map_rect.w)):  # (onto a second row when narrow)
+            ly = map_rect.bottom + t.px(4) + r * t.px(20)
+            for dx, label, colour in row:
+                x = map_rect.x + dx
+                dot = mirror((x + t.px(1), ly + t.px(4), t.px(10), t.px(10)), map_rect).center
+                pygame.draw.circle(surface, colour, dot, t.px(5))
+                pygame.draw.circle(surface, (0, 0, 0), dot, t.px(5), 1)
+                draw_text(surface, t, label, (x + t.px(14), ly + t.px(1)), 12, th.TEXT_DIM, within=map_rect)
         panel(surface, report, t, alpha=255)
         inner = report.inflate(-2 * t.px(10), -2 * t.px(10))
         top = self.scroller.begin(surface, inner)

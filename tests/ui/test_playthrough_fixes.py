@@ -39,3 +39,28 @@ def test_an_action_key_works_while_its_button_is_scrolled_out_of_the_side_panel(
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_f)  # what the tutorial says: "press F (Confirm CHA)"
     assert scene.draft is not None and scene.draft.action == "confirm"
+
+
+def test_on_a_short_window_the_debrief_puts_its_map_beside_the_report_with_the_whole_legend(app):
+    from game.sim import EndLevel
+    from game.ui.widgets import probing
+
+    play = PlayScene.start(app, resolve_level("first_steps"))
+    app.push(play)
+    frames(app)
+    play.tutorial = None
+    play.submit(EndLevel(day=play.link.day))
+    app.screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+    app.settings.ui_scale = 2.0
+    app.fit_theme()
+    app.go("debrief", how="replace", play=play)
+    frames(app, 2)
+    debrief = app.scene
+    vp = debrief.renderer.camera.viewport
+    assert vp.h >= 720 // 2, vp  # (on top of the report it was a strip of 190 pixels)
+    with probing() as probe:
+        frames(app)
+    words = [t for layer in probe.layers for t, _rect in layer["texts"]]
+    assert {"live item", "live item in released land", "found or destroyed"} <= set(words), words
+    key(app, pygame.K_t)  # the truth on the map, and back
+    assert debrief.renderer.overlays.truth is False
