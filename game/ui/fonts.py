@@ -313,14 +313,24 @@ def wrap(font, text: str, width: int) -> list[str]:
     return lines
 
 
+#: A unit written after a number ("4,100 m²"): it never starts a line, it goes with its number.
+_UNIT_AFTER_NUMBER = re.compile(r"(m²|km²)[.,;:)]*[ \u200b]*$")
+_ENDS_IN_NUMBER = re.compile(r"\d[ ]+$")
+
+
 def _words(para: str) -> list[str]:
-    """The paragraph cut at spaces (each word keeps its following spaces)."""
+    """The paragraph cut at spaces (each word keeps its following spaces; a unit stays with its number)."""
     out, start = [], 0
-    for m in _SPACE.finditer(para):
-        out.append(para[start:m.end()])
-        start = m.end()
-    if start < len(para):
-        out.append(para[start:])
+    for m in list(_SPACE.finditer(para)) + [None]:
+        end = m.end() if m is not None else len(para)
+        if end <= start:
+            continue
+        word = para[start:end]
+        if out and _UNIT_AFTER_NUMBER.match(word) and _ENDS_IN_NUMBER.search(out[-1]):
+            out[-1] += word
+        else:
+            out.append(word)
+        start = end
     return out
 
 

@@ -64,3 +64,15 @@ def test_on_a_short_window_the_debrief_puts_its_map_beside_the_report_with_the_w
     assert {"live item", "live item in released land", "found or destroyed"} <= set(words), words
     key(app, pygame.K_t)  # the truth on the map, and back
     assert debrief.renderer.overlays.truth is False
+
+
+def test_a_unit_never_starts_a_line_away_from_its_number(app):
+    from game.ui import theme as th
+
+    font = app.theme.font(14)
+    line = "Released 10,100 m²: cancelled 6,000 m², reduced 0 m², cleared 4,100 m²"
+    full = font.size(line)[0]
+    for width in range(full // 4, full, 3):  # (the debrief at 1280x720 1.5x read "cleared 4,100" / "m²")
+        lines = th.wrap(font, line, width)
+        assert not [x for x in lines if x.startswith("m²")], (width, lines)
+        assert " ".join(lines).split() == line.split()  # every word kept
