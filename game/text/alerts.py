@@ -31,7 +31,7 @@ def alert_text(alert: Any, names: Names, level_text: Callable[[int], str] | None
                               "the end.").format(budget=money(p.get("budget_usd", 0.0)),
                                                  days=days(p.get("days", 0.0)), per_day=money(p.get("per_day_usd", 0)))
     if code == "find":
-        return _("{team} found an item ({item}).").format(team=names.team(p.get("team") or "") if p.get("team")
+        return _("{team} found an item: {item}.").format(team=names.team(p.get("team") or "") if p.get("team")
                                                           else _("A team"), item=names.item(str(p.get("item_kind"))))
     if code == "indication":
         n = int(p.get("places", 0))

@@ -50,17 +50,17 @@ def _find(p: dict[str, Any], n: Names, lt) -> str:
     item = n.item(str(p.get("item_kind", "")))
     method = p.get("method")
     if method == "technical_survey":
-        return _("{team} found an item ({item}); the land around it is now a confirmed hazardous area.").format(
+        return _("{team} found an item: {item}. The land around it is now a confirmed hazardous area.").format(
             team=n.team(p.get("team", "")), item=item)
     if method == "machine":
-        return _("{team} destroyed an item ({item}).").format(team=n.team(p.get("team", "")), item=item)
+        return _("{team} destroyed an item: {item}.").format(team=n.team(p.get("team", "")), item=item)
     if method == "quality_assurance":
-        return _("Quality assurance found an item ({item}) in land already released.").format(item=item)
-    return _("{team} found and destroyed an item ({item}).").format(team=n.team(p.get("team", "")), item=item)
+        return _("Quality assurance found an item in land already released: {item}.").format(item=item)
+    return _("{team} found and destroyed an item: {item}.").format(team=n.team(p.get("team", "")), item=item)
 
 
 def _missed(p: dict[str, Any], n: Names, lt) -> str:
-    return _("{team} passed an item without finding it ({item}).").format(
+    return _("{team} passed an item without finding it: {item}.").format(
         team=n.team(p.get("team", "")) if p.get("team") else _("A team"), item=n.item(str(p.get("item_kind", ""))))
 
 

@@ -27,11 +27,24 @@ def zone_label(state: Any) -> str:
             n=number(state.evidence))
     elif state.code == "not_surveyed" and state.surveyed_share > 0:
         text = _("Survey {share} done").format(share=percent(state.surveyed_share))
-    if state.working:
-        text += " · " + _("work in progress")
+    return " · ".join([text, *_progress(state)])
+
+
+def _progress(state: Any) -> list[str]:
+    """The work on a zone, in words: "work in progress", "40% released"."""
+    parts = [_("work in progress")] if state.working else []
     if 0 < state.released_share < 1 and state.code != "released":
-        text += " · " + _("{share} released").format(share=percent(state.released_share))
-    return text
+        parts.append(_("{share} released").format(share=percent(state.released_share)))
+    return parts
+
+
+def zone_tooltip(state: Any) -> str:
+    """The zone's state and what it means for the next decision, said once: the tooltip's sentence names the
+    evidence itself, so the label's count is not repeated before it."""
+    if state is None:
+        return ""
+    head = " · ".join(_progress(state)) if state.code == "evidence" else zone_label(state)
+    return f"{head}. {zone_sentence(state)}" if head else zone_sentence(state)
 
 
 def zone_sentence(state: Any) -> str:

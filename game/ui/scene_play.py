@@ -109,11 +109,10 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     def zone_state(self, zone: str) -> str:
         """A zone's state in words, for its tooltip ("" for places that are not suspected areas)."""
-        from game.text.zones import zone_label, zone_sentence
+        from game.text.zones import zone_tooltip
 
         self.refresh_zones()
-        state = self.renderer.zone_states.get(zone)
-        return f"{zone_label(state)}. {zone_sentence(state)}" if state else ""
+        return zone_tooltip(self.renderer.zone_states.get(zone))
 
     # ------------------------------------------------------------ creation
 

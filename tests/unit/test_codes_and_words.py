@@ -194,3 +194,32 @@ def test_teams_are_counted_with_real_plurals():
     assert names.team_count("manual", 3) == "3 clearance teams"
     assert names.team_count("nts", 2) == "2 survey teams"
     assert names.team_count("mapping", 2) == "Mapping: 2"  # a level's own kind of team, not known to the game
+
+
+def test_no_sentence_about_an_item_nests_brackets():
+    """Item names carry their short form in brackets ("anti-vehicle (AT) mine"): a sentence must not put
+    the name inside brackets of its own (the finds alert read "found an item (anti-vehicle (AT) mine)")."""
+    from types import SimpleNamespace
+
+    from game.sim.events import Event
+    from game.text.alerts import alert_text
+
+    with play_scenario(valley_scenario(3), "idle") as session:
+        names = session.names
+    kinds = ("ap_blast", "ap_frag", "at", "uxo")
+    try:
+        for lang in ("en", "fr", "es", "uk", "az", "ar", "km"):
+            text.set_language(lang)
+            for kind in kinds:
+                said = [alert_text(SimpleNamespace(code="find", params={"team": "manual-1", "item_kind": kind}), names)]
+                for method in ("manual", "technical_survey", "machine", "quality_assurance"):
+                    said.append(event_text(Event(3, "find", {"team": "manual-1", "item_kind": kind,
+                                                             "method": method}), names))
+                said.append(event_text(Event(3, "missed", {"team": "manual-1", "item_kind": kind}), names))
+                for words in said:
+                    depth = 0
+                    for ch in words:
+                        depth += {"(": 1, ")": -1}.get(ch, 0)
+                        assert depth <= 1, (lang, words)
+    finally:
+        text.set_language("en")

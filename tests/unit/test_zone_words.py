@@ -8,7 +8,7 @@ from game.run.zones import zone_states
 from game.sim import Confirm, Mark
 from game.text import set_language
 from game.text.events import event_text
-from game.text.zones import zone_label, zone_sentence
+from game.text.zones import zone_label, zone_sentence, zone_tooltip
 
 
 def _zones(session):
@@ -27,6 +27,8 @@ def test_a_marked_confirmed_zone_is_not_told_to_be_marked_and_the_label_adds_up_
                 if e.code == "evidence" and e.params.get("zone") == "orchard_edge"]
         assert any(f"{reported} pieces of evidence" in t for t in news), news  # the news says how many
         assert zone_label(orchard) == f"{reported} pieces of evidence"  # the label says what it counts
+        tip = zone_tooltip(orchard)  # the tooltip says the count once (it read "3 pieces of evidence. 3 pieces...")
+        assert tip.count("pieces of evidence") == 1 and tip.startswith(f"{reported} pieces of evidence in or near it")
         assert s.apply(Confirm(day=s.day, area="orchard_edge")).accepted
         before = zone_states(s.view(), _zones(s))["orchard_edge"]
         assert not before.marked and "mark it" in zone_sentence(before)
