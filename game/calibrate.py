@@ -246,10 +246,10 @@ def level_fix(p: PlayerResult, imas: PlayerResult | None, days: int | None = Non
 
 
 def _where_it_cut(p: PlayerResult, reference: dict[int, RunSummary]) -> list[tuple[RunSummary, RunSummary]]:
-    """A player's runs paired with land_release's run of the same seed, on the seeds where it cut something
-    (every seed for a teaching player): where it played the IMAS way, there is nothing to compare."""
+    """A player's runs paired with land_release's run of the same seed; for a shortcut player only the seeds
+    where it cut something (where it played the IMAS way, there is nothing to judge)."""
     return [(r, reference[r.seed]) for r in p.runs if r.seed in reference
-            and (p.policy in TEACHING or cut_something(p.policy, r, reference[r.seed]))]
+            and (p.policy not in SHORTCUTS or cut_something(p.policy, r, reference[r.seed]))]
 
 
 def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: int | None = None,
@@ -267,8 +267,7 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: i
         level, unclear = [], []
         for p in (p for p in others if p.policy not in FAIR_PLANS + READERS):
             # compared seed by seed with land_release, on the seeds where it cut something
-            pairs = _where_it_cut(p, reference) if p.policy in SHORTCUTS + TEACHING else \
-                [(r, reference[r.seed]) for r in p.runs if r.seed in reference]
+            pairs = _where_it_cut(p, reference)
             if not pairs:
                 continue
             leads = [r0.total - r.total for r, r0 in pairs]
@@ -300,7 +299,6 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: i
                                  "luck decides the grade more than the way of playing",
                                  "more items or larger areas even out chance; so do objectives that do not hang "
                                  "on a single find"))
-    reference = {r.seed: r for r in imas.runs} if imas is not None else {}
     for p in others:
         if p.policy in READERS and imas is not None and file_tells_more and p.mean_total >= imas.mean_total:
             found.append(Verdict("file_tells", f"{p.policy} scores {p.mean_total:,.0f} on average, as much as "
@@ -308,8 +306,8 @@ def verdicts(players: Sequence[PlayerResult], objectives: Sequence[str], days: i
         elif p.policy in TEACHING or (p.policy in SHORTCUTS and p.policy not in PROBES + READERS):
             # an A or B counts where the player cut something (as the red team judges): on a seed where it
             # came to land_release's result, or says it took no shortcut, it played the IMAS way
-            good = sum(r.grade in GOOD_GRADES for r in p.runs
-                       if p.policy in TEACHING or r.seed not in reference or cut_something(p.policy, r, reference[r.seed]))
+            judged = [r for r, _ in _where_it_cut(p, reference)] if reference else p.runs
+            good = sum(r.grade in GOOD_GRADES for r in judged)
             if good:
                 found.append(Verdict("shortcut_pays", f"{p.policy} earns an A or a B in {good} of {p.n} runs "
                                      f"({describe(p.policy)})", level_fix(p, imas, days, budget_usd)))

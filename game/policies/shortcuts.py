@@ -16,6 +16,7 @@ on :class:`Sweep`, which hands blocks of the map to idle teams.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -640,7 +641,6 @@ class PiecemealCancelPolicy(LandReleasePolicy):
         return orders
 
 
-#: Every shortcut player, in the order the red-team tables list them.
 class FileReaderPolicy(LandReleasePolicy):
     """Land release by a student who opened the level file: every zone an item field names (each zone of a
     field that lists several) is treated as contaminated from day one, so it is confirmed and cleared at
@@ -678,23 +678,26 @@ def file_tells_more_than_the_news(level) -> bool:
     return any(len(f.zones) > 1 or f.zones[0] not in reported for f in level.item_fields)
 
 
-def _zones_in_level_file(level_id: str) -> list[str]:
-    """The zones that the item fields of a level's YAML file name, read as a student could read them."""
+@lru_cache(maxsize=16)
+def _zones_in_level_file(level_id: str) -> tuple[str, ...]:
+    """The zones that the item fields of a level's YAML file name, read as a student could read them (once per
+    process: finding the file reads every level file of the game's folders, and calibrate plays many runs)."""
     import yaml
 
     from game.run.levels import find_level
 
     path = find_level(level_id)
     if path is None:
-        return []
+        return ()
     doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     zones: list[str] = []
     for item_field in (doc.get("ordnance") or {}).get("fields") or ():
         zone = item_field.get("zone")
         zones += zone if isinstance(zone, list) else [zone]
-    return zones
+    return tuple(zones)
 
 
+#: Every shortcut player, in the order the red-team tables list them.
 SHORTCUT_POLICIES: tuple[type[Policy], ...] = (
     DogsOnlyPolicy, DogsRecheckPolicy, MachinesPlusDogsPolicy, RushedLandReleasePolicy, SurveyAndCancelPolicy,
     LeanLandReleasePolicy, LastDayCancelPolicy, TechnicalSurveyEverywherePolicy, TechnicalSurveyUntilCleanPolicy,
