@@ -283,9 +283,10 @@ def cell_tooltip(scene, cell: tuple[int, int]) -> list[str]:
     lines.append(_("Here: {status} ({details}) · {terrain}").format(status=status, details=join(extra, False),
                                                                      terrain=terrain) if extra
                  else _("Here: {status} · {terrain}").format(status=status, terrain=terrain))
-    for e in [e for e in v.evidence if abs(e.x - x) <= 1 and abs(e.y - y) <= 1][:3]:
-        lines.append(_("Evidence, day {day}: {kind} ({source})").format(
-            day=e.day, kind=evidence_kind(e.kind), source=evidence_source(link, e.source)))
+    near = [_("Evidence, day {day}: {kind} ({source})").format(day=e.day, kind=evidence_kind(e.kind),
+                                                                source=evidence_source(link, e.source))
+            for e in v.evidence if abs(e.x - x) <= 1 and abs(e.y - y) <= 1]
+    lines += list(dict.fromkeys(near))[:3]  # pieces of one report read the same: said once
     for f in [f for f in v.finds if abs(f.x - x) <= 1 and abs(f.y - y) <= 1][:3]:
         lines.append(_("Found on day {day}: {item} ({by})").format(item=link.item_name(f.kind), day=f.day,
                                                                     by=evidence_source(link, f.by)))

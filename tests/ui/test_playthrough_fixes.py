@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import play_hud
 from game.ui.scene_play import PlayScene, resolve_level
 
 from ui_events import frames, key
@@ -76,3 +77,24 @@ def test_a_unit_never_starts_a_line_away_from_its_number(app):
         lines = th.wrap(font, line, width)
         assert not [x for x in lines if x.startswith("m²")], (width, lines)
         assert " ".join(lines).split() == line.split()  # every word kept
+
+
+def test_pieces_of_one_report_are_said_once_in_the_map_tooltip(app):
+    """Day 2 of the tutorial: the farmer's report left pieces of evidence side by side on the orchard edge; the
+    tooltip listed 'Evidence, day 2: a report from the community (Orchard edge)' once per piece."""
+    scene = PlayScene.start(app, resolve_level("first_steps"))
+    app.push(scene)
+    frames(app, 2)
+    scene.tutorial = None
+    scene.step_day()
+    scene.step_day()
+    seen = False
+    near = {(e.x + dx, e.y + dy) for e in scene.link.view.evidence for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    for cell in sorted(near):
+        if not (0 <= cell[0] < scene.link.view.status.shape[1] and 0 <= cell[1] < scene.link.view.status.shape[0]):
+            continue
+        lines = play_hud.cell_tooltip(scene, cell)
+        evidence = [w for w in lines if w.startswith("Evidence, day")]
+        assert len(evidence) == len(set(evidence)), lines
+        seen = seen or bool(evidence)
+    assert seen
