@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.sim.grid import LandStatus, box_near
+from game.sim.grid import CANCELLED, CONFIRMED, SUSPECTED, box_near
 
 #: Zone states, in the order a zone usually goes through them.
 STATES = ("not_surveyed", "surveyed_no_evidence", "evidence", "confirmed", "released")
@@ -72,15 +72,16 @@ class ZoneIndex:
         for z in self.zones:
             y0, y1, x0, x1 = z.box
             st = status[y0:y1, x0:x1]
-            hazardous = z.mask & ((st == LandStatus.SUSPECTED) | (st == LandStatus.CONFIRMED))
-            n_haz = int(hazardous.sum())
-            share = float((surveyed[y0:y1, x0:x1] & hazardous).sum() / n_haz) if n_haz else 1.0
-            released = float((z.mask & (st >= LandStatus.CANCELLED)).sum() / z.cells)
+            confirmed = z.mask & (st == CONFIRMED)  # (plain int codes and count_nonzero: fast, issue 10)
+            hazardous = confirmed | (z.mask & (st == SUSPECTED))
+            n_haz = int(np.count_nonzero(hazardous))
+            share = int(np.count_nonzero(surveyed[y0:y1, x0:x1] & hazardous)) / n_haz if n_haz else 1.0
+            released = int(np.count_nonzero(z.mask & (st >= CANCELLED))) / z.cells
             evidence = int(points[y0:y1, x0:x1][z.near].sum())
             working = any(self._overlaps(area, z) for area in tasks)
             if n_haz == 0:
                 code = "released" if released > 0 else "not_surveyed"
-            elif (z.mask & (st == LandStatus.CONFIRMED)).any():
+            elif confirmed.any():
                 code = "confirmed"
             elif evidence:
                 code = "evidence"
@@ -88,7 +89,6 @@ class ZoneIndex:
                 code = "surveyed_no_evidence"
             else:
                 code = "not_surveyed"
-            confirmed = z.mask & (st == LandStatus.CONFIRMED)
             marked = bool(confirmed.any() and signs[y0:y1, x0:x1][confirmed].all())
             out[z.name] = ZoneState(code, working, evidence, share, released, marked)
         return out

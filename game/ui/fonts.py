@@ -48,7 +48,12 @@ LINE_ROOM = {"latin": (1.0, 0.26), "symbols": (1.0, 0.26), "arabic": (1.2, 0.55)
 
 def chain(language: str | None = None) -> tuple[str, ...]:
     """The families in the order a language tries them."""
-    first = PRIMARY.get(language or _text.language(), "latin")
+    return _chain(language or _text.language())
+
+
+@lru_cache(maxsize=64)
+def _chain(language: str) -> tuple[str, ...]:
+    first = PRIMARY.get(language, "latin")
     return (first,) + tuple(f for f in FAMILIES if f != first)
 
 
@@ -58,10 +63,11 @@ def _pg_font(family: str, size: int, bold: bool) -> pygame.font.Font:
 
 
 def reset() -> None:
-    """Forget the pygame fonts (they die with pygame's font module)."""
+    """Forget the pygame fonts (they die with pygame's font module) and what was measured with them."""
     _pg_font.cache_clear()
     _layout.cache_clear()
     _line_metrics.cache_clear()
+    _wrapped.cache_clear()
 
 
 # ---------------------------------------------------------------- runs
@@ -77,7 +83,10 @@ class Run:
     rtl: bool
 
 
+@lru_cache(maxsize=4096)
 def _script(char: str) -> str:
+    """The OpenType script tag of a character ("Zyyy": common to all, such as spaces, digits, signs).
+    Cached per character: a new line of text (a new day's figures) looks each of its characters up."""
     try:
         name = unicodedata.name(char)
     except ValueError:
@@ -88,8 +97,26 @@ def _script(char: str) -> str:
     return "Zyyy"
 
 
+#: Bidirectional types that can lift a character of a left-to-right paragraph above level 0.
+_RIGHT_TO_LEFT_TYPES = frozenset(("R", "AL", "AN"))
+
+
+@lru_cache(maxsize=4096)
+def _bidi_type(char: str) -> str:
+    return unicodedata.bidirectional(char) or "ON"
+
+
 def _bidi_levels(text: str, rtl: bool) -> list[int]:
     """The embedding level of each character (even: left to right, odd: right to left)."""
+    if not rtl and not any(_bidi_type(c) in _RIGHT_TO_LEFT_TYPES for c in text):
+        # a left-to-right paragraph with no right-to-left letter nor Arabic digit: the rules below put every
+        # character at level 0 (numbers follow the Latin text, W7; neutrals take the paragraph's direction)
+        return [0] * len(text)
+    return _bidi_levels_full(text, rtl)
+
+
+def _bidi_levels_full(text: str, rtl: bool) -> list[int]:
+    """:func:`_bidi_levels` by every rule (the fast path above gives the same levels where it applies)."""
     base = 1 if rtl else 0
     kinds = [unicodedata.bidirectional(c) or "ON" for c in text]
     for i, k in enumerate(kinds):  # W1: a mark takes the type of what it marks
@@ -167,12 +194,28 @@ def _reorder(items: list, levels: list[int]) -> list:
 _MARKS = frozenset("\u200e\u200f\u061c")
 
 
+@lru_cache(maxsize=8192)
+def _family(char: str, families: tuple[str, ...]) -> str:
+    """The family of ``families`` that draws ``char`` (the first one when none does)."""
+    return font_for(char, families) or families[0]
+
+
+@lru_cache(maxsize=8192)
+def _draws(char: str, family: str) -> bool:
+    return font_for(char, (family,)) is not None
+
+
 def runs(text: str, language: str | None = None) -> list[Run]:
     """A line cut into runs, in visual order (left to right on screen)."""
-    lang = language or _text.language()
+    return list(_runs(text, language or _text.language()))
+
+
+@lru_cache(maxsize=1024)
+def _runs(text: str, lang: str) -> tuple[Run, ...]:
+    """:func:`runs`, cached: a text is measured, then drawn (and wrapping measures its words again)."""
     text = "".join(c for c in text if c not in INVISIBLE or c in _MARKS)
     if not text.strip("".join(_MARKS)):
-        return []
+        return ()
     families = chain(lang)
     levels = _bidi_levels(text, _text.is_rtl(lang))  # direction marks count here, and are not drawn
     pieces: list[tuple[str, str, str, int]] = []  # text, family, script, level
@@ -180,10 +223,10 @@ def runs(text: str, language: str | None = None) -> list[Run]:
         if char in _MARKS:
             continue
         script, level = _script(char), levels[i]
-        family = font_for(char, families) or families[0]
+        family = _family(char, families)
         if pieces and pieces[-1][3] == level:
             prev_text, prev_family, prev_script, _level = pieces[-1]
-            if script == "Zyyy" and font_for(char, (prev_family,)):  # a space or a sign joins the run before
+            if script == "Zyyy" and _draws(char, prev_family):  # a space or a sign joins the run before
                 pieces[-1] = (prev_text + char, prev_family, prev_script, level)
                 continue
             if family == prev_family and prev_script in (script, "Zyyy"):
@@ -191,7 +234,7 @@ def runs(text: str, language: str | None = None) -> list[Run]:
                 continue
         pieces.append((char, family, script, level))
     ordered = _reorder(pieces, [p[3] for p in pieces])
-    return [Run(t, f, s if s != "Zyyy" else "Latn", bool(lv % 2)) for t, f, s, lv in ordered]
+    return tuple(Run(t, f, s if s != "Zyyy" else "Latn", bool(lv % 2)) for t, f, s, lv in ordered)
 
 
 # ---------------------------------------------------------------- fonts
@@ -302,7 +345,19 @@ def wrap(font, text: str, width: int) -> list[str]:
     """Break text into lines that fit ``width`` pixels (blank lines kept as paragraph breaks).
 
     Greedy by words; Khmer phrases too long for the room left move to the next line whole when they fit
-    there, and are cut between syllables when they fit no line."""
+    there, and are cut between syllables when they fit no line. The lines of a text at a size, weight,
+    width and language are kept (screens wrap the same alerts, news and hints every frame)."""
+    if isinstance(font, TextFont):
+        return list(_wrapped(text, width, font.px, font.bold, _text.language()))
+    return _wrap_lines(font, text, width)
+
+
+@lru_cache(maxsize=2048)
+def _wrapped(text: str, width: int, px: int, bold: bool, language: str) -> tuple[str, ...]:
+    return tuple(_wrap_lines(TextFont(px, bold), text, width))
+
+
+def _wrap_lines(font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         para = para.strip(" ")

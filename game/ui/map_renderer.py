@@ -70,7 +70,7 @@ class MapRenderer:
             self.minimap.invalidate()
         elif len(changes.cells):
             self.picture.mark_dirty(changes.cells)
-            self.minimap.invalidate()
+            self.minimap.mark_dirty(changes.cells)
 
     def zone_at(self, pos) -> str | None:
         """The zone whose name label is under a screen point (labels count as part of their zone)."""

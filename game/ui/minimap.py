@@ -4,7 +4,8 @@ the main view shows as a white frame; a click or a drag on it moves the view the
 One pixel a cell is built with numpy (each tile's average colour, the status
 colours over it) and scaled to the box; it is rebuilt at most every
 :data:`REBUILD_FRAMES` frames after the land changed, so it costs nothing
-most frames.
+most frames, and a rebuild recolours only the cells that changed
+(:meth:`Minimap.mark_dirty`) unless the whole map was invalidated.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class Minimap:
     def __init__(self, art, width: int, height: int):
         self.w, self.h = width, height
         self._base = self._terrain_colours(art)
+        self._pixels = np.zeros((self.h, self.w, 3), np.uint8)  # the picture, one pixel a cell
+        self._changed: list[np.ndarray] = []  # cells (flat indices) to recolour at the next rebuild
+        self._whole = True  # the next rebuild recolours every cell
         self._image: pygame.Surface | None = None
         self._scaled: pygame.Surface | None = None
         self._dirty = True
@@ -43,19 +47,43 @@ class Minimap:
         return out
 
     def invalidate(self) -> None:
+        """Every cell may have changed: recolour them all at the next rebuild."""
         self._dirty = True
+        self._whole = True
+        self._changed = []
+
+    def mark_dirty(self, cells: np.ndarray) -> None:
+        """These cells (flat indices ``y * width + x``) changed their land status."""
+        self._dirty = True
+        if not self._whole:
+            self._changed.append(np.asarray(cells, np.int64))
 
     def _build(self, view) -> None:
-        rgb = self._base.copy()
         status = np.asarray(view.status)
-        for code, name in enumerate(LAND_STATUSES):
-            if name not in th.STATUS_STYLE:
-                continue
-            m = status == code
-            if m.any():
-                colour = np.array(th.STATUS_STYLE[name][0][:3], np.float32)
-                rgb[m] = rgb[m] * 0.35 + colour * 0.65
-        self._image = pygame.surfarray.make_surface(np.ascontiguousarray(rgb.transpose(1, 0, 2)).astype(np.uint8))
+        if self._whole or self._image is None:
+            rgb = self._base.copy()
+            for code, name in enumerate(LAND_STATUSES):
+                if name not in th.STATUS_STYLE:
+                    continue
+                m = status == code
+                if m.any():
+                    colour = np.array(th.STATUS_STYLE[name][0][:3], np.float32)
+                    rgb[m] = rgb[m] * 0.35 + colour * 0.65
+            self._pixels = rgb.astype(np.uint8)
+        elif self._changed:
+            cells = np.unique(np.concatenate(self._changed))
+            rgb = self._base.reshape(-1, 3)[cells]
+            codes = status.ravel()[cells]
+            for code, name in enumerate(LAND_STATUSES):  # (the same arithmetic as the whole picture's)
+                if name not in th.STATUS_STYLE:
+                    continue
+                m = codes == code
+                if m.any():
+                    colour = np.array(th.STATUS_STYLE[name][0][:3], np.float32)
+                    rgb[m] = rgb[m] * 0.35 + colour * 0.65
+            self._pixels.reshape(-1, 3)[cells] = rgb.astype(np.uint8)
+        self._whole, self._changed = False, []
+        self._image = pygame.surfarray.make_surface(np.ascontiguousarray(self._pixels.transpose(1, 0, 2)))
         self._scaled = None
         self._dirty = False
         self._age = 0

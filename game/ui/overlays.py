@@ -9,7 +9,8 @@ small mine-marking signs along it where the zoom leaves room).
 It never compares whole grids: the play screen tells it which cells changed
 (:meth:`MapPicture.mark_dirty`, from the session's ``changes(cursor)``), and
 each call of :meth:`MapPicture.surface` redraws at most
-:data:`PATCH_CELLS_PER_FRAME` of them, so a day that changes a whole zone is
+:data:`PATCH_CELLS_PER_FRAME` of them (the zone outlines and marked edges are
+worked out on the window of grid around them, not on the whole map), so a day that changes a whole zone is
 spread over a few frames instead of stalling one. Cells are redrawn in row
 runs (one terrain blit and one pattern blit per run of equal cells), so a
 zone of thousands of cells costs a few hundred blits. Changing zoom or
@@ -221,17 +222,19 @@ class MapPicture:
             surf.blits([(self._sheet(c), (x * z, y * z), (x * z, (y * z) % period, n * z, z))
                         for x, y, n, c in zip(rx, ry, rn, rs) if c > 0 and LAND_STATUSES[c] in th.STATUS_STYLE],
                        doreturn=False)
-        sel = np.zeros((self.h, self.w), bool)
-        sel[ys, xs] = True
-        self._draw_zone_edges(sel)
+        win = _Window.around(ys, xs)
+        sel = np.zeros(win.shape, bool)
+        sel[ys - win.y0, xs - win.x0] = True
+        self._draw_zone_edges(sel, win)
         if self.show_marked:
-            self._draw_perimeter(sel)
+            self._draw_perimeter(sel, win)
 
-    def _edge_rects(self, edges: dict[str, np.ndarray], sel: np.ndarray, width: int):
+    def _edge_rects(self, edges: dict[str, np.ndarray], sel: np.ndarray, width: int, win: "_Window"):
+        """The screen rectangles of the edges (grids over ``win``) of the selected cells."""
         z = self._zoom
         for edge, grid in edges.items():
             ys, xs = np.nonzero(grid & sel)
-            for x, y in zip((xs * z).tolist(), (ys * z).tolist()):
+            for x, y in zip(((xs + win.x0) * z).tolist(), ((ys + win.y0) * z).tolist()):
                 if edge == "top":
                     yield (x, y, z, width)
                 elif edge == "bottom":
@@ -241,56 +244,87 @@ class MapPicture:
                 else:
                     yield (x + z - width, y, width, z)
 
-    def _draw_zone_edges(self, sel: np.ndarray) -> None:
+    def _draw_zone_edges(self, sel: np.ndarray, win: "_Window") -> None:
         """A thin dark line around every suspected area, so each zone's extent reads whatever its state."""
         if not self.show_status or self._zoom < 3:
             return
         width = 1 if self._zoom < 12 else 2
-        for rect in self._edge_rects(self._zone_edges, sel, width):
+        edges = {edge: win.of(grid) for edge, grid in self._zone_edges.items()}
+        for rect in self._edge_rects(edges, sel, width, win):
             self._surface.fill(ZONE_EDGE, rect)
 
-    def _draw_perimeter(self, sel: np.ndarray) -> None:
+    def _draw_perimeter(self, sel: np.ndarray, win: "_Window") -> None:
         """Marked land: a red line along each edge it shares with unmarked land, inside the marked cell."""
         m = np.asarray(self._marked)
-        if not m[sel].any() and not (sel & _grow1(m)).any():
-            return
-        pad = np.pad(m, 1)
-        edges = {}
-        for dy, dx, edge in ((-1, 0, "top"), (1, 0, "bottom"), (0, -1, "left"), (0, 1, "right")):
-            edges[edge] = m & ~pad[1 + dy:1 + dy + self.h, 1 + dx:1 + dx + self.w]
-        for rect in self._edge_rects(edges, sel, max(1, self._zoom // 6)):
+        if not win.of(m)[sel].any():
+            return  # (the lines lie inside marked cells: none is selected)
+        edges = _edges(m, win)
+        for rect in self._edge_rects(edges, sel, max(1, self._zoom // 6), win):
             self._surface.fill(MARK_COLOUR, rect)
         if self._zoom >= SIGN_ZOOM:
-            edge_all = edges["top"] | edges["bottom"] | edges["left"] | edges["right"]
-            self._draw_signs(edge_all, sel)
+            self._draw_signs(m, sel, win)
 
-    def _draw_signs(self, edge_all: np.ndarray, sel: np.ndarray) -> None:
+    def _draw_signs(self, m: np.ndarray, sel: np.ndarray, win: "_Window") -> None:
         """Small mine-marking signs on marked land's edge, one per block of about 48 pixels, each inside its
-        cell. Chosen from the whole edge, so redrawing a few cells puts the same signs back."""
+        cell. Chosen within each block of the whole map (its first edge cell), so redrawing a few cells puts
+        the same signs back."""
         z = self._zoom
         sign = icons.icon("marking_sign", min(z - 2, SIGN_MAX_PX))
         if sign is None:
             return
         k = max(1, round(SIGN_SPACING_PX / z))
-        ys, xs = np.nonzero(edge_all)
+        blocks_win = win.to_blocks(k, self.h, self.w)  # whole blocks: each block's first edge cell is in it
+        edges = _edges(m, blocks_win)
+        ys, xs = np.nonzero(edges["top"] | edges["bottom"] | edges["left"] | edges["right"])
         if len(xs) == 0:
             return
+        ys, xs = ys + blocks_win.y0, xs + blocks_win.x0
         blocks = (ys // k) * (self.w // k + 1) + xs // k
         _u, first = np.unique(blocks, return_index=True)
         xs, ys = xs[first], ys[first]
-        keep = sel[ys, xs]
+        inside = (ys >= win.y0) & (ys < win.y1) & (xs >= win.x0) & (xs < win.x1)
+        xs, ys = xs[inside], ys[inside]
+        keep = sel[ys - win.y0, xs - win.x0]
         off = (z - sign.get_width()) // 2
         self._surface.fblits([(sign, (x * z + off, y * z + off)) for x, y in zip(xs[keep].tolist(),
                                                                                  ys[keep].tolist())])
 
 
-def _grow1(m: np.ndarray) -> np.ndarray:
-    out = m.copy()
-    out[1:, :] |= m[:-1, :]
-    out[:-1, :] |= m[1:, :]
-    out[:, 1:] |= m[:, :-1]
-    out[:, :-1] |= m[:, 1:]
-    return out
+class _Window:
+    """A rectangle of map cells (rows ``y0:y1``, columns ``x0:x1``): redrawing a few cells works on the
+    grids' window around them, not on whole 256x256 grids."""
+
+    __slots__ = ("y0", "y1", "x0", "x1")
+
+    def __init__(self, y0: int, y1: int, x0: int, x1: int):
+        self.y0, self.y1, self.x0, self.x1 = int(y0), int(y1), int(x0), int(x1)
+
+    @classmethod
+    def around(cls, ys: np.ndarray, xs: np.ndarray) -> "_Window":
+        """The smallest window holding these cells."""
+        return cls(ys.min(), ys.max() + 1, xs.min(), xs.max() + 1)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.y1 - self.y0, self.x1 - self.x0
+
+    def of(self, grid: np.ndarray) -> np.ndarray:
+        return grid[self.y0:self.y1, self.x0:self.x1]
+
+    def to_blocks(self, k: int, h: int, w: int) -> "_Window":
+        """The window grown to whole blocks of ``k`` x ``k`` cells (within the map)."""
+        return _Window(self.y0 // k * k, min(h, -(-self.y1 // k) * k), self.x0 // k * k, min(w, -(-self.x1 // k) * k))
+
+
+def _edges(m: np.ndarray, win: _Window) -> dict[str, np.ndarray]:
+    """Per side, the cells of ``m`` in ``win`` whose neighbour on that side (within the map) is not in ``m``."""
+    h, w = m.shape
+    sub = np.zeros((win.y1 - win.y0 + 2, win.x1 - win.x0 + 2), bool)  # the window and a ring around it
+    sy0, sy1, sx0, sx1 = max(0, win.y0 - 1), min(h, win.y1 + 1), max(0, win.x0 - 1), min(w, win.x1 + 1)
+    sub[sy0 - win.y0 + 1:sy1 - win.y0 + 1, sx0 - win.x0 + 1:sx1 - win.x0 + 1] = m[sy0:sy1, sx0:sx1]
+    inner = sub[1:-1, 1:-1]
+    return {"top": inner & ~sub[:-2, 1:-1], "bottom": inner & ~sub[2:, 1:-1],
+            "left": inner & ~sub[1:-1, :-2], "right": inner & ~sub[1:-1, 2:]}
 
 
 def _zone_edges(h: int, w: int, masks) -> dict[str, np.ndarray]:

@@ -72,3 +72,31 @@ def test_news_comes_from_the_changes_events(app):
     scene.step_day()
     new = [e for e in link.view.events if e.code != "order"][len(first):]
     assert [n[1] for n in scene.news[seen:] if n[1] != "refused"] == [e.code for e in new]
+
+
+def test_the_overview_map_recolours_the_changed_cells_as_a_fresh_one(app):
+    """The minimap recolours only the cells an order changed (not the whole map) and then shows what one built
+    from scratch shows."""
+    import pygame
+
+    from game.ui.minimap import REBUILD_FRAMES, Minimap
+
+    scene = start(app, "the_sector")
+    cam = scene.renderer.camera
+    cam.zoom_index = len(cam.zooms) - 1  # zoomed in: the minimap shows
+    cam.clamp()
+    frames(app)
+    minimap = scene.renderer.minimap
+    link = scene.link
+    assert minimap._image is not None and not minimap._whole
+    zone = next(o.name for o in link.zones() if o.kind == "suspected_area")
+    answer = scene.submit(Confirm(day=link.day, area=zone))
+    assert answer.accepted, answer.reason
+    assert minimap._changed  # told which cells changed
+    frames(app, REBUILD_FRAMES + 1)
+    assert not minimap._dirty
+    fresh = Minimap(scene.renderer.art, link.view.width, link.view.height)
+    fresh._build(link.view)
+    assert np.array_equal(pygame.surfarray.array3d(minimap._image), pygame.surfarray.array3d(fresh._image))
+    confirmed = np.asarray(link.view.status) == 2
+    assert confirmed.any()
