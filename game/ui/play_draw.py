@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.text import _, ngettext
+from game.text import _, language, ngettext
 from game.text.alerts import alert_text
 from game.text.events import end_reason
 from game.ui import play_hud, play_panel, play_tutorial
@@ -60,7 +60,7 @@ class PlayDraw:
         t = self.theme
         self.short = h < t.px(SHORT_BELOW)
         side = self._side_width(w)
-        top_h = play_hud.top_bar_height(self, w)
+        top_h = self._top_bar_height(w)
         window = pygame.Rect(0, 0, w, h)  # the side panel on the right, or on the left right to left
         self.top_rect = pygame.Rect(0, 0, w, top_h)
         strip_w, self._legend, self._legend_switch, strip_h = self._strip_plan(size)
@@ -83,7 +83,7 @@ class PlayDraw:
         size = surface.get_size()
         t = self.theme
         self.short = size[1] < t.px(SHORT_BELOW)
-        key = (size, t.scale, rtl(), play_hud.top_bar_height(self, size[0]), self._strip_plan(size)[1:])
+        key = (size, t.scale, rtl(), self._top_bar_height(size[0]), self._strip_plan(size)[1:])
         if getattr(self, "_layout_key", None) != key:
             self._layout(size)
         self.bar.clear()
@@ -112,6 +112,15 @@ class PlayDraw:
         if self.end_shown:
             self._draw_end(surface, vp)
         self.bar.draw(surface, t, 13)
+
+    def _top_bar_height(self, width: int) -> int:
+        """The top bar's height (its rows follow its words' widths), worked out again only when the run
+        changed (``version``), or the width, the UI scale, the language or the window's shortness did."""
+        key = (self.version, width, self.theme.scale, language(), self.short)
+        if getattr(self, "_top_bar_key", None) != key:
+            self._top_bar_key = key
+            self._top_bar_h = play_hud.top_bar_height(self, width)
+        return self._top_bar_h
 
     def _draw_outlines(self, surface) -> None:
         """The outlines drawn on the map under its labels: the tutorial's zone, the order's area."""
