@@ -68,6 +68,8 @@ class ZoneIndex:
         for p in (*view.evidence, *view.finds):
             points[p.y, p.x] += 1
         tasks = [t.area for t in view.tasks]
+        named = {a for a in tasks if isinstance(a, str)}  # (a task on a zone by name, or on a rectangle)
+        rects = [a for a in tasks if not isinstance(a, str) and isinstance(a, (list, tuple)) and len(a) == 4]
         out: dict[str, ZoneState] = {}
         for z in self.zones:
             y0, y1, x0, x1 = z.box
@@ -78,7 +80,7 @@ class ZoneIndex:
             share = int(np.count_nonzero(surveyed[y0:y1, x0:x1] & hazardous)) / n_haz if n_haz else 1.0
             released = int(np.count_nonzero(z.mask & (st >= CANCELLED))) / z.cells
             evidence = int(points[y0:y1, x0:x1][z.near].sum())
-            working = any(self._overlaps(area, z) for area in tasks)
+            working = z.name in named or any(self._overlaps(area, z) for area in rects)
             if n_haz == 0:
                 code = "released" if released > 0 else "not_surveyed"
             elif confirmed.any():

@@ -101,7 +101,16 @@ def days(n: float) -> str:
 
 def percent(share: float) -> str:
     """A share as a whole percentage: 0.2 -> 20% (20 % in French)."""
-    return _numbers.format_percent(round(share, 2), locale=_locale()).translate(_BIDI_MARKS)
+    share = round(share, 2)
+    try:  # kept like numbers (the side panel words each team's progress every frame)
+        return _percent(share, _text.language(), math.copysign(1.0, share))
+    except TypeError:
+        return _percent.__wrapped__(share, _text.language(), 1.0)
+
+
+@lru_cache(maxsize=1024, typed=True)
+def _percent(share: float, code: str, _sign: float) -> str:
+    return _numbers.format_percent(share, locale=babel_locale(code)).translate(_BIDI_MARKS)
 
 
 def reflow(text: str) -> str:

@@ -30,3 +30,10 @@ def test_kept_figures_follow_a_language_switch():
 def test_equal_values_that_read_differently_are_kept_apart():
     assert formats.number(0.0) == "0" and formats.number(-0.0) == "-0"
     assert formats.number(2, 1) == "2.0" and formats.number(2.0) == "2"
+
+
+def test_kept_percentages_follow_a_language_switch():
+    text.set_language("en")
+    assert formats.percent(0.2) == "20%" and formats.percent(-0.001) == "-0%" and formats.percent(0.0) == "0%"
+    text.set_language("fr")
+    assert formats.percent(0.2) == "20\u00a0%"
