@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.catalogue import load_defaults
+
 from .model import ITEM_DTYPE, LevelSpec, MapData, MapObject, Scenario, Village
 
 #: Sub-stream labels, so adding a kind of randomness here never shifts another.
@@ -38,12 +40,13 @@ def searchable_ground(level: LevelSpec, level_map: MapData) -> np.ndarray:
     return workable[np.asarray(level_map.terrain, dtype=np.intp)]
 
 
-def _scatter(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+def _scatter(cells: np.ndarray, n: int, rng: np.random.Generator, shape: dict) -> np.ndarray:
     return cells[rng.integers(0, len(cells), size=n)]
 
 
-def _rows(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
-    """A patterned minefield: items along a few parallel lines across the zone."""
+def _rows(cells: np.ndarray, n: int, rng: np.random.Generator, shape: dict) -> np.ndarray:
+    """A patterned minefield: clusters of ``items_per_cluster`` items (one cell each) spaced along a few
+    parallel lines across the zone."""
     horizontal = bool(rng.integers(0, 2))
     along, across = (0, 1) if horizontal else (1, 0)
     lines = np.unique(cells[:, across])
@@ -54,18 +57,21 @@ def _rows(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
     on_rows = cells[np.isin(cells[:, across], chosen)]
     on_rows = on_rows[np.lexsort((on_rows[:, along], on_rows[:, across]))]
     if len(on_rows) == 0:
-        return _scatter(cells, n, rng)
-    step = max(1, len(on_rows) // max(1, n))
-    picks = (np.arange(n) * step + int(rng.integers(0, step))) % len(on_rows)
+        return _scatter(cells, n, rng, shape)
+    per_cluster = max(1, int(shape["items_per_cluster"]))
+    clusters = -(-n // per_cluster)
+    step = max(1, len(on_rows) // clusters)
+    picks = ((np.arange(n) // per_cluster) * step + int(rng.integers(0, step))) % len(on_rows)
     return on_rows[picks]
 
 
-def _cluster(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
-    """Groups of items around a few centres ("mines come in groups")."""
+def _cluster(cells: np.ndarray, n: int, rng: np.random.Generator, shape: dict) -> np.ndarray:
+    """Groups of items around a few centres ("mines come in groups"), ``spread_cells`` across (one standard
+    deviation)."""
     n_groups = max(1, min(len(cells), n // 8 + 1))
     centres = cells[rng.choice(len(cells), size=n_groups, replace=False)]
     group = rng.integers(0, n_groups, size=n)
-    wanted = centres[group] + np.rint(rng.normal(0.0, 1.5, size=(n, 2))).astype(np.int64)
+    wanted = centres[group] + np.rint(rng.normal(0.0, shape["spread_cells"], size=(n, 2))).astype(np.int64)
     # keep an item where it fell if that cell is in the zone, else put it on its centre
     lo, hi = cells.min(axis=0), cells.max(axis=0)
     inside = np.zeros((hi[1] - lo[1] + 1, hi[0] - lo[0] + 1), dtype=bool)
@@ -74,6 +80,14 @@ def _cluster(cells: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
     ok = (rel >= 0).all(axis=1) & (rel[:, 0] < inside.shape[1]) & (rel[:, 1] < inside.shape[0])
     ok[ok] = inside[rel[ok, 1], rel[ok, 0]]
     return np.where(ok[:, None], wanted, centres[group])
+
+
+def layout_shape(level: LevelSpec) -> dict:
+    """How tight the catalogue's field layouts are, in this level's cells: a group's spread is given in metres,
+    so a field looks the same on a map of 10 m cells as on one of 20 m cells."""
+    layouts = level.catalogue.get("field_layouts") or load_defaults()["field_layouts"]
+    return {"items_per_cluster": int(layouts["rows"]["items_per_cluster"]),
+            "spread_cells": float(layouts["cluster"]["spread_m"]) / float(level.cell_size_m)}
 
 
 _LAYOUTS = {"scatter": _scatter, "rows": _rows, "cluster": _cluster}
@@ -103,6 +117,7 @@ def place_items(level: LevelSpec, level_map: MapData, seed: int) -> tuple[np.nda
     kind_index = {k: i for i, k in enumerate(kinds)}
     rng = truth_rng(seed, _STREAM_ITEMS)
     ground = searchable_ground(level, level_map)
+    shape = layout_shape(level)
     parts = []
     if level.placed_items:
         placed = np.zeros(len(level.placed_items), dtype=ITEM_DTYPE)
@@ -115,7 +130,7 @@ def place_items(level: LevelSpec, level_map: MapData, seed: int) -> tuple[np.nda
         n = sum(item_field.counts.values())
         if obj is None or n == 0 or obj.area_cells == 0:
             continue
-        cells = _LAYOUTS[item_field.layout](_zone_cells(obj, ground), n, rng)
+        cells = _LAYOUTS[item_field.layout](_zone_cells(obj, ground), n, rng, shape)
         field_kinds = np.repeat([kind_index[k] for k in item_field.counts],
                                 [item_field.counts[k] for k in item_field.counts])
         rng.shuffle(field_kinds)

@@ -78,7 +78,8 @@ def level_schema() -> Obj:
         "counts": Field(MapOf(value=Int(minimum=0, maximum=100_000), keys=kinds, what="ordnance kinds",
                               doc="how many items of each kind"), required=True),
         "layout": Field(Enum(choices=LAYOUTS, what="layouts",
-                             doc="rows: a patterned minefield; cluster: groups; scatter: spread at random"),
+                             doc="rows: a patterned minefield (clusters of mines along rows); cluster: groups; "
+                                 "scatter: spread at random"),
                         default="scatter"),
     })
     clutter = Obj(fields={

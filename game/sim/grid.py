@@ -167,24 +167,27 @@ def perimeter_m(mask: np.ndarray, cell_size_m: float) -> float:
 def disc_mask(grid: Grid, x: int, y: int, radius_m: float) -> tuple[slice, slice, np.ndarray]:
     """Cells within ``radius_m`` of cell (x, y): the window slices and a bool mask over it."""
     r = int(radius_m // grid.cell_size_m)
+    reach = radius_m / grid.cell_size_m
     y0, y1 = max(0, y - r), min(grid.height, y + r + 1)
     x0, x1 = max(0, x - r), min(grid.width, x + r + 1)
-    disc = _disc(r)  # the whole disc around (r, r), cut where the map ends
+    disc = _disc(r, reach)  # the whole disc around (r, r), cut where the map ends
     inside = disc[y0 - (y - r):y1 - (y - r), x0 - (x - r):x1 - (x - r)]
     return slice(y0, y1), slice(x0, x1), inside
 
 
-_DISCS: dict[int, np.ndarray] = {}
+_DISCS: dict[tuple[int, float], np.ndarray] = {}
 
 
-def _disc(r: int) -> np.ndarray:
-    """Cells within ``r`` cells of the centre of a (2r+1)-cell square (kept per radius; read-only)."""
-    if r not in _DISCS:
+def _disc(r: int, reach: float) -> np.ndarray:
+    """Cells whose centre lies within ``reach`` cells of the centre of a (2r+1)-cell square, r = floor(reach)
+    (kept per radius; read-only)."""
+    key = (r, reach)
+    if key not in _DISCS:
         yy, xx = np.ogrid[-r:r + 1, -r:r + 1]
-        disc = yy ** 2 + xx ** 2 <= r * r
+        disc = yy ** 2 + xx ** 2 <= reach * reach + 1e-9
         disc.flags.writeable = False
-        _DISCS[r] = disc
-    return _DISCS[r]
+        _DISCS[key] = disc
+    return _DISCS[key]
 
 
 def near_points(height: int, width: int, cells: np.ndarray, xs: np.ndarray, ys: np.ndarray, r: int) -> np.ndarray:

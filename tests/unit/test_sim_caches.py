@@ -43,9 +43,13 @@ def test_perimeter_and_disc_as_computed_over_the_whole_map():
         width, height, cell_size_m = 60, 40, 10.0
 
     for x, y in ((0, 0), (59, 39), (30, 2), (5, 20)):
-        ys, xs, inside = disc_mask(G, x, y, 45.0)
-        yy, xx = np.ogrid[ys, xs]
-        assert np.array_equal(inside, (yy - y) ** 2 + (xx - x) ** 2 <= 16)
+        for radius_m in (45.0, 50.0):
+            ys, xs, inside = disc_mask(G, x, y, radius_m)
+            yy, xx = np.ogrid[ys, xs]
+            # every cell whose centre lies within the radius, not only within whole cells of it
+            assert np.array_equal(inside, ((yy - y) ** 2 + (xx - x) ** 2) * 100.0 <= radius_m ** 2)
+    G.cell_size_m = 20.0  # 50 m on 20 m cells: 21 cells (it was 13, a 40 m disc, before)
+    assert int(disc_mask(G, 30, 20, 50.0)[2].sum()) == 21
 
 
 def test_civilians_daily_rates_kept_only_while_their_land_stays_the_same():
