@@ -1,4 +1,4 @@
-"""The pause menu over a running level: resume, save and quit, settings, quit to the menu."""
+"""The pause menu over a running level: resume, save and quit, glossary, settings, give up the attempt."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class PauseScene(Scene):
         super().__init__(app)
         self.play = play
         self.note = ""
+        self.give_up_armed = False
 
     def resume(self) -> None:
         self.app.pop()
@@ -33,7 +34,15 @@ class PauseScene(Scene):
     def glossary(self) -> None:
         self.app.go("glossary")
 
-    def quit_to_menu(self) -> None:
+    def give_up(self) -> None:
+        """Leave the level without finishing it, after a second press: the attempt and its saved game end
+        (the game is saved as it is played, so leaving cannot go back to an earlier save)."""
+        if not self.give_up_armed:
+            self.give_up_armed = True
+            self.note = _("Press Give up again to end this attempt. Its saved game is deleted; the next attempt "
+                          "hides the ordnance in new places.")
+            return
+        self.play.give_up()
         self.app.go("menu", how="reset")
 
     def handle(self, event) -> None:
@@ -54,7 +63,8 @@ class PauseScene(Scene):
                    _("Save the game (level, seed and your orders) and go to the menu")),
             Button(_("Glossary"), self.glossary, pygame.K_g, "G", _("The words of mine action")),
             Button(_("Settings"), self.settings, pygame.K_o, "O", _("Interface size, hints, sound, alerts")),
-            Button(_("Quit to menu"), self.quit_to_menu, pygame.K_m, "M", _("Leave without saving")),
+            Button(_("Give up this attempt"), self.give_up, pygame.K_q, "Q",
+                   _("Leave the level without a grade; its saved game is deleted")),
         ]
         sw, sh = surface.get_size()
         gap = t.px(8)

@@ -36,6 +36,9 @@ from game.run.tutorial import Tutorial
 from game.text.events import event_text
 from game.ui.sim_link import GameLink
 
+#: Simulated days between two automatic saves while time runs (orders and pauses save at once).
+AUTOSAVE_DAYS = 30
+
 #: News events that make a sound, most important first (one sound a day at most).
 EVENT_SOUNDS = (("accident", "accident"), ("incident", "alert"), ("find", "find"), ("evidence", "report"))
 
@@ -84,6 +87,9 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.alert_watch = AlertWatch(link.view, link.level.catalogue)
         self.end_shown = False  # the end-of-level moment is showing
         self.orders_sent = 0  # the player's accepted orders on this screen (the hint goes after the first)
+        self._saved_at: tuple[int, int] | None = None  # (day, commands) of the run when it was last saved
+        self._save_due = False  # time ran AUTOSAVE_DAYS days, or an alert stopped it, since the last save
+        self._autosave_warned = False
         self._sync(quiet=True)
         self._layout(app.screen.get_size())
         if autoplay is not None:
@@ -151,6 +157,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         except (LevelError, ResumeError, OSError):
             return None
         scene = cls(app, link)
+        scene._saved_at = (saved.day, len(saved.commands))  # what the slot holds now
         scene.message = (Later(lambda: _("Game resumed on day {day}.").format(day=number(link.day))), th.GOOD)
         return scene
 
@@ -167,6 +174,33 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             self.message = (Later(lambda: _("Your game could not be saved: {reason}.").format(reason=result.reason)),
                             th.BAD)
         return result
+
+    def keep_saved(self) -> None:
+        """Keep this run's saved game level with play: after every accepted order, whenever time stops and
+        every AUTOSAVE_DAYS days while it runs. The hidden ordnance of an attempt is fixed by its seed, so a
+        saved game left behind while play went on would let a student go back to it after seeing where items
+        were found or went off, and replay what nobody could have known; a crash or a killed game now goes
+        back a few days at most. Scripted players (autoplay) save only when the window closes."""
+        self._save_due = False
+        if self.autoplay is not None or self.link.ended:
+            return
+        record = self.saved_game()
+        key = (record.day, len(record.commands))
+        if key == self._saved_at or not any(c.outcome.accepted for c in record.commands):
+            return
+        result = write_save(record)
+        if result:
+            self._saved_at = key
+        elif not self._autosave_warned:  # said once: the same message every month would drown the news
+            self._autosave_warned = True
+            self.message = (Later(lambda: _("Your game could not be saved: {reason}.").format(reason=result.reason)),
+                            th.BAD)
+
+    def give_up(self) -> None:
+        """End this attempt without a grade: its saved game is deleted, so the next attempt draws new hidden
+        ordnance (a fresh seed) and nothing learnt in this one carries over."""
+        delete_save(self.link.level.id, self.link.session.run_id)
+        self._saved_at = None
 
     def on_quit(self):
         """The window is closing: save an unfinished game; the result, or None when there was nothing to save."""
@@ -222,6 +256,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             self.news.append((self.link.day, "refused", self.message[0], None))
             self.sound("reject")
         self._sync()
+        if answer.accepted:
+            self.keep_saved()
         if answer.accepted and self.tutorial is not None:
             kind, area = action_of(cmd)
             self._tutorial_moved(self.tutorial.on_order(kind, area, getattr(cmd, "team", None)))
@@ -265,6 +301,8 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             self.message = (Later(lambda: _("Refused: {reason}").format(reason=answer.reason)), th.BAD)
             self.sound("reject")
         self._sync()
+        if answer.accepted:
+            self.keep_saved()
         if answer.accepted and kind is not None and self.tutorial is not None:
             self._tutorial_moved(self.tutorial.on_order(kind))
 
@@ -306,7 +344,9 @@ class PlayScene(PlayInput, PlayDraw, Scene):
 
     def toggle_pause(self) -> None:
         self.paused = not self.paused
-        if not self.paused:
+        if self.paused:
+            self.keep_saved()
+        else:
             self.paused_by_alert = False
             self._alerts_read()
 
@@ -332,6 +372,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         self.set_speed(speeds[min(len(speeds) - 1, max(0, i + steps))])
 
     def open_pause_menu(self) -> None:
+        self.keep_saved()
         self.app.go("pause", play=self)
 
     def toggle_overlay(self, name: str) -> None:
@@ -370,6 +411,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
                 self.paused = True
                 self.acc = 0.0
                 self.paused_by_alert = True
+                self._save_due = True  # saved on the next frame: this one already worked out a day
 
     def _take_news(self, events, quiet: bool = False) -> None:
         """New events into the news list (day, kind, text, icon), with one sound for the most important."""
@@ -406,12 +448,17 @@ class PlayScene(PlayInput, PlayDraw, Scene):
             self._autoplay_day = self.link.day
             for cmd in self.autoplay.decide(self.link.view):
                 self.submit(cmd)
+        if self._save_due:  # a frame of its own: never the same frame as a simulated day
+            self.keep_saved()
+            return
         if not self.paused:
             self.banner.tick(dt)  # alerts in view while time runs are read after a few seconds, then leave
             self.acc += dt * self.speed
             if self.acc >= 1.0:  # at most one day a frame keeps frames short
                 self.acc = min(self.acc - 1.0, 1.0)
                 self.step_day()
+                if self.link.day - (self._saved_at[0] if self._saved_at else 1) >= AUTOSAVE_DAYS:
+                    self._save_due = True
 
     def to_debrief(self) -> None:
         """From the end-of-level moment on to the quiz (after a tutorial) or the debrief."""
