@@ -238,6 +238,10 @@ class MenuScene(Scene):
         ]
         gap, label_size, n = t.px(8), 16, len(buttons)
         bw = min(t.px(240), max(t.px(160), (w - 2 * m) * 3 // 10))
+        if saved is not None:  # a long language or a large scale: a shorter label (the tooltip says it all)
+            fits = [c for c in (cont_label, _("Continue (day {day})").format(day=saved.day))
+                    if t.font(label_size).size(c)[0] <= bw - t.px(16)]
+            buttons[1].label = fits[0] if fits else _("Continue")
         bh = max(t.font(16).get_linesize() + t.px(6), min(t.px(42), (bottom - y - (n - 1) * gap) // n))
         if y + n * bh + (n - 1) * gap > bottom:  # a short window at a large scale (Arabic lines are tall): closer,
             gap, label_size = t.px(4), 14     # smaller labels in buttons as tall as their letters need
