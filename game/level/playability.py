@@ -11,6 +11,10 @@ the line of the level file it is about:
   (starting teams and the teams the budget could hire), more land asked for
   than the map suspects, risk education with no risk-education team;
 - a budget that cannot pay the starting teams for the first weeks;
+- items no team can ever find: an item field whose zone holds no suspected
+  land (teams survey and clear suspected areas only) or no ground a clearance
+  team can work (water), more items than the workable part of a zone holds,
+  an item placed on water;
 - tutorial steps naming a team that the level never has, or asking for an
   order no team of the level can give;
 - two places of the map shown to students under the same name (``title``);
@@ -30,8 +34,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .build import searchable_ground
 from .errors import Problem
 from .model import LevelSpec, MapData
+from .spec import MAX_ITEMS_PER_100M2
 
 #: The budget should pay the starting teams for at least this many days (or the whole level if shorter).
 MIN_PAID_DAYS = 30
@@ -70,6 +76,7 @@ class _Checker:
         for obj in level_map.objects_of("suspected_area"):
             self.suspected |= obj.mask
         self.items = self._item_cells()
+        self.certain = self._item_cells(drawn=False)
 
     def warn(self, path: tuple, message: str, hint: str = "") -> None:
         line, col = self.where(path)
@@ -77,10 +84,13 @@ class _Checker:
 
     # ------------------------------------------------------------ helpers
 
-    def _item_cells(self) -> np.ndarray:
-        """Cells that may hold an item or evidence of one: generated fields, placed items, reports."""
+    def _item_cells(self, drawn: bool = True) -> np.ndarray:
+        """Cells that may hold an item or evidence of one: generated fields, placed items, reports.
+        Without ``drawn``, only those that do on every run: fields that list several zones are left out."""
         mask = np.zeros_like(self.suspected)
         for f in self.spec.item_fields:
+            if not drawn and len(f.zones) > 1:
+                continue
             for zone in f.zones:
                 obj = self.map.object_named(zone)
                 if obj is not None and sum(f.counts.values()) > 0:
@@ -148,6 +158,8 @@ class _Checker:
             self.warn(("map",), "the map has no suspected area: there is no land to survey or release",
                       "in Tiled, draw objects of class suspected_area on the map")
         self.objectives()
+        self.item_fields()
+        self.placed_items()
         self.budget()
         self.tutorial()
         self.titles()
@@ -165,6 +177,63 @@ class _Checker:
                           f"`{seen[shown]}` and `{obj.name}`{where}; students cannot tell them apart",
                           "give each its own `title` property in Tiled")
             seen.setdefault(shown, obj.name)
+
+    def terrain_words(self, cells: np.ndarray) -> str:
+        return " or ".join(sorted({self.map.terrain_names[i] for i in np.unique(self.map.terrain[cells])}))
+
+    def item_fields(self) -> None:
+        """Fields whose items would lie where no student can find them (the game places them anyway)."""
+        ground = searchable_ground(self.spec, self.map)
+        for i, f in enumerate(self.spec.item_fields):
+            n = sum(f.counts.values())
+            path = ("ordnance", "fields", i, "zone")
+            may = " (when the field lies there)" if len(f.zones) > 1 else ""
+            for zone in f.zones:
+                obj = self.map.object_named(zone)
+                if obj is None or obj.area_cells == 0 or n == 0:
+                    continue
+                if not (obj.mask & self.suspected).any():
+                    self.warn(path, f"the items of zone `{zone}`{may} would lie outside every suspected area (it "
+                              f"is a {obj.kind}): students can send no team to search there, since survey, "
+                              "technical survey and clearance work on suspected areas only",
+                              f"name a suspected_area in `zone`, or in Tiled draw a suspected_area over `{zone}`")
+                    continue
+                able = obj.mask & ground
+                if not able.any():
+                    self.warn(path, f"the items of zone `{zone}`{may} would lie on {self.terrain_words(obj.mask)}, "
+                              "where no team can search: they can never be found or cleared, and the harm they "
+                              "do counts against every student",
+                              f"draw `{zone}` over ground a clearance team can work, or name another zone; "
+                              "docs/catalogue.md lists which team can work on which terrain")
+                    continue
+                workable = int(able.sum())
+                most = int(workable * self.cell_m2 * MAX_ITEMS_PER_100M2 / 100)
+                if n > most:
+                    self.warn(("ordnance", "fields", i, "counts"),
+                              f"{_plural(n, 'item')} in zone `{zone}`{may} are more than it can hold: items lie "
+                              f"only on ground a clearance team can work, {workable:,} of its "
+                              f"{_plural(obj.area_cells, 'cell')} (the rest is {self.terrain_words(obj.mask & ~ground)}), "
+                              f"so at most {most:,} (a dense minefield has about one item per "
+                              f"{100 / MAX_ITEMS_PER_100M2:g} m2)",
+                              f"place fewer items, or draw `{zone}` over more land")
+
+    def placed_items(self) -> None:
+        """Items placed by their cell where no team can search (water) or outside every suspected area."""
+        ground = searchable_ground(self.spec, self.map)
+        for i, item in enumerate(self.spec.placed_items):
+            x, y = item.cell
+            if x >= self.map.width or y >= self.map.height:
+                continue
+            path = ("ordnance", "items", i, "cell")
+            if not ground[y, x]:
+                self.warn(path, f"the item on cell [{x}, {y}] lies on {self.map.terrain_names[self.map.terrain[y, x]]}, "
+                          "where no team can search: it can never be found or cleared, and the harm it does "
+                          "counts against every student", "place it on land a clearance team can work "
+                          "(docs/catalogue.md lists which team can work on which terrain)")
+            elif not self.suspected[y, x]:
+                self.warn(path, f"the item on cell [{x}, {y}] lies outside every suspected area: students can send "
+                          "no team to search there, since survey, technical survey and clearance work on suspected "
+                          "areas only", "place it inside a suspected_area, or draw one around it in Tiled")
 
     def objectives(self) -> None:
         for i, o in enumerate(self.spec.objectives):
@@ -205,7 +274,9 @@ class _Checker:
         blocked = cells & ~self.searchable()
         if blocked.any() and (obj.mask & self.items).any():
             kinds = sorted({self.map.terrain_names[i] for i in np.unique(self.map.terrain[blocked])})
-            self.warn(path + ("zone",), f"{label} cannot be met: {_plural(int(blocked.sum()), 'cell')} of zone "
+            when = "" if (obj.mask & self.certain).any() else \
+                f" on the runs where an item field that lists `{zone}` among its zones lies in it"
+            self.warn(path + ("zone",), f"{label} cannot be met{when}: {_plural(int(blocked.sum()), 'cell')} of zone "
                       f"`{zone}` are {' or '.join(kinds)}, where no team of this level can search, and items or "
                       "reports there mean its land may not simply be cancelled",
                       f"draw `{zone}` without the {' and '.join(kinds)} cells (a polygon around them), or name "

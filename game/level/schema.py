@@ -83,6 +83,11 @@ def scalar_value(node: yaml.ScalarNode) -> Any:
         _SCALARS.recursive_objects.pop(node, None)
 
 
+#: In a path given to ``Context.where``, ``(..., KEY, key)`` is where a key of a free mapping (``MapOf``)
+#: is written, not its value: a language code of ``translations``, a zone of ``zones``.
+KEY = "\0key"
+
+
 class Context:
     """Where problems go while one document is checked; also records each path's mark."""
 
@@ -500,6 +505,7 @@ class MapOf(Spec):
             return _INVALID
         out = {}
         for key, key_node, value_node in entries:
+            ctx.marks[path + (KEY, key)] = ctx.at(key_node)
             if self.keys is not None and key not in self.keys:
                 ctx.error(key_node, f"{_name(path)}: unknown {self.what[:-1] if self.what.endswith('s') else self.what}"
                           f" `{key}`", did_you_mean(key, self.keys, self.what))

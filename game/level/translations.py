@@ -18,7 +18,7 @@ import re
 
 from .errors import Collector
 from .model import LevelTranslation, MapData
-from .schema import Context, Field, List, MapOf, Obj, Str, did_you_mean
+from .schema import KEY, Context, Field, List, MapOf, Obj, Str, did_you_mean
 
 #: The languages the game speaks (game.text.LANGUAGES): a level's texts may be given in these.
 LANGUAGE_CODES = ("en", "fr", "es", "uk", "az", "ar", "km")
@@ -81,16 +81,14 @@ def check_translations(doc: dict, ctx: Context, out: Collector, level_map: MapDa
     main = doc.get("language", "en")
     if main not in LANGUAGE_CODES:
         line, col = ctx.where(("language",))
-        out.add(line, col, f"`{main}` is not a language of the game", did_you_mean(main, LANGUAGE_CODES,
-                "languages") if _close(main) else _language_hint())
+        out.add(line, col, f"`{main}` is not a language of the game", _code_hint(str(main)))
     for code, tr in (doc.get("translations") or {}).items():
         if code not in LANGUAGE_CODES:
-            line, col = ctx.where(("translations", code))
-            out.add(line, col, f"`{code}` is not a language of the game",
-                    did_you_mean(code, LANGUAGE_CODES, "languages") if _close(code) else _language_hint())
+            line, col = ctx.where(("translations", KEY, code))
+            out.add(line, col, f"`{code}` is not a language of the game", _code_hint(str(code)))
             continue
         if code == main:
-            line, col = ctx.where(("translations", code))
+            line, col = ctx.where(("translations", KEY, code))
             out.add(line, col, f"the level is written in `{code}` already",
                     "give translations into the other languages only, or change `language`")
         for key, inner in TRANSLATED_LISTS.items():
@@ -103,9 +101,23 @@ def check_translations(doc: dict, ctx: Context, out: Collector, level_map: MapDa
             names = [o.name for o in level_map.objects if o.kind != "team_base"]
             for zone in tr.get("zones", {}):
                 if zone not in names:
-                    line, col = ctx.where(("translations", code, "zones", zone))
+                    line, col = ctx.where(("translations", code, "zones", KEY, zone))
                     out.add(line, col, f"zone `{zone}` is not an object of the map",
                             did_you_mean(zone, names, "objects there are"))
+
+
+def _code_hint(code: str) -> str:
+    """The hint for a language code the game does not speak: the code meant when it is one written in
+    capitals (`FR`), with a region (`fr-FR`, `fr_CA`) or as the language's English name (`French`)."""
+    for code_name, name in LANGUAGE_NAMES.items():
+        if code.casefold() == name.casefold():
+            return f"write the language's code: `{code_name}`"
+    meant = code.replace("_", "-").split("-")[0].lower()
+    if meant in LANGUAGE_CODES and meant == code.lower():
+        return f"write it in small letters: `{meant}`"
+    if meant in LANGUAGE_CODES:
+        return f"write the language's code alone, without a region: `{meant}`"
+    return did_you_mean(code, LANGUAGE_CODES, "languages") if _close(code) else _language_hint()
 
 
 def _close(code: str) -> bool:
