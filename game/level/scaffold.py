@@ -119,6 +119,9 @@ def grid(width: int, height: int, base: str = "grass") -> list[list[str]]:
 
 NEW_WIDTH, NEW_HEIGHT = 40, 30
 ID_OK = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+#: Names Windows keeps for devices: no file or folder may be called so (with any ending).
+WINDOWS_NAMES = frozenset(["con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                           *(f"lpt{i}" for i in range(1, 10))])
 
 LEVEL_TEMPLATE = """\
 # yaml-language-server: $schema=level.schema.json
@@ -193,6 +196,9 @@ def new_level(name: str, parent: Path) -> Path:
     level_id = name.strip().lower().replace(" ", "_")
     if not ID_OK.fullmatch(level_id):
         raise ValueError(f"`{name}` cannot be a level name: use letters, digits, - and _ (e.g. east_valley)")
+    if level_id in WINDOWS_NAMES:
+        raise ValueError(f"`{name}` cannot be a level name: Windows keeps it for a device, so a folder or "
+                         "file of that name cannot be copied to a Windows computer; choose another name")
     folder = parent / level_id
     if folder.exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder} already exists and is not empty")

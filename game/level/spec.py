@@ -138,6 +138,11 @@ class _RefChecker:
         line, col = self.ctx.where(path)
         self.out.add(line, col, message, hint)
 
+    def missing(self, path: tuple, entry: dict, key: str) -> bool:
+        """Whether ``key`` is not written in the entry at ``path`` (a value written but wrong was
+        reported already, and is not also said to be missing)."""
+        return key not in entry and path + (key,) not in self.ctx.marks
+
     def object(self, path: tuple, name: str, kinds: tuple[str, ...]) -> None:
         obj = self.map.object_named(name)
         wanted = " or ".join(kinds)
@@ -242,7 +247,7 @@ class _RefChecker:
         needs = {"order": "order", "day": "day"}
         for i, step in enumerate(self.doc.get("tutorial", ())):
             key = needs.get(step.get("wait_for", "continue"))
-            if key and key not in step:
+            if key and self.missing(("tutorial", i), step, key):
                 self.error(("tutorial", i), f"a tutorial step that waits for `{step['wait_for']}` needs `{key}`")
             if "zone" in step:
                 self.object(("tutorial", i, "zone"), step["zone"], ("suspected_area", "village", "feature"))
@@ -251,7 +256,7 @@ class _RefChecker:
         needs = {"release_zone": "zone", "release_area": "area_m2", "educate_village": "village"}
         for i, o in enumerate(self.doc.get("objectives", ())):
             key = needs.get(o["kind"])
-            if key and key not in o:
+            if key and self.missing(("objectives", i), o, key):
                 self.error(("objectives", i), f"objective `{o['kind']}` needs `{key}`")
             if "zone" in o:
                 self.object(("objectives", i, "zone"), o["zone"], ("suspected_area", "feature", "village"))
@@ -262,7 +267,7 @@ class _RefChecker:
         needs = {"report": "zone", "funding": "amount_usd", "weather": "weather", "message": "message"}
         for i, e in enumerate(self.doc.get("events", ())):
             key = needs[e["kind"]]
-            if key not in e:
+            if self.missing(("events", i), e, key):
                 self.error(("events", i), f"a `{e['kind']}` event needs `{key}`")
             if "zone" in e:
                 self.object(("events", i, "zone"), e["zone"], ("suspected_area", "village", "feature"))

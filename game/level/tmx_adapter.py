@@ -22,6 +22,7 @@ import difflib
 import logging
 import math
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,25 @@ def _check_reserved(scan: Scan, out: Collector) -> None:
                         "of a built-in Tiled attribute, which the map loader cannot accept",
                         f"rename the property in Tiled's Properties panel (for example "
                         f"'{name}_value'); use the built-in field for the object's {name}")
+
+
+#: How a value of each Tiled property type is written, and what to write instead.
+_TYPED = {"int": (re.compile(r"[+-]?\d+"), "a whole number"),
+          "float": (re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"), "a number"),
+          "bool": (re.compile(r"true|false"), "true or false")}
+
+
+def _check_property_types(scan: Scan, out: Collector) -> None:
+    """A property typed int, float or bool whose value is not one (a map edited by hand: Tiled itself
+    never saves that), which the map loader cannot read."""
+    for node in scan.with_props:
+        for name, (value, line, col) in node.props.items():
+            kind = node.prop_types.get(name, "string")
+            if kind in _TYPED and not _TYPED[kind][0].fullmatch(value.strip()):
+                owner = node.attrs.get("name") or node.attrs.get("id", "")
+                out.add(line, col, f"property '{name}' of {node.tag} '{owner}' is of type {kind} but holds "
+                        f"'{value}'", f"write {_TYPED[kind][1]} as its value (in Tiled's Properties panel, or "
+                        f"value=\"...\" in the file)")
 
 
 def _points_ok(points: str | None) -> bool:
@@ -322,6 +342,33 @@ def _tile_place(tiled_gid: int, scan: Scan, external: dict, out: Collector) -> t
     return label, place.line, place.col, f"tile {local} of tileset '{name}'"
 
 
+def _tiles_held(scan: Scan, external: dict) -> list[tuple[int, int]]:
+    """The ranges ``(first, last)`` of Tiled tile numbers (gids) the map's tilesets hold, from their
+    ``tilecount``; a tileset without a count is taken to reach the next tileset (or to hold every
+    number from its first one on)."""
+    firsts = sorted(int_attr(ts, "firstgid", 1) or 1 for ts in scan.tilesets)
+    held = []
+    for ts in scan.tilesets:
+        first = int_attr(ts, "firstgid", 1) or 1
+        source = ts.attrs.get("source")
+        root = external[source][1].root if source and source in external else ts
+        count = (int_attr(root, "tilecount", 0) if root is not None else 0) or 0
+        if count <= 0:
+            later = [f for f in firsts if f > first]
+            count = later[0] - first if later else 1 << 31
+        held.append((first, first + count - 1))
+    return sorted(held)
+
+
+def _holds(held: list[tuple[int, int]], gid: int) -> bool:
+    return any(first <= gid <= last for first, last in held)
+
+
+def _ranges(held: list[tuple[int, int]]) -> str:
+    """``[(1, 40), (41, 41)]`` -> "1-40, 41"."""
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in held) or "none"
+
+
 _TERRAIN_HINT = ("in Tiled, open the tileset, select the tile and give it a '{p}' property "
                  "(class terrain_tile); known terrains: {names}")
 
@@ -360,6 +407,16 @@ def _terrain_grid(tm: Any, layer: Any, lnode: Node, scan: Scan, external: dict,
         label, line, col, what = _tile_place(tiled, scan, external, out)
         count = int((gids == gid).sum())
         value = tm.tile_properties.get(int(gid), {}).get("terrain")
+        held = _tiles_held(scan, external)
+        if value is None and not _holds(held, tiled):
+            ys, xs = np.nonzero(gids == gid)
+            cells = f"cell ({xs[0]}, {ys[0]})" if count == 1 else f"{count:,} cells (the first ({xs[0]}, {ys[0]}))"
+            out.add(lnode.line, lnode.col, f"{cells} of layer '{lnode.attrs.get('name', '')}' "
+                    f"use{'s' * (count == 1)} tile number {tiled}, "
+                    f"which no tileset of the map holds (its tiles are numbered {_ranges(held)})",
+                    "the map was drawn with another tileset or its numbers were edited by hand: in Tiled, pick "
+                    "those cells (Select Same Tile) and paint them again with the map's tileset")
+            continue
         if value is None:
             msg = f"{what} has no 'terrain' property (used on {count:,} cell{'s' * (count != 1)})"
             hint = _TERRAIN_HINT.format(p="terrain", names=listed)
@@ -514,6 +571,7 @@ def _open(path: Path, out: Collector) -> tuple[Scan, dict, Any, tuple[int, int, 
         return None
     external = _check_tilesets(path, scan, size[2], out, os.path.dirname(out.file))
     _check_reserved(scan, out)
+    _check_property_types(scan, out)
     _check_layer_format(scan, out)
     _check_geometry(scan, out)
     if out.problems:

@@ -28,6 +28,7 @@ class Node:
     parent_line: int = 0
     points: str | None = None  # a polygon's or polyline's points as written
     props: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    prop_types: dict[str, str] = field(default_factory=dict)  # a property's Tiled type (int, float, bool...)
 
 
 @dataclass
@@ -93,6 +94,7 @@ def scan_xml(data: bytes, out: Collector, file_label: str) -> Scan | None:
                 if not owner.props:
                     scan.with_props.append(owner)
                 owner.props[attrs.get("name", "")] = (attrs.get("value", ""), line, col)
+                owner.prop_types[attrs.get("name", "")] = attrs.get("type", "string")
         stack.append((tag, node))
 
     def end(tag: str) -> None:
