@@ -97,6 +97,10 @@ def missing_file_hint(base: Path, written: str, prefix: str = "") -> str:
     if "\\" in written:
         fixed = written.replace("\\", "/")
         exists = " (that file exists)" if (base / fixed).is_file() else ""
+        spelled = None if exists else real_spelling(base, fixed)
+        if spelled is not None:  # Maps\Level.tmx for maps/level.tmx: both at once
+            fixed, exists = spelled, " (that file exists: capital and small letters differ on Linux and on " \
+                "most students' computers)"
         return f"write `/` between folders, not `\\`: `{prefix}{fixed}`{exists}; `\\` works only on Windows"
     spelled = real_spelling(base, written)
     if spelled is not None:

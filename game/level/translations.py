@@ -106,6 +106,12 @@ def check_translations(doc: dict, ctx: Context, out: Collector, level_map: MapDa
                             did_you_mean(zone, names, "objects there are"))
 
 
+#: Codes a trainer may write for a language of the game: its country's code (Cambodia `kh`, Ukraine
+#: `ua`) or its three-letter code (ISO 639-2/3).
+_OTHER_CODES = {"kh": "km", "khm": "km", "ua": "uk", "ukr": "uk", "gb": "en", "us": "en", "eng": "en",
+                "fra": "fr", "fre": "fr", "spa": "es", "aze": "az", "ara": "ar"}
+
+
 def _code_hint(code: str) -> str:
     """The hint for a language code the game does not speak: the code meant when it is one written in
     capitals (`FR`), with a region (`fr-FR`, `fr_CA`) or as the language's English name (`French`)."""
@@ -113,6 +119,9 @@ def _code_hint(code: str) -> str:
         if code.casefold() == name.casefold():
             return f"write the language's code: `{code_name}`"
     meant = code.replace("_", "-").split("-")[0].lower()
+    if meant in _OTHER_CODES:
+        meant = _OTHER_CODES[meant]
+        return f"did you mean `{meant}` ({LANGUAGE_NAMES[meant]})?"
     if meant in LANGUAGE_CODES and meant == code.lower():
         return f"write it in small letters: `{meant}`"
     if meant in LANGUAGE_CODES:

@@ -55,3 +55,23 @@ def test_new_refuses_a_name_windows_keeps(tmp_path, capsys, name):
     assert main(["new", name, "--dir", str(tmp_path)]) == 2
     assert "Windows keeps it for a device" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_a_map_path_with_backslashes_and_capitals_at_once(tmp_path):
+    # `Maps\Lakeside.tmx` for maps/lakeside.tmx: the hint gave `Maps/Lakeside.tmx`, which is not found either
+    path = make_level(tmp_path, LEVEL.replace("map: maps/pond.tmx", "map: Maps\\Pond.tmx"))
+    found = [p.format() for p in check_level(path, shown_as="L.yaml")[1]]
+    assert len(found) == 1, found
+    assert "write `/` between folders, not `\\`: `maps/pond.tmx` (that file exists: capital and small letters " \
+           "differ" in found[0]
+
+
+@pytest.mark.parametrize("written,hint", [("kh", "did you mean `km` (Khmer)?"),
+                                          ("ua", "did you mean `uk` (Ukrainian)?"),
+                                          ("fra", "did you mean `fr` (French)?")])
+def test_a_country_code_or_three_letter_code_for_a_language(tmp_path, written, hint):
+    # `kh` (Cambodia's country code) for Khmer listed every language with no word of `km`
+    path = make_level(tmp_path, LEVEL + f"translations:\n  {written}:\n    title: T\n")
+    found = [p.format() for p in check_level(path, shown_as="L.yaml")[1]]
+    assert found == [f"L.yaml:{level_line(path, written + ':')}:3: `{written}` is not a language of the game; "
+                     f"{hint}"], found
