@@ -9,11 +9,19 @@ player goes on after time stood still with it in view (Space, a speed
 button), or closes the banner. A read alert never shows again, and a new
 banner shows only what the player has not read yet. No pygame: the play
 screen ticks it each frame and draws :attr:`AlertBanner.alerts`.
+
+An alert is about now: one whose fact no longer holds (a team said to be
+idle has work again, or was sent home) leaves the banner as soon as the play
+screen looks (:meth:`AlertBanner.drop_untrue`), and one from an earlier day
+says how many days ago it was (:func:`alert_line`): at 8x a week passes in
+the seconds it takes to read it.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable
+
+from game.text import _, ngettext
 
 #: Seconds of running time an alert stays in view at least, and at most.
 READ_MIN_S = 4.0
@@ -32,6 +40,24 @@ def alert_key(alert: Any) -> tuple:
 def reading_seconds(text: str) -> float:
     """How long a sentence stays in view while time runs (seconds of the player's time)."""
     return min(READ_MAX_S, max(READ_MIN_S, len(text) / READ_CHARS_PER_S))
+
+
+def alert_line(alert: Any, today: int, text: str) -> str:
+    """An alert's line in the banner: its day, and how long ago that was when it was not today."""
+    ago = today - alert.day
+    if ago <= 0:
+        return _("Day {day}: {text}").format(day=alert.day, text=text)
+    return ngettext("Day {day}, {n} day ago: {text}", "Day {day}, {n} days ago: {text}", ago).format(
+        day=alert.day, n=ago, text=text)
+
+
+def no_longer_true(alert: Any, view: Any) -> bool:
+    """Whether what an alert says has stopped being so: a team said to be idle has a task again or was sent
+    home."""
+    if alert.code == "team_idle":
+        team = next((t for t in view.teams if t.name == alert.params.get("team")), None)
+        return team is None or not team.deployed or team.task_kind is not None
+    return False
 
 
 class AlertBanner:
@@ -78,6 +104,14 @@ class AlertBanner:
             else:
                 stay.append(a)
         self.alerts = stay
+
+    def drop_untrue(self, view: Any) -> None:
+        """Alerts whose fact no longer holds in ``view`` leave the banner (the news keeps them)."""
+        gone = [a for a in self.alerts if no_longer_true(a, view)]
+        for a in gone:
+            self._forget(alert_key(a))
+        if gone:
+            self.alerts = [a for a in self.alerts if a not in gone]
 
     def read_all(self) -> None:
         """The player went on after time stood still with the banner in view: what it shows is read (it stays

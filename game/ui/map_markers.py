@@ -34,9 +34,10 @@ def team_radius(theme) -> int:
 def team_positions(renderer, link, theme) -> list[tuple[object, int, tuple[int, int]]]:
     """(team, list number, screen centre) of each deployed team; teams on one cell sit side by side (four to a
     row, the group centred on the cell), and a group that would cover a zone's name moves just below it
-    (markers never hide labels)."""
+    (markers never hide labels); a team on a cell in view is nudged inside the view's frame (never cut)."""
     r = team_radius(theme)
     step = 2 * r + 3
+    view = renderer.camera.viewport
     teams = link.teams()
     cells = [link.team_cell(t) for t in teams]
     count: dict[tuple[int, int], int] = {}
@@ -58,6 +59,9 @@ def team_positions(renderer, link, theme) -> list[tuple[object, int, tuple[int, 
                 break
         x = c[0] - (across - 1) * step // 2 + (n % 4) * step
         y = y0 - (group.h - step) // 2 + (n // 4) * step
+        if view.collidepoint(c):  # a team in view is drawn whole (with its selection ring): nudged inside the frame
+            m = r + theme.px(4) + 1
+            x, y = min(max(x, view.x + m), view.right - m - 1), min(max(y, view.y + m), view.bottom - m - 1)
         out.append((t, i + 1, (x, y)))
     return out
 

@@ -17,6 +17,7 @@ from game.text import _, language, ngettext
 from game.text.alerts import alert_text
 from game.text.events import end_reason
 from game.ui import play_hud, play_panel, play_tutorial
+from game.ui.alert_banner import alert_line
 from game.ui import theme as th
 from game.ui.layout import mirror, rtl
 from game.ui.play_input import _clamp_to
@@ -200,7 +201,7 @@ class PlayDraw:
         text_w = rect.w - bw - 3 * pad
         lines = []
         for a in self.alerts:
-            text = _("Day {day}: {text}").format(day=a.day, text=alert_text(a, self.link.names, self._level_text))
+            text = alert_line(a, self.link.view.day, alert_text(a, self.link.names, self._level_text))
             lines.append((text, th.BAD if a.code in ("accident", "incident", "money_out") else th.TEXT))
         font = t.font(13)
         line = font.get_linesize()

@@ -30,6 +30,7 @@ from game.run.learning import eore_messages, happenings, lessons
 from game.text.learning import grade_caps_text, lesson_text, objective_note
 from game.text.score import objective_text
 from game.ui.layout import blit, mirror
+from game.ui.map_markers import team_radius
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
@@ -43,6 +44,11 @@ class LearningPoint:
     principle: str
     place: tuple[int, int] | None = None
     good: bool = False
+
+
+def ring_radius(theme, cell_px: int) -> int:
+    """The ring around a learning point's place: a cell and a little room, never wider than a team's marker."""
+    return min(max(theme.px(10), cell_px), theme.px(14))
 
 
 #: The scripted player whose run a debrief preview shows.
@@ -334,11 +340,23 @@ class DebriefScene(Scene):
                 continue
             x, y = place
             c = self.renderer.centre((x, y))
-            r = max(t.px(10), cam.cell_px)
+            r = ring_radius(t, cam.cell_px)
             pygame.draw.circle(surface, (255, 255, 255), c, r + 2, max(2, t.px(2)))
             pygame.draw.circle(surface, th.ACCENT, c, r, max(2, t.px(2)))
-            draw_text(surface, t, str(i + 1), (c[0] + r + t.px(2), c[1] - r), 13, th.ACCENT, True, anchor="bottomleft")
+            w, h = t.font(13, True).size(str(i + 1))
+            label = pygame.Rect(c[0] + r + t.px(2), c[1] - r - h, w, h)
+            if label.right > cam.viewport.right:  # beside the ring, on the side that stays inside the frame
+                label.right = c[0] - r - t.px(2)
+            if label.top < cam.viewport.top:
+                label.top = c[1] + r
+            draw_text(surface, t, str(i + 1), label.topleft, 13, th.ACCENT, True)
         surface.set_clip(clip)
+
+    def marker_room(self) -> int:
+        """Pixels of room around the truth map for the markers drawn over its edge cells: a team's disc with
+        its selection ring, a learning point's ring (its number goes on the side that has room)."""
+        t = self.theme
+        return max(team_radius(t) + t.px(4), ring_radius(t, 10 ** 3) + 2) + t.px(2)
 
     def _legend_rows(self, legend: list, width: int) -> list[list]:
         """The truth map's legend placed on rows of ``width``: [(x offset, label, colour)] per row."""
@@ -390,6 +408,7 @@ class DebriefScene(Scene):
             under = t.px(8) + len(self._legend_rows(legend, map_rect.w)) * t.px(20)
             report = pygame.Rect(m, map_rect.bottom + under, w - 2 * m, bottom - map_rect.bottom - under)
         cam = self.renderer.camera
+        cam.pad = self.marker_room()  # markers over the map's edge cells stay whole inside the frame
         cam.set_viewport(map_rect)
         if self._fitted != (w, h, t.scale):  # fitted to view on the first frame and on every resize
             self._fitted = (w, h, t.scale)

@@ -405,6 +405,7 @@ class PlayScene(PlayInput, PlayDraw, Scene):
         if self.draft is not None and self.draft.ready():
             self.draft.refresh(self.link.session)
         alerts = self.alert_watch.check(view, changes.events)
+        self.banner.drop_untrue(view)  # an alert is about now: one whose fact no longer holds leaves
         if alerts and not quiet:
             alerts = self.banner.add(alerts)  # each fact once: the new alerts on top of those not read yet
             if self.auto_pause and any(a.pauses for a in alerts) and not self.paused:

@@ -6,6 +6,8 @@ shows is read from the scene each frame and from the texts the frame drew.
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.ui.alert_banner import READ_MAX_S, READ_MIN_S, alert_key
@@ -71,7 +73,8 @@ def test_a_new_alert_shows_in_words_above_the_ones_not_read_yet_and_a_closed_one
     with probing() as probe:
         frames(app)
     words = [t for layer in probe.layers for t, _rect in layer["texts"]]
-    days = [int(w[4:w.index(":")]) for w in words if w.startswith("Day ") and ":" in w and " of " not in w]
+    days = [int(m.group(1)) for m in (re.match(r"Day (\d+)[,:]", w) for w in words if " of " not in w) if m]
+    # ("Day 5: ...", or "Day 5, 1 day ago: ..." for an alert of an earlier day)
     assert len(days) >= 2 and days == sorted(days, reverse=True), words  # newest on top
     closed = {alert_key(a) for a in scene.alerts}
     click(app, button(scene, "Close").rect.center)
