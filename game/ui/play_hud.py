@@ -93,19 +93,38 @@ def _speed_width(theme) -> int:
 
 
 def _flow(scene, width: int, first_row_width: int) -> list[list[tuple]]:
-    """The items placed on rows: [(x offset, width, item)] per row."""
+    """The items placed on rows: [(x offset, width, item)] per row. When they take more than one row they are
+    spread evenly over the fewest rows (no lone item on a row of its own): each row is filled up to the
+    narrowest length that still needs no extra row."""
     t = scene.theme
     size = t.px(20)
-    rows: list[list[tuple]] = [[]]
-    x, limit = 0, first_row_width
+    gap = t.px(14)
+    items = []
     for item in _items(scene):
         text, colour, icon_name, tip, bold = item
-        w = t.font(14, bold).size(text)[0] + (size + t.px(4) if icon_name else 0)
-        if rows[-1] and x + w > limit:
-            rows.append([])
-            x, limit = 0, width
-        rows[-1].append((x, w, item))
-        x += w + t.px(14)
+        items.append((t.font(14, bold).size(text)[0] + (size + t.px(4) if icon_name else 0), item))
+
+    def place(limit: int) -> list[list[tuple]]:
+        rows: list[list[tuple]] = [[]]
+        x, room = 0, min(limit, first_row_width)
+        for w, item in items:
+            if rows[-1] and x + w > room:
+                rows.append([])
+                x, room = 0, min(limit, width)
+            rows[-1].append((x, w, item))
+            x += w + gap
+        return rows
+
+    rows = place(width)
+    if len(rows) > 1:
+        low, high = max(w for w, _item in items), width  # the narrowest row length that keeps as few rows
+        while low < high:
+            mid = (low + high) // 2
+            if len(place(mid)) <= len(rows):
+                high = mid
+            else:
+                low = mid + 1
+        rows = place(high)
     return rows
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.classroom.results import save_result
-from game.text import _, language, ngettext
+from game.text import N_, _, language, ngettext
 from game.text.events import end_reason
 from game.text.formats import area, money, number, reflow
 from game.level.campaign import list_levels
@@ -28,7 +28,8 @@ from game.ui.charts import line_chart
 from game.ui import icons
 from game.run.learning import eore_messages, happenings, lessons
 from game.text.learning import grade_caps_text, lesson_text, objective_note
-from game.text.score import objective_text
+from game.text.labels import join
+from game.text.score import POINTS, objective_text
 from game.ui.layout import blit, mirror
 from game.ui.map_markers import team_radius
 from game.ui.scene import Scene
@@ -49,6 +50,10 @@ class LearningPoint:
 def ring_radius(theme, cell_px: int) -> int:
     """The ring around a learning point's place: a cell and a little room, never wider than a team's marker."""
     return min(max(theme.px(10), cell_px), theme.px(14))
+
+
+#: A part of the score that was taken away, in words (the parts earned: game.text.score.POINTS).
+LOST = {"safety": N_("more harm expected than if nothing had been done")}
 
 
 #: The scripted player whose run a debrief preview shows.
@@ -210,6 +215,31 @@ class DebriefScene(Scene):
             return _("a new best grade (before: {grade})").format(grade=self.before)
         return _("your best is {grade}").format(grade=self.before)
 
+    def points_explained(self) -> list[tuple[str, tuple]]:
+        """Where the points came from when mistakes cost some: what was earned and for what, what was lost and
+        for which mistakes, and a total below zero in words (nothing when no points were lost)."""
+        card = self.card
+        lost = {k: -v for k, v in card.points.items() if v < 0}
+        if not lost:
+            return []
+        earned = {k: v for k, v in card.points.items() if v >= 0}
+        gained = sum(earned.values())
+        taken = sum(lost.values())
+        out = [(ngettext("Earned {earned} of {best} possible point: {parts}.",
+                         "Earned {earned} of {best} possible points: {parts}.", int(card.best_possible)).format(
+            earned=number(gained), best=number(card.best_possible),
+            parts=join([_("{part} {points}").format(part=_(POINTS.get(k, k)), points=number(v))
+                        for k, v in earned.items()], conjunction=False)), th.TEXT),
+            (ngettext("Lost {n} point for mistakes: {parts}.", "Lost {n} points for mistakes: {parts}.",
+                      round(taken)).format(
+                n=number(taken), parts=join([_("{part} {points}").format(part=_(LOST.get(k, POINTS.get(k, k))),
+                                                                          points=number(v))
+                                             for k, v in lost.items()], conjunction=False)), th.BAD)]
+        if card.total < 0:
+            out.append((ngettext("In all: {n} point below zero.", "In all: {n} points below zero.",
+                                 round(-card.total)).format(n=number(-card.total)), th.BAD))
+        return out
+
     def _figures(self) -> list[tuple[str, tuple]]:
         card, t = self.card, th
         released = card.released_m2
@@ -239,13 +269,20 @@ class DebriefScene(Scene):
         grade_colour = th.GRADE_COLOURS.get(card.grade, th.TEXT)
         big = draw_text(surface, t, card.grade, (x, y), 48, grade_colour, bold=True, within=col)
         gx = x + big.w + t.px(14)
-        head = _("Grade {grade} · {total} of {best} points").format(
-            grade=card.grade, total=number(card.total), best=number(card.best_possible))
+        if card.total < 0:  # never a bare negative number: it says what made it
+            head = _("Grade {grade} · below zero: the mistakes cost more points than the run earned").format(
+                grade=card.grade)
+        else:
+            head = _("Grade {grade} · {total} of {best} points").format(
+                grade=card.grade, total=number(card.total), best=number(card.best_possible))
         yy = text_block(surface, t, head, mirror((gx, y + t.px(4), x + w - gx, 10 ** 5), col), 15, grade_colour,
                         True)
         yy = text_block(surface, t, self._grade_note(), mirror((gx, yy, x + w - gx, 10 ** 5), col), 13,
                         th.GOOD if self.improved and self.before else th.TEXT_DIM)
         y = max(big.bottom, yy) + t.px(8)
+        for text, colour in self.points_explained():
+            y = text_block(surface, t, text, pygame.Rect(x, y, w, 10 ** 5), 13, colour)
+        y += t.px(4)
         closing = self.link.level.debrief.strip()
         if closing:  # the level's own closing message, as its author wrote it
             y = text_block(surface, t, reflow(_(closing)), pygame.Rect(x, y, w, 10 ** 5), 14) + t.px(8)

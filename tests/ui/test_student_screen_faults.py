@@ -125,6 +125,62 @@ def test_zooming_a_large_map_never_shows_a_blank_strip_and_keeps_the_point_under
                     assert cam.x in (0, cam.width * z - vp.w) or cam.y in (0, cam.height * z - vp.h)
 
 
+# ------------------------------------------------------------------ 1. an F's points
+
+
+def test_an_f_below_zero_says_what_was_earned_what_was_lost_for_which_mistakes_never_a_bare_negative(app):
+    import re
+
+    from game.text.formats import number
+    from game.ui.widgets import probing
+
+    _window(app, (1280, 720))
+    debrief = _debrief_of(app, "cancel_or_clear", 30, "reckless")
+    card = debrief.card
+    assert card.grade == "F" and card.total < 0  # the reckless player cancels everything at once
+    with probing() as probe:
+        frames(app)
+    words = [t for layer in probe.layers for t, _rect in layer["texts"]]
+    text = " ".join(words)
+    assert not re.search(r"[-−]\s?\d", text), [w for w in words if re.search(r"[-−]\s?\d", w)]
+    assert "below zero: the mistakes cost more points than the run earned" in text, words
+    assert "Lost " in text and " points for mistakes: " in text and "land released without evidence" in text
+    assert "Earned " in text and " of 10,000 possible points" in text
+    lost = sum(-v for v in card.points.values() if v < 0)
+    assert f"Lost {number(lost)} points" in text
+    assert f"{number(-card.total)} points below zero" in text
+
+
+# ------------------------------------------------------------------ 2. the top bar's rows
+
+
+def _bar_rows(app, scene) -> list[list[str]]:
+    """The top bar's items as drawn (texts left of the speed buttons, or under them), grouped by row."""
+    from game.ui.widgets import probing
+
+    with probing() as probe:
+        frames(app)
+    buttons = {b.label for b in scene.bar.buttons}
+    rows: dict[int, list[str]] = {}
+    for layer in probe.layers:
+        for text, rect in layer["texts"]:
+            if scene.top_rect.contains(rect) and text not in buttons:
+                rows.setdefault(rect.centery // 4, []).append(text)
+    return [rows[k] for k in sorted(rows)]
+
+
+def test_the_top_bar_spreads_its_items_evenly_over_its_rows(app):
+    for size, scale in (((1024, 600), 1.0), ((1280, 720), 1.5), ((1920, 1080), 2.0)):
+        _window(app, size, scale)
+        scene = _play(app, "cancel_or_clear")
+        rows = _bar_rows(app, scene)
+        assert sum(len(r) for r in rows) == 7, rows  # day, money, a day, how long it lasts, released, finds, hurt
+        if len(rows) > 1:  # wrapped: no item alone on a row ("Casualties 0" under six others)
+            counts = [len(r) for r in rows]
+            assert max(counts) - min(counts) <= 1, (size, scale, rows)
+        scene.link.close()
+
+
 # ------------------------------------------------------------------ 5. alerts are about now
 
 
