@@ -2,8 +2,7 @@
 
 The map never leaves a blank strip on a side where it is larger than the view, and never leaves the view on a
 side where it is smaller (it stays whole in view, where the zoom put it). Zooming keeps the point under the
-pointer still whenever that rule allows it. ``pad``: screen pixels of room kept around the map's edges, so
-that markers drawn over edge cells (teams, rings) stay whole inside the frame (the debrief's truth map).
+pointer still whenever that rule allows it.
 """
 
 from __future__ import annotations
@@ -21,17 +20,16 @@ class Camera:
         self.viewport = pygame.Rect(0, 0, 800, 600)
         self.x = 0.0  # map pixels (at the current zoom) at the viewport's left edge
         self.y = 0.0
-        self.pad = 0  # screen pixels of room around the map's edges (for markers over edge cells)
 
     @property
     def cell_px(self) -> int:
         return self.zooms[self.zoom_index]
 
     def fit(self) -> None:
-        """The largest zoom at which the whole map (and its ``pad``) fits the viewport (the smallest if none
-        does), the map centred."""
-        room_w, room_h = self.viewport.w - 2 * self.pad, self.viewport.h - 2 * self.pad
-        fitting = [i for i, z in enumerate(self.zooms) if self.width * z <= room_w and self.height * z <= room_h]
+        """The largest zoom at which the whole map fits the viewport (the smallest if none does), the map
+        centred."""
+        fitting = [i for i, z in enumerate(self.zooms)
+                   if self.width * z <= self.viewport.w and self.height * z <= self.viewport.h]
         self.zoom_index = fitting[-1] if fitting else 0
         z = self.cell_px
         self.x = (self.width * z - self.viewport.w) / 2
@@ -43,10 +41,9 @@ class Camera:
         self.clamp()
 
     def _range(self, map_px: int, view_px: int) -> tuple[float, float]:
-        """The offsets allowed on one axis: no blank beyond the map (and its pad) where the map is larger than
-        the view; the whole map (and its pad) in view where it is smaller."""
-        a, b = -self.pad, map_px + self.pad - view_px
-        return (a, b) if b >= a else (b, a)
+        """The offsets allowed on one axis: no blank beyond the map where the map is larger than the view; the
+        whole map in view where it is smaller."""
+        return (0, map_px - view_px) if map_px >= view_px else (map_px - view_px, 0)
 
     def clamp(self) -> None:
         z = self.cell_px
@@ -62,9 +59,9 @@ class Camera:
     def scroll(self, dx: float, dy: float) -> None:
         """Move the view over the map (along the sides where the map is larger than the view)."""
         z = self.cell_px
-        if self.width * z + 2 * self.pad > self.viewport.w:
+        if self.width * z > self.viewport.w:
             self.x += dx
-        if self.height * z + 2 * self.pad > self.viewport.h:
+        if self.height * z > self.viewport.h:
             self.y += dy
         self.clamp()
 

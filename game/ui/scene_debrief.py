@@ -31,7 +31,6 @@ from game.text.learning import grade_caps_text, lesson_text, objective_note
 from game.text.labels import join
 from game.text.score import POINTS, objective_text
 from game.ui.layout import blit, mirror
-from game.ui.map_markers import team_radius
 from game.ui.scene import Scene
 from game.ui.widgets import Button, Scroller, block_height, draw_text, panel, text_block
 
@@ -48,12 +47,15 @@ class LearningPoint:
 
 
 def ring_radius(theme, cell_px: int) -> int:
-    """The ring around a learning point's place: a cell and a little room, never wider than a team's marker."""
+    """The ring around a learning point's place: a cell and a little room, never much wider than a team's
+    marker."""
     return min(max(theme.px(10), cell_px), theme.px(14))
 
 
 #: A part of the score that was taken away, in words (the parts earned: game.text.score.POINTS).
 LOST = {"safety": N_("more harm expected than if nothing had been done")}
+#: The parts of the score that only ever take points away.
+PENALTIES = ("unjustified_releases", "skipped_procedures")
 
 
 #: The scripted player whose run a debrief preview shows.
@@ -222,7 +224,7 @@ class DebriefScene(Scene):
         lost = {k: -v for k, v in card.points.items() if v < 0}
         if not lost:
             return []
-        earned = {k: v for k, v in card.points.items() if v >= 0}
+        earned = {k: v + 0.0 for k, v in card.points.items() if v >= 0 and k not in PENALTIES}  # (no "-0")
         gained = sum(earned.values())
         taken = sum(lost.values())
         out = [(ngettext("Earned {earned} of {best} possible point: {parts}.",
@@ -375,9 +377,12 @@ class DebriefScene(Scene):
             place = getattr(p, "place", None)
             if place is None:
                 continue
-            x, y = place
-            c = self.renderer.centre((x, y))
+            c = self.renderer.centre(place)
             r = ring_radius(t, cam.cell_px)
+            if not cam.viewport.collidepoint(c):
+                continue  # its place is scrolled out of view
+            room = cam.viewport.inflate(-2 * (r + 3), -2 * (r + 3))  # a place at the frame's edge: ring drawn whole
+            c = (min(max(c[0], room.left), room.right), min(max(c[1], room.top), room.bottom))
             pygame.draw.circle(surface, (255, 255, 255), c, r + 2, max(2, t.px(2)))
             pygame.draw.circle(surface, th.ACCENT, c, r, max(2, t.px(2)))
             w, h = t.font(13, True).size(str(i + 1))
@@ -388,12 +393,6 @@ class DebriefScene(Scene):
                 label.top = c[1] + r
             draw_text(surface, t, str(i + 1), label.topleft, 13, th.ACCENT, True)
         surface.set_clip(clip)
-
-    def marker_room(self) -> int:
-        """Pixels of room around the truth map for the markers drawn over its edge cells: a team's disc with
-        its selection ring, a learning point's ring (its number goes on the side that has room)."""
-        t = self.theme
-        return max(team_radius(t) + t.px(4), ring_radius(t, 10 ** 3) + 2) + t.px(2)
 
     def _legend_rows(self, legend: list, width: int) -> list[list]:
         """The truth map's legend placed on rows of ``width``: [(x offset, label, colour)] per row."""
@@ -445,7 +444,6 @@ class DebriefScene(Scene):
             under = t.px(8) + len(self._legend_rows(legend, map_rect.w)) * t.px(20)
             report = pygame.Rect(m, map_rect.bottom + under, w - 2 * m, bottom - map_rect.bottom - under)
         cam = self.renderer.camera
-        cam.pad = self.marker_room()  # markers over the map's edge cells stay whole inside the frame
         cam.set_viewport(map_rect)
         if self._fitted != (w, h, t.scale):  # fitted to view on the first frame and on every resize
             self._fitted = (w, h, t.scale)

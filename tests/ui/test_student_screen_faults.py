@@ -151,6 +151,23 @@ def test_an_f_below_zero_says_what_was_earned_what_was_lost_for_which_mistakes_n
     assert f"{number(-card.total)} points below zero" in text
 
 
+def test_points_lost_beside_a_positive_total_are_explained_without_minus_signs(app):
+    import re
+
+    _window(app, (1280, 720))
+    debrief = _debrief_of(app, "first_steps", 25)
+    assert debrief.card.total > 0 and any(v < 0 for v in debrief.card.points.values())
+    from game.ui.widgets import probing
+
+    with probing() as probe:
+        frames(app)
+    words = [t for layer in probe.layers for t, _rect in layer["texts"]]
+    assert not [w for w in words if re.search(r"[-−]\s?\d", w)], words
+    earned = debrief.points_explained()[0][0]
+    assert earned.startswith("Earned ") and "without evidence" not in earned  # a penalty of nothing is not earned
+    assert any(w.startswith("Lost ") and "for mistakes" in w for w in words), words
+
+
 # ------------------------------------------------------------------ 2. the top bar's rows
 
 
