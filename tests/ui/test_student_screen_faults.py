@@ -50,9 +50,11 @@ def _wheel(app, pos, steps: int) -> None:
 
 
 def _blank_columns(app, vp: pygame.Rect) -> int:
-    """How many sampled pixels inside the map's view show the window's background (no map there)."""
-    return sum(1 for x in range(vp.x, vp.right, 3) for y in range(vp.y, vp.bottom, 9)
-               if tuple(app.screen.get_at((x, y)))[:3] == th.BG)
+    """How many pixels inside the map's view show the window's background (no map there)."""
+    import numpy as np
+
+    pixels = pygame.surfarray.array3d(app.screen.subsurface(vp))
+    return int(np.count_nonzero((pixels == np.array(th.BG, dtype=pixels.dtype)).all(axis=2)))
 
 
 # ------------------------------------------------------------------ 3. markers at the truth map's edge
@@ -111,7 +113,7 @@ def test_zooming_a_large_map_never_shows_a_blank_strip_and_keeps_the_point_under
     scene = _play(app, "the_sector")
     cam = scene.renderer.camera
     vp = cam.viewport
-    corners = [(vp.x + 4, vp.y + 4), (vp.right - 5, vp.bottom - 5), vp.center, (vp.x + 10, vp.bottom - 10)]
+    corners = [(vp.x + 4, vp.y + 4), (vp.right - 5, vp.bottom - 5)]  # where a blank strip would show first
     for pos in corners:
         for steps in (1, 1, 1, -1, 1, -1, -1, -1):
             before = cam.screen_to_cellf(pos)
@@ -227,7 +229,7 @@ def _banner_words(app) -> list[str]:
 def test_an_alert_from_an_earlier_day_says_how_long_ago_it_was(app):
     scene = _running_with_alerts(app)
     checked = 0
-    for _ in range(400):  # about 50 days at 8x
+    for _ in range(240):  # about 30 days at 8x
         words = _banner_words(app)
         today = scene.link.view.day
         for a in scene.alerts:
