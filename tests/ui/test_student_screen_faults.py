@@ -69,15 +69,17 @@ def test_team_markers_at_the_truth_maps_edge_stay_whole_inside_its_frame(app):
     for k in [pygame.K_LEFT] * 3 + [pygame.K_w] * 3 + [pygame.K_RIGHT] * 8 + [pygame.K_s] * 8 + [pygame.K_LEFT] * 8:
         key(app, k)
         vp = cam.viewport
-        for team, _n, (cx, cy) in team_positions(debrief.renderer, debrief.link, debrief.theme):
+        placed = team_positions(debrief.renderer, debrief.link, debrief.theme)
+        for team, _n, (cx, cy) in placed:
             if not vp.collidepoint(debrief.renderer.centre(debrief.link.team_cell(team))):
                 continue  # its place is scrolled out of view
             disc = pygame.Rect(cx - r, cy - r, 2 * r + 1, 2 * r + 1)
             assert vp.contains(disc), (team.name, disc, vp)
             seen.add(team.name)
             covers = [rect for rect, _name in debrief.renderer.label_rects] + [debrief.renderer.minimap.rect]
+            covers += [pygame.Rect(x - r, y - r, 2 * r + 1, 2 * r + 1) for t, _m, (x, y) in placed if t is not team]
             if any(disc.colliderect(c) for c in covers):
-                continue  # a name or the overview map is drawn over it: nothing to read in its pixels
+                continue  # a name, the overview map or another team is drawn over it: no pixels to read
             # the disc's dark outline is on screen at its left and right edges: not cut by the frame
             for x in (cx - r + 1, cx + r - 1):
                 assert max(app.screen.get_at((x, cy))[:3]) < 60, (team.name, x, app.screen.get_at((x, cy)))
