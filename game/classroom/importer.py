@@ -40,9 +40,9 @@ from game.classroom.handin import read_results_file
 from game.classroom.student import Student
 from game.level.errors import Problem
 from game.run.record import FORMAT as RUN_FORMAT
-from game.run.record import RunRecord
+from game.run.record import NEWER_HINT, RunRecord
 from game.store.jsonfile import CUT_SHORT
-from game.text import N_, _
+from game.text import N_, _, language
 from game.text.formats import number
 
 MAX_FILES = 20_000
@@ -235,14 +235,19 @@ def student_of_file_name(path: str) -> str:
 # ------------------------------------------------------------------ verification (in worker processes)
 
 
-def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[str, ...]
+def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[str, ...], words: str = ""
                 ) -> tuple[str, str, str, dict | None, bool]:
     """(status, message, hint, re-simulated score card, replays the same although the level changed) of one
     run on the level file the import found for its id (None: verify looks it up, and says it is missing);
-    never raises."""
+    never raises. The message and hint are worded in the language ``words`` (the teacher's: a worker process
+    started afresh would otherwise speak English)."""
     try:
+        from game import text
         from game.run.record import parse_record
         from game.run.verify import verify
+
+        if words and words != text.language():
+            text.set_language(words)
 
         record, problems = parse_record(record_json, "run")
         if record is None:
@@ -254,10 +259,10 @@ def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[s
         card = json.loads(json.dumps(verdict.card.to_dict())) if verdict.card is not None else None
         return verdict.status, verdict.message, verdict.hint, card, verdict.replays
     except Exception as exc:  # a fault of the game must not stop the import of the other runs
-        return "error", f"the check failed ({type(exc).__name__}: {exc})", "", None, False
+        return "error", _("the check failed ({error})").format(error=f"{type(exc).__name__}: {exc}"), "", None, False
 
 
-def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...]]], workers: int,
+def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...], str]], workers: int,
                 progress: Callable[[int, int], None] | None) -> list[tuple[str, str, str, dict | None, bool]]:
     results: list = [None] * len(jobs)
     if progress:
@@ -337,7 +342,8 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
             paths[c.record.level_id] = str(found.path) if found is not None else None
             if found is not None:
                 titles[c.record.level_id] = found.title
-    verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders) for c in candidates],
+    words = language()
+    verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders, words) for c in candidates],
                            workers or os.cpu_count() or 1, progress)
     new_runs: list[tuple[NewRun, bool]] = []
     kept: set[str] = set()  # run ids stored by this import
@@ -444,7 +450,8 @@ def _file_refusal(problem: Problem, path: str, what: str = "") -> Refusal:
     version's file, copy a cut-short file again, ask the student named in the file's name to hand in again
     for the rest."""
     who = student_of_file_name(path)
-    if "update Mine Risk" in problem.hint or _("update Mine Risk on this computer to read it") == problem.hint:
+    if "update Mine Risk" in problem.hint or problem.hint in (_("update Mine Risk on this computer to read it"),
+                                                                _(NEWER_HINT)):
         return Refusal(problem.file, problem.line, problem.col, what, problem.message,
                        _("update Mine Risk on this computer to read it"))  # a newer version wrote it
     if problem.message in ("the file is empty", _("the file is empty")):
