@@ -235,19 +235,23 @@ def student_of_file_name(path: str) -> str:
 # ------------------------------------------------------------------ verification (in worker processes)
 
 
-def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[str, ...], words: str = ""
+def _speak(words: str) -> None:
+    """Start a worker process in the teacher's language ``words`` (one started afresh, as on Windows and
+    macOS, would otherwise word its verdicts in English)."""
+    from game import text
+
+    if words != text.language():
+        text.set_language(words)
+
+
+def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[str, ...]
                 ) -> tuple[str, str, str, dict | None, bool]:
     """(status, message, hint, re-simulated score card, replays the same although the level changed) of one
     run on the level file the import found for its id (None: verify looks it up, and says it is missing);
-    never raises. The message and hint are worded in the language ``words`` (the teacher's: a worker process
-    started afresh would otherwise speak English)."""
+    never raises. The message and hint are worded in the language in use (see :func:`_speak`)."""
     try:
-        from game import text
         from game.run.record import parse_record
         from game.run.verify import verify
-
-        if words and words != text.language():
-            text.set_language(words)
 
         record, problems = parse_record(record_json, "run")
         if record is None:
@@ -262,7 +266,7 @@ def _verify_one(record_json: str, level_path: str | None, level_folders: tuple[s
         return "error", _("the check failed ({error})").format(error=f"{type(exc).__name__}: {exc}"), "", None, False
 
 
-def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...], str]], workers: int,
+def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...]]], workers: int,
                 progress: Callable[[int, int], None] | None) -> list[tuple[str, str, str, dict | None, bool]]:
     results: list = [None] * len(jobs)
     if progress:
@@ -273,7 +277,8 @@ def _verify_all(jobs: list[tuple[str, str | None, tuple[str, ...], str]], worker
             if progress:
                 progress(i + 1, len(jobs))
         return results
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_speak,
+                             initargs=(language(),)) as pool:
         futures = {pool.submit(_verify_one, *job): i for i, job in enumerate(jobs)}
         for done, future in enumerate(as_completed(futures), 1):
             results[futures[future]] = future.result()
@@ -342,8 +347,7 @@ def import_results(paths: Iterable[Path], db: ClassDB, level_folders: Iterable[P
             paths[c.record.level_id] = str(found.path) if found is not None else None
             if found is not None:
                 titles[c.record.level_id] = found.title
-    words = language()
-    verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders, words) for c in candidates],
+    verdicts = _verify_all([(c.record.to_json(), paths[c.record.level_id], level_folders) for c in candidates],
                            workers or os.cpu_count() or 1, progress)
     new_runs: list[tuple[NewRun, bool]] = []
     kept: set[str] = set()  # run ids stored by this import

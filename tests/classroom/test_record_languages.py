@@ -9,14 +9,16 @@ field names in backticks, the score card and the run's digests) is the same in e
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 from game import text
 from game.classroom.database import ClassDB
 from game.classroom.handin import HandIn
-from game.classroom.importer import _verify_one, import_results
+from game.classroom.importer import _speak, _verify_one, import_results
 from game.classroom.student import Student
 from game.run.record import commands_digest, parse_record
 from game.run.verify import verify
@@ -129,10 +131,13 @@ def test_the_run_and_its_digest_are_the_same_in_every_language():
 
 
 def test_the_class_import_words_a_refused_run_in_the_teachers_language(tmp_path):
-    """The check runs in worker processes: they word their answer in the teacher's language."""
+    """The check runs in worker processes: they word their answer in the teacher's language, also a process
+    started afresh (as on Windows and macOS)."""
     tampered = _tampered()
     text.set_language("en")
-    status, message, hint, card, replays = _verify_one(tampered, None, (), "qps")
+    fresh = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=fresh, initializer=_speak, initargs=("qps",)) as pool:
+        status, message, hint, card, replays = pool.submit(_verify_one, tampered, None, ()).result()
     assert status == "result_differs" and _plain_english(f"{message}; {hint}") == []
     text.set_language("qps")
     record, _problems = parse_record(tampered, "t.json")
