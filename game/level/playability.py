@@ -157,6 +157,7 @@ class _Checker:
         if not self.suspected.any():
             self.warn(("map",), "the map has no suspected area: there is no land to survey or release",
                       "in Tiled, draw objects of class suspected_area on the map")
+        self.starting_teams()
         self.objectives()
         self.item_fields()
         self.placed_items()
@@ -164,6 +165,23 @@ class _Checker:
         self.tutorial()
         self.titles()
         return self.found
+
+    def starting_teams(self) -> None:
+        """A level that starts with no team: nothing happens until the student hires one, if they can."""
+        if sum(self.start.values()) > 0:
+            return
+        path = ("teams", "start") if self.spec.start_teams is not None else ("teams",)
+        if not self.spec.hireable:
+            self.warn(path, "the level starts with no team and lets the student hire none: no order can ever be "
+                      "given, and the level can only be watched to its end",
+                      "add teams under `teams.start`, e.g. `- {type: nts, count: 1, base: BASE}`, or team types "
+                      "under `teams.hire`")
+            return
+        self.warn(path, "the level starts with no team: nothing can happen until the student hires one, and every "
+                  f"team they hire is paid from the first day it is hired (they may hire: "
+                  f"{', '.join(self.spec.hireable)})",
+                  "start with at least a survey team (`teams.start`), or say in the briefing that the first thing "
+                  "to do is to hire teams")
 
     def titles(self) -> None:
         seen: dict[str, str] = {}

@@ -348,3 +348,18 @@ def test_tile_layer_formats_the_game_cannot_read(tmp_path, attrs, inner, what):
     found = one(errors_of(path), "format")
     assert what in found and "Mine Risk cannot read" in found
     assert "Map > Map Properties > Tile Layer Format: choose CSV (or Base64 zlib compressed" in found
+
+
+# ------------------------------------------------------------- teams
+
+
+def test_a_level_that_starts_with_no_team(tmp_path):
+    """A trainer emptied `teams.start` (land_release then released nothing, and nothing said why)."""
+    text = LEVEL.replace("    - {type: nts, count: 1, base: base}\n    - {type: manual, count: 1, base: base}\n", "")
+    text = text.replace("  start:\n", "  start: []\n")
+    path = make_level(tmp_path, text)
+    found = one(warnings_of(path), "starts with no team")
+    assert found.startswith(f"L.yaml:{line_of(path, 'start: []')}:") and "manual, eore" in found
+    assert "hint" in found or "briefing" in found
+    nothing = make_level(tmp_path, text.replace("  hire: [manual, eore]\n", ""))
+    assert "lets the student hire none" in one(warnings_of(nothing), "starts with no team")
