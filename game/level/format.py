@@ -119,7 +119,15 @@ def level_schema() -> Obj:
         "wait_for": Field(Enum(choices=TUTORIAL_WAITS, what="things to wait for",
                                doc="continue: a click on Next; select_team; order (an accepted order); "
                                    "task_done; day (a day is reached); level_end"), default="continue"),
-        "order": Field(Enum(choices=TUTORIAL_ORDERS, what="orders")),
+        "order": Field(Enum(choices=TUTORIAL_ORDERS, what="orders", known_mistakes=(
+            ("nts", "`nts` is a team type: the order its teams give is `survey`"),
+            ("ts", "`ts` is not a name here: the order of technical survey teams is `technical_survey`"),
+            ("manual", "`manual` is a team type: the order its teams give is `clear`"),
+            ("dog", "`dog` is a team type: the order its teams give is `clear`"),
+            ("machine", "`machine` is a team type: the order its teams give is `clear`"),
+            ("eore", "`eore` is a team type: the order its teams give is `educate`"),
+            ("qa", "the quality-assurance order is written `quality_assurance`"),
+        ))),
         "team": Field(Str(min_length=1, max_length=100, doc="a team name such as nts-1")),
         "zone": Field(ZONE_NAME),
         "day": Field(Int(minimum=1, maximum=MAX_DAY)),

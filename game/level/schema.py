@@ -335,14 +335,17 @@ class Enum(Spec):
     choices: tuple[str, ...] = ()
     doc: str = ""
     what: str = "choices"
+    #: (wrong value, hint) pairs for mistakes "did you mean" cannot guess (a team type written for its order)
+    known_mistakes: tuple[tuple[str, str], ...] = ()
 
     def _check(self, node, path, ctx):
         value = _scalar(node, path, ctx, (str,), f"one of {', '.join(self.choices)}")
         if value is _INVALID:
             return value
         if value not in self.choices:
+            hint = dict(self.known_mistakes).get(value) or did_you_mean(value, self.choices, self.what)
             ctx.error(node, f"{_name(path)}: unknown {self.what[:-1] if self.what.endswith('s') else self.what} "
-                      f"`{value}`", did_you_mean(value, self.choices, self.what))
+                      f"`{value}`", hint)
             return _INVALID
         return value
 

@@ -363,3 +363,12 @@ def test_a_level_that_starts_with_no_team(tmp_path):
     assert "hint" in found or "briefing" in found
     nothing = make_level(tmp_path, text.replace("  hire: [manual, eore]\n", ""))
     assert "lets the student hire none" in one(warnings_of(nothing), "starts with no team")
+
+
+@pytest.mark.parametrize("wrong, right", [("nts", "`survey`"), ("manual", "`clear`"), ("eore", "`educate`"),
+                                          ("qa", "`quality_assurance`")])
+def test_a_tutorial_order_written_as_its_team_type_gets_the_order(tmp_path, wrong, right):
+    """A trainer wrote `order: nts` (the team type) for the survey order: "did you mean" could not guess it."""
+    text = LEVEL + "tutorial:\n  - say: Send the survey team.\n    wait_for: order\n    order: " + wrong + "\n"
+    found = one(errors_of(make_level(tmp_path, text)), f"unknown order `{wrong}`")
+    assert right in found and found.startswith(f"L.yaml:{len(text.splitlines())}:")
