@@ -61,26 +61,10 @@ class Minimap:
     def _build(self, view) -> None:
         status = np.asarray(view.status)
         if self._whole or self._image is None:
-            rgb = self._base.copy()
-            for code, name in enumerate(LAND_STATUSES):
-                if name not in th.STATUS_STYLE:
-                    continue
-                m = status == code
-                if m.any():
-                    colour = np.array(th.STATUS_STYLE[name][0][:3], np.float32)
-                    rgb[m] = rgb[m] * 0.35 + colour * 0.65
-            self._pixels = rgb.astype(np.uint8)
+            self._pixels = _tinted(self._base.copy(), status).astype(np.uint8)
         elif self._changed:
             cells = np.unique(np.concatenate(self._changed))
-            rgb = self._base.reshape(-1, 3)[cells]
-            codes = status.ravel()[cells]
-            for code, name in enumerate(LAND_STATUSES):  # (the same arithmetic as the whole picture's)
-                if name not in th.STATUS_STYLE:
-                    continue
-                m = codes == code
-                if m.any():
-                    colour = np.array(th.STATUS_STYLE[name][0][:3], np.float32)
-                    rgb[m] = rgb[m] * 0.35 + colour * 0.65
+            rgb = _tinted(self._base.reshape(-1, 3)[cells], status.ravel()[cells])
             self._pixels.reshape(-1, 3)[cells] = rgb.astype(np.uint8)
         self._whole, self._changed = False, []
         self._image = pygame.surfarray.make_surface(np.ascontiguousarray(self._pixels.transpose(1, 0, 2)))
@@ -121,3 +105,15 @@ class Minimap:
         if not self.rect.collidepoint(pos):
             return None
         return ((pos[0] - self.rect.x) * self.w / self.rect.w, (pos[1] - self.rect.y) * self.h / self.rect.h)
+
+
+def _tinted(rgb: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Terrain colours ``rgb`` (float, one row per cell of ``codes``) tinted by each cell's land status, in place."""
+    for code, name in enumerate(LAND_STATUSES):
+        if name not in th.STATUS_STYLE:
+            continue
+        m = codes == code
+        if m.any():
+            colour = np.array(th.STATUS_STYLE[name][0][:3], np.float32)
+            rgb[m] = rgb[m] * 0.35 + colour * 0.65
+    return rgb
